@@ -1,0 +1,5 @@
+import sys
+
+from mekendesh.cli import main
+
+sys.exit(main())

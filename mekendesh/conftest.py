@@ -1,0 +1,124 @@
+"""Shared test actors: a migrant from Osh working in Moscow, an officer of the Moscow consular
+district, an officer of another district, a screening analyst, a statistician, a diaspora
+coordinator, an administrator — and the outsider, who is not signed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
+
+PASSWORD = "correct-horse-battery-7"
+
+
+@pytest.fixture
+def places(db):
+    """The reference data tests rely on (shipped by the reference migrations; made here if absent)."""
+    from mekendesh.reference.models import ConsularDistrict, Country, District, HostRegion, Region
+
+    def country(code, alpha3, numeric, en, ru):
+        obj, _ = Country.objects.get_or_create(
+            code=code, defaults={"alpha3": alpha3, "numeric": numeric, "name_en": en, "name_ru": ru}
+        )
+        return obj
+
+    kg = country("KG", "KGZ", "417", "Kyrgyzstan", "Кыргызстан")
+    ru = country("RU", "RUS", "643", "Russian Federation", "Российская Федерация")
+    kz = country("KZ", "KAZ", "398", "Kazakhstan", "Казахстан")
+    osh, _ = Region.objects.get_or_create(code="KG-O", defaults={"country": kg, "name_en": "Osh Region", "name_ky": "Ош облусу"})
+    kara_suu, _ = District.objects.get_or_create(code="KG-O-KARASUU", defaults={"region": osh, "name_en": "Kara-Suu District"})
+    moscow, _ = HostRegion.objects.get_or_create(code="RU-MOW", defaults={"country": ru, "name_en": "Moscow", "name_ru": "Москва"})
+    sverdlovsk, _ = HostRegion.objects.get_or_create(code="RU-SVE", defaults={"country": ru, "name_en": "Sverdlovsk Oblast"})
+    moscow_district, created = ConsularDistrict.objects.get_or_create(
+        code="RU-MOSCOW", defaults={"city": "Moscow", "name_en": "Embassy in Moscow"}
+    )
+    if created:
+        moscow_district.host_regions.add(moscow)
+    ekb_district, created = ConsularDistrict.objects.get_or_create(
+        code="RU-YEKATERINBURG", defaults={"city": "Yekaterinburg", "name_en": "Consulate General in Yekaterinburg"}
+    )
+    if created:
+        ekb_district.host_regions.add(sverdlovsk)
+    return {
+        "KG": kg, "RU": ru, "KZ": kz, "osh": osh, "kara_suu": District.objects.get(code=kara_suu.code),
+        "moscow": moscow, "sverdlovsk": sverdlovsk,
+        "moscow_district": ConsularDistrict.objects.get(code=moscow_district.code),
+        "other_district": ConsularDistrict.objects.get(code=ekb_district.code),
+    }
+
+
+def _user(email, role, districts=(), **extra):
+    from mekendesh.accounts.models import User
+
+    user = User.objects.create_user(email=email, password=PASSWORD, role=role, full_name=email.split("@")[0], **extra)
+    if districts:
+        user.consular_districts.set(districts)
+    return user
+
+
+@pytest.fixture
+def officer_moscow(places):
+    return _user("officer.moscow@mfa.example", "consular_officer", [places["moscow_district"]])
+
+
+@pytest.fixture
+def officer_other(places):
+    return _user("officer.yekaterinburg@mfa.example", "consular_officer", [places["other_district"]])
+
+
+@pytest.fixture
+def analyst(db):
+    return _user("analyst@mfa.example", "screening_analyst")
+
+
+@pytest.fixture
+def statistician(db):
+    return _user("statistician@stat.example", "statistician")
+
+
+@pytest.fixture
+def coordinator(db):
+    return _user("diaspora@mfa.example", "diaspora_coordinator")
+
+
+@pytest.fixture
+def administrator(db):
+    return _user("admin@mfa.example", "administrator", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def migrant_account(db):
+    return _user("aigerim@example.com", "migrant")
+
+
+@pytest.fixture
+def registered_migrant(places, migrant_account):
+    """Aigerim Asan kyzy Toktosunova from Kara-Suu (Osh), working in Moscow since March 2025."""
+    from mekendesh.people.models import ConsentPurpose, Script
+    from mekendesh.people.services import DocumentInput, NameInput, StayInput, person_register, stay_add
+
+    person = person_register(
+        actor=migrant_account,
+        sex="F",
+        birth_date=dt.date(1998, 4, 12),
+        names=[
+            NameInput(script=Script.KYRGYZ_CYRILLIC, surname="Токтосунова", given_names="Айгерим", patronymic="Асан кызы"),
+            NameInput(script=Script.PASSPORT_LATIN, surname="TOKTOSUNOVA", given_names="AIGERIM", source="passport"),
+        ],
+        origin_region=places["osh"],
+        origin_district=places["kara_suu"],
+        email=migrant_account.email,
+        document=DocumentInput(number="AC1234567", issuing_country=places["KG"]),
+        consents=[ConsentPurpose.REGISTER, ConsentPurpose.REMINDERS],
+        account=migrant_account,
+    )
+    stay_add(
+        actor=migrant_account,
+        person=person,
+        stay=StayInput(country=places["RU"], host_region=places["moscow"], city="Moscow",
+                       employer="ООО «Стройка»", arrival_date=dt.date(2025, 3, 1)),
+    )
+    return person

@@ -1,0 +1,115 @@
+"""Reference data shipped with the code: countries, regions of origin, host regions, consular
+districts and languages. Every name is kept in the four interface languages."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+NAME_LANGUAGES = ("ky", "ru", "tk", "en")
+
+
+class LocalizedName(models.Model):
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=200, blank=True)
+    name_tk = models.CharField(_("name (Turkmen)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        language = (get_language() or "en").split("-")[0]
+        if language in NAME_LANGUAGES:
+            return getattr(self, f"name_{language}") or self.name_en
+        return self.name_en
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Country(LocalizedName):
+    """A country of ISO 3166-1."""
+
+    code = models.CharField(_("ISO 3166-1 alpha-2 code"), max_length=2, primary_key=True)
+    alpha3 = models.CharField(_("ISO 3166-1 alpha-3 code"), max_length=3, unique=True)
+    numeric = models.CharField(_("ISO 3166-1 numeric code"), max_length=3, unique=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+
+class Region(LocalizedName):
+    """A first-level division of a country of origin (an oblast or a city of national status)."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("region (oblast)")
+        CITY = "city", _("city of national status")
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="regions")
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.REGION)
+
+    class Meta:
+        ordering = ["country", "name_en"]
+        verbose_name = _("region of origin")
+        verbose_name_plural = _("regions of origin")
+
+
+class District(LocalizedName):
+    """A second-level division (a raion, or a city district) of a region of origin."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="districts")
+    code = models.CharField(_("code"), max_length=24, unique=True)
+
+    class Meta:
+        ordering = ["region", "name_en"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+
+class HostRegion(LocalizedName):
+    """A region of a host country (a federal subject of Russia, a city, a province)."""
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="host_regions")
+    code = models.CharField(_("code"), max_length=16, unique=True)
+
+    class Meta:
+        ordering = ["country", "name_en"]
+        verbose_name = _("host region")
+        verbose_name_plural = _("host regions")
+
+
+class ConsularDistrict(LocalizedName):
+    """The area a consulate or embassy serves: whole countries and/or named host regions.
+
+    A stay belongs to the district that names its host region; failing that, to the one that
+    names its whole country.
+    """
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    city = models.CharField(_("seat of the consulate"), max_length=100)
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="consular_districts", verbose_name=_("whole countries")
+    )
+    host_regions = models.ManyToManyField(
+        HostRegion, blank=True, related_name="consular_districts", verbose_name=_("host regions")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("consular district")
+        verbose_name_plural = _("consular districts")
+
+
+class Language(LocalizedName):
+    code = models.CharField(_("ISO 639 code"), max_length=8, primary_key=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
