@@ -1,0 +1,261 @@
+"""How alike two full names are, and why, part by part.
+
+The comparison parses both names (``parse.py``), then pairs surname with
+surname, given names with given names and patronymic with patronymic — or the
+swapped pairing when a list has put the given name in the surname's place — and
+scores each pair on the comparison keys (``keys.py``):
+
+* equal keys score 1.0 ("same key");
+* an initial ("B." against "Bakyt") scores 0.85 ("initial");
+* otherwise the Jaro-Winkler similarity of the keys, reported as
+  "spelling variant (jaro-winkler 0.93)" at 0.85 or more, else "different (...)".
+
+A part present on one side only is reported as "missing on left/right" and
+weighs little (a missing patronymic is normal); stray words are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import permutations
+
+from .keys import CONNECTORS, token_key
+from .parse import ParsedName, parse_name
+from .translit import icao_latin
+
+WEIGHTS = {"surname": 0.45, "given": 0.4, "patronymic": 0.15}
+MISSING_PENALTY = {"surname": 0.35, "given": 0.35, "patronymic": 0.0}
+VARIANT_THRESHOLD = 0.85
+
+
+@dataclass(frozen=True)
+class PartComparison:
+    part: str
+    left: str | None
+    right: str | None
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class NameComparison:
+    score: float
+    parts: tuple[PartComparison, ...]
+
+    def part(self, name: str) -> PartComparison | None:
+        for item in self.parts:
+            if item.part == name:
+                return item
+        return None
+
+
+def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
+    """Jaro-Winkler similarity of two strings, 0..1 (1 for equal strings)."""
+    if a == b:
+        return 1.0
+    la, lb = len(a), len(b)
+    if not la or not lb:
+        return 0.0
+    window = max(max(la, lb) // 2 - 1, 0)
+    used_b = [False] * lb
+    matches_a: list[str] = []
+    for i, ch in enumerate(a):
+        for j in range(max(0, i - window), min(lb, i + window + 1)):
+            if not used_b[j] and b[j] == ch:
+                used_b[j] = True
+                matches_a.append(ch)
+                break
+    m = len(matches_a)
+    if not m:
+        return 0.0
+    matches_b = [b[j] for j in range(lb) if used_b[j]]
+    transpositions = sum(x != y for x, y in zip(matches_a, matches_b)) / 2
+    jaro = (m / la + m / lb + (m - transpositions) / m) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4]):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * prefix_scale * (1 - jaro)
+
+
+def _word_keys(text: str | None) -> list[str]:
+    if not text:
+        return []
+    keys = [token_key(w) for w in re.split(r"[\s\-]+", text) if w]
+    return [k for k in keys if k and k not in CONNECTORS]
+
+
+def _is_initial(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) == 1
+
+
+def _initial_matches(initial: str, word: str) -> bool:
+    ki, kw = token_key(initial), token_key(word)
+    if ki and kw and kw.startswith(ki):
+        return True
+    li, lw = icao_latin(initial).strip(". "), icao_latin(word)
+    return bool(li) and lw.startswith(li[0])
+
+
+def damerau_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment edit distance (insert, delete, substitute, swap)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def key_similarity(kl: str, kr: str) -> tuple[float, str]:
+    """Score and reason for two word keys.
+
+    Equal keys score 1.  One edit in a long key, or two neighbouring letters
+    swapped, is a typo (0.85-0.9).  Otherwise the Jaro-Winkler similarity is
+    stretched so that short names one letter apart (Бакыт / Бакир) stay low.
+    """
+    if kl == kr:
+        return 1.0, "same key"
+    sim = jaro_winkler(kl, kr)
+    dist = damerau_distance(kl, kr)
+    if dist == 1 and len(kl) == len(kr) and sorted(kl) == sorted(kr):
+        return 0.9, f"typo (swapped letters, jaro-winkler {sim:.2f})"
+    if dist == 1 and min(len(kl), len(kr)) >= 7:
+        return 0.85, f"typo (one edit, jaro-winkler {sim:.2f})"
+    stretched = max(0.0, (sim - 0.75) / 0.25) ** 2 * 0.9
+    label = "spelling variant" if stretched >= 0.6 else "different"
+    return stretched, f"{label} (jaro-winkler {sim:.2f})"
+
+
+def _word_score(left: str, right: str) -> tuple[float, str]:
+    if _is_initial(left) or _is_initial(right):
+        if _is_initial(left) and _is_initial(right):
+            same = token_key(left) == token_key(right)
+            return (0.85, "same initial") if same else (0.0, "different initial")
+        initial, word = (left, right) if _is_initial(left) else (right, left)
+        if _initial_matches(initial, word):
+            return 0.85, "initial"
+        return 0.0, "different initial"
+    return key_similarity(token_key(left), token_key(right))
+
+
+def _words(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [w for w in re.split(r"[\s\-]+", text) if w and token_key(w) not in CONNECTORS]
+
+
+def _group_score(left: list[str], right: list[str]) -> tuple[float, str]:
+    """Best pairing of two small word groups; unmatched extra words cost a little."""
+    if not left or not right:
+        return 0.0, "missing"
+    small, large, flipped = (left, right, False) if len(left) <= len(right) else (right, left, True)
+    best: tuple[float, list[str]] | None = None
+    for perm in permutations(range(len(large)), len(small)):
+        scores = []
+        reasons = []
+        for i, j in enumerate(perm):
+            a, b = (small[i], large[j]) if not flipped else (large[j], small[i])
+            s, r = _word_score(a, b)
+            scores.append(s)
+            reasons.append(r)
+        total = sum(scores) / len(scores)
+        if best is None or total > best[0]:
+            best = (total, reasons)
+        if len(large) > 5:
+            break
+    assert best is not None
+    score, reasons = best
+    reason = reasons[0] if len(set(reasons)) == 1 else "; ".join(reasons)
+    if len(large) > len(small):
+        score *= 0.95
+        reason += "; extra given name" if reason else "extra given name"
+    return score, reason
+
+
+def _text(value: str | tuple[str, ...] | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return " ".join(value) or None
+    return value or None
+
+
+def _compare_parsed(a: ParsedName, b: ParsedName, swapped: bool) -> tuple[float, list[PartComparison]]:
+    pairs: dict[str, tuple[str | None, str | None]] = {
+        "surname": (a.surname, _text(b.given) if swapped else b.surname),
+        "given": (_text(a.given), b.surname if swapped else _text(b.given)),
+        "patronymic": (a.patronymic, b.patronymic),
+    }
+    # "Nurlan uulu Bakyt" against "Nurlanov Bakyt": the father's name became a surname.
+    out: list[PartComparison] = []
+    weight_sum = 0.0
+    total = 0.0
+    for part, (left, right) in pairs.items():
+        lw, rw = _words(left), _words(right)
+        if not lw and not rw:
+            continue
+        if not lw or not rw:
+            reason = "missing on left" if not lw else "missing on right"
+            out.append(PartComparison(part, left, right, 0.0, reason))
+            weight_sum += MISSING_PENALTY[part]
+            continue
+        if part == "patronymic":
+            score, reason = _patronymic_score(left or "", right or "")
+        else:
+            score, reason = _group_score(lw, rw)
+        if swapped and part != "patronymic":
+            reason = f"swapped order; {reason}"
+        out.append(PartComparison(part, left, right, round(score, 4), reason))
+        weight_sum += WEIGHTS[part]
+        total += WEIGHTS[part] * score
+    score = total / weight_sum if weight_sum else 0.0
+    return score, out
+
+
+_PATRONYMIC_SUFFIX_RE = re.compile(r"(ovic|evic|ovna|evna|icna|ic|ovik|evik|uli|ogli|kizi|gizi|ulu)$")
+
+
+def _father_root(text: str) -> str:
+    keys = _word_keys(text)
+    if not keys:
+        return ""
+    root = keys[0]
+    if len(keys) == 1:
+        root = _PATRONYMIC_SUFFIX_RE.sub("", root)
+    return root
+
+
+def _patronymic_score(left: str, right: str) -> tuple[float, str]:
+    kl, kr = _word_keys(left), _word_keys(right)
+    if kl == kr:
+        return 1.0, "same key"
+    rl, rr = _father_root(left), _father_root(right)
+    if rl and rl == rr:
+        return 0.95, "same father's name"
+    return key_similarity(rl, rr)
+
+
+def compare_names(a: str, b: str) -> NameComparison:
+    """Score (0..1) how alike two full names are, with a reason for every part."""
+    pa, pb = parse_name(a), parse_name(b)
+    straight_score, straight = _compare_parsed(pa, pb, swapped=False)
+    best_score, best = straight_score, straight
+    if pa.surname and pb.surname and pa.given and pb.given:
+        swapped_score, swapped = _compare_parsed(pa, pb, swapped=True)
+        swapped_score *= 0.98
+        if swapped_score > straight_score + 1e-9:
+            best_score, best = swapped_score, swapped
+    parts = list(best)
+    for left, right in ((pa.extra, pb.extra),):
+        if left or right:
+            parts.append(PartComparison("extra", _text(left), _text(right), 0.0, "ignored"))
+    return NameComparison(score=round(max(0.0, min(1.0, best_score)), 4), parts=tuple(parts))

@@ -1,0 +1,247 @@
+"""Parsing a full name into surname, given name(s) and patronymic, in any order.
+
+Central Asian names arrive in many shapes: «КАСЫМОВ Шамбетали Казыбекович»
+(Russian order, upper-case surname), «Нурлан уулу Бакыт» and «Bakyt Nurlan uulu»
+(Kyrgyz father's-name form), «Aigerim Asan qyzy», «Surname, Given», and lists
+that append a party or an organisation after the name.  The parser uses, in
+order: a comma, connector words (уулу, кызы, o'g'li, qizi, uly, qyzy ...),
+patronymic endings (-ович, -овна, -ovich ...), an upper-case word in mixed-case
+text, surname endings (-ов, -ева, -ин, -ow, -bekov, -aliev ...), given-name
+endings (-бек, -гүл, -жан, -али ...), and finally the word order usual for the
+script (Cyrillic lists put the surname first, Latin texts last).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .keys import (
+    CONNECTORS,
+    FEMALE_CONNECTORS,
+    MALE_CONNECTORS,
+    fix_homoglyphs,
+    token_key,
+)
+from .script import CYRILLIC, detect_script
+
+# Endings, matched on the comparison key of a word (so all scripts at once).
+_PATRONYMIC_MALE = ("ovic", "evic", "ovik", "evik", "ic", "ogli", "uli", "ulu")
+_PATRONYMIC_FEMALE = ("ovna", "evna", "icna", "ikna", "kizi", "gizi")
+_SURNAME_FEMALE = ("ova", "eva", "yeva", "ina", "ina", "skaya", "skaia", "tskaya", "zade")
+_SURNAME_MALE = ("ov", "ev", "in", "skiy", "ski", "tskiy", "zade", "iani", "ian", "yan", "enko")
+_GIVEN_ENDINGS = ("bek", "gul", "jan", "ali", "bai", "bay", "nur", "ai", "kan", "beg", "dil")
+
+# Words that are never part of a name: parties, organisations, titles.
+_STOP_KEYS = frozenset(
+    token_key(w)
+    for w in (
+        "партия", "партиясы", "party", "фракция", "faction", "депутат", "deputy",
+        "министр", "minister", "президент", "president", "г.", "гр.", "гражданин",
+        "гражданка", "citizen", "mr", "mrs", "ms", "ата-журт", "ата-мекен",
+        "мекеним", "бутун", "ынтымак", "социал-демократы", "республика",
+    )
+)
+
+_SEPARATOR_RE = re.compile(r"\s+[-–—]\s+|\s*[(\[«\"“].*?[)\]»\"”]\s*|\s*[(\[«\"“].*$")
+_TOKEN_RE = re.compile(r"[^\s,;]+")
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A full name split into its parts; every part keeps its original spelling."""
+
+    surname: str | None = None
+    given: tuple[str, ...] = ()
+    patronymic: str | None = None
+    extra: tuple[str, ...] = ()
+    sex_hint: str | None = None
+    original: str = field(default="", compare=False)
+
+    def keys(self) -> dict[str, str]:
+        """Comparison key of each part; "" for an absent part.
+
+        The surname and patronymic keys keep word order; the given key is the
+        sorted keys of the given names.  The patronymic key keeps its connector in
+        normalised form ("nurlan uulu").
+        """
+        return {
+            "surname": _part_key(self.surname),
+            "given": " ".join(sorted(k for k in (token_key(g) for g in self.given) if k)),
+            "patronymic": _part_key(self.patronymic),
+            "extra": " ".join(k for k in (token_key(e) for e in self.extra) if k),
+        }
+
+    @property
+    def parts(self) -> dict[str, str | tuple[str, ...] | None]:
+        return {
+            "surname": self.surname,
+            "given": self.given,
+            "patronymic": self.patronymic,
+            "extra": self.extra,
+        }
+
+
+def _part_key(text: str | None) -> str:
+    if not text:
+        return ""
+    keys = [token_key(w) for w in re.split(r"[\s\-]+", text) if w]
+    return " ".join(CONNECTORS.get(k, k) for k in keys if k)
+
+
+def _is_upper_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _ends(key: str, endings: tuple[str, ...], min_stem: int = 2) -> bool:
+    return any(key.endswith(e) and len(key) - len(e) >= min_stem for e in endings)
+
+
+def patronymic_sex(word: str) -> str | None:
+    """"M" or "F" if the word is a patronymic with a Russian or Turkic ending."""
+    key = token_key(word)
+    if _ends(key, _PATRONYMIC_FEMALE, 3):
+        return "F"
+    if _ends(key, ("ovic", "evic", "ovik", "evik"), 2) or _ends(key, ("ogli",), 3):
+        return "M"
+    if _ends(key, ("ic",), 4) and not _ends(key, ("bek", "ali"), 2):
+        return "M"
+    return None
+
+
+def surname_sex(word: str) -> str | None:
+    """"F" for -ова/-ева/-ина/-owa ..., "M" for -ов/-ев/-ин/-ow ..., else None."""
+    key = token_key(word)
+    if _ends(key, ("ova", "eva", "ina", "skaya", "skaia", "aya")):
+        return "F"
+    if _ends(key, ("ov", "ev", "in", "ski", "skiy", "skii")):
+        return "M"
+    return None
+
+
+def looks_like_surname(word: str) -> bool:
+    key = token_key(word)
+    return _ends(key, _SURNAME_FEMALE + _SURNAME_MALE)
+
+
+def looks_like_given(word: str) -> bool:
+    key = token_key(word)
+    return _ends(key, _GIVEN_ENDINGS, 2) and not looks_like_surname(word)
+
+
+def parse_name(text: str) -> ParsedName:
+    """Split a full name into surname, given names, patronymic and stray words."""
+    original = text or ""
+    text = fix_homoglyphs(unicodedata.normalize("NFC", original)).strip()
+    extra: list[str] = []
+
+    # Bracketed or quoted words and anything after a spaced dash are not the name.
+    def _take_extra(match: re.Match[str]) -> str:
+        extra.extend(_TOKEN_RE.findall(re.sub(r"[()\[\]«»\"“”]", " ", match.group(0))))
+        return " "
+
+    text = _SEPARATOR_RE.sub(_take_extra, text)
+    extra = [e for e in extra if e not in ("-", "–", "—")]
+
+    surname_from_comma: list[str] = []
+    if "," in text:
+        before, after = text.split(",", 1)
+        surname_from_comma = _TOKEN_RE.findall(before)
+        tokens = _TOKEN_RE.findall(after)
+    else:
+        tokens = _TOKEN_RE.findall(text)
+    tokens = [t.strip(".,;:") for t in tokens if t.strip(".,;:-")]
+
+    # Stray words: stop words and words without letters.
+    kept: list[str] = []
+    for tok in tokens:
+        key = token_key(tok)
+        if not key or key in _STOP_KEYS:
+            extra.append(tok)
+        else:
+            kept.append(tok)
+    tokens = kept
+
+    sex: str | None = None
+    patronymic: str | None = None
+
+    # Connector groups: "<father> уулу".
+    idx = 0
+    rest: list[str] = []
+    while idx < len(tokens):
+        tok = tokens[idx]
+        conn = CONNECTORS.get(token_key(tok))
+        if conn and rest and patronymic is None:
+            father = rest.pop()
+            patronymic = f"{father} {tok}"
+            sex = "M" if conn in MALE_CONNECTORS else "F" if conn in FEMALE_CONNECTORS else None
+        elif conn:
+            extra.append(tok)
+        else:
+            rest.append(tok)
+        idx += 1
+    tokens = rest
+
+    # A Russian-style or attached Turkic patronymic ending.
+    if patronymic is None:
+        for i, tok in enumerate(tokens):
+            psex = patronymic_sex(tok)
+            if psex and len(tokens) >= 2:
+                patronymic = tokens.pop(i)
+                sex = psex
+                break
+
+    surname: str | None = None
+    if surname_from_comma:
+        surname = " ".join(surname_from_comma)
+    elif tokens:
+        script_is_cyrillic = any(detect_script(t) == CYRILLIC for t in tokens)
+        upper = [t for t in tokens if _is_upper_word(t)]
+        mixed_case_text = len(upper) < len(tokens)
+        candidates = [t for t in tokens if looks_like_surname(t)]
+        if len(tokens) == 1 and patronymic is None:
+            pick = None
+        elif upper and mixed_case_text and len(upper) == 1:
+            pick = upper[0]
+        elif len(candidates) == 1:
+            pick = candidates[0]
+        elif candidates:
+            # Russian order puts the surname first, others last.
+            pick = candidates[0] if script_is_cyrillic else candidates[-1]
+        else:
+            given_like = [t for t in tokens if looks_like_given(t)]
+            others = [t for t in tokens if t not in given_like]
+            if len(tokens) >= 2 and len(others) == 1:
+                pick = others[0]
+            elif len(tokens) >= 2 and patronymic is not None and any(
+                t == tokens[0] for t in tokens
+            ) and (patronymic_sex(patronymic) is not None):
+                pick = tokens[0]  # Russian "Surname Given Patronymic"
+            elif len(tokens) >= 2 and patronymic is not None:
+                pick = None  # "Bakyt Nurlan uulu": the father's-name form is the surname
+            elif len(tokens) >= 2:
+                pick = tokens[0] if script_is_cyrillic else tokens[-1]
+            else:
+                pick = None
+        if pick is not None:
+            surname = pick
+            tokens = [t for t in tokens if t is not pick]
+
+    # More than three given words after a full name: the tail is stray.
+    given = tokens
+    if surname and len(given) > 2 and patronymic:
+        extra.extend(given[2:])
+        given = given[:2]
+
+    if sex is None and surname:
+        sex = surname_sex(surname.split()[-1])
+    return ParsedName(
+        surname=surname,
+        given=tuple(given),
+        patronymic=patronymic,
+        extra=tuple(extra),
+        sex_hint=sex,
+        original=original,
+    )
