@@ -54,6 +54,8 @@ def _fold(ph: list[str]) -> str:
                 p = "i" if nxt != "i" else ""
                 if not p:
                     continue
+        if p == "i" and seq and seq[-1] == "i":
+            continue  # ии = ий = iy = i
         seq.append(p)
     # i right before a vowel or glide is a glide itself: Aliev = Алиев = Aliyev.
     out: list[str] = []
@@ -66,6 +68,12 @@ def _fold(ph: list[str]) -> str:
         if p == "i" and out and out[-1] == "i":
             continue
         out.append(p)
+    # ё is е in Russian writing (Семёнов = Семенов) and in ICAO Latin; a glide
+    # before o inside a word is therefore read as a glide before e (Mirziyoyev =
+    # Мирзиёев = MIRZIEEV).
+    for idx in range(1, len(out) - 1):
+        if out[idx] == "Y" and out[idx + 1] == "o":
+            out[idx + 1] = "e"
     # Where spellings disagree on glides, drop them.
     folded: list[str] = []
     for idx, p in enumerate(out):
@@ -78,10 +86,11 @@ def _fold(ph: list[str]) -> str:
                 continue  # Yerlan = Ерлан = Erlan
             if prev in VOWELS:
                 continue  # Tokayev = TOKAEV
-            if nxt == "u":
-                continue  # Тюлебаев = Түлөбаев
+            if nxt in ("u", "e"):
+                continue  # Тюлебаев = TIULEBAEV = Түлөбаев, Charyev = Чарыев
         folded.append(p)
     text = "".join(folded).replace("Y", "y")
+    text = re.sub(r"(.)\1+", r"\1", text)
     text = text.replace("ng", "n").replace("dj", "j")  # ң = ng, дж = dzh = j
     if text.startswith("h") and len(text) > 1 and text[1] in VOWELS:
         text = text[1:]

@@ -108,6 +108,10 @@ def patronymic_sex(word: str) -> str | None:
         return "M"
     if _ends(key, ("ic",), 4) and not _ends(key, ("bek", "ali"), 2):
         return "M"
+    # Kazakh attached -ұлы / -uly (Асқарұлы); Turkmen given names in -guly/-kuly
+    # (Gurbanguly, Atakuly) are not patronymics.
+    if _ends(key, ("uli",), 3) and not _ends(key, ("guli", "kuli", "nuli"), 1):
+        return "M"
     return None
 
 

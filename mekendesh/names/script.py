@@ -16,20 +16,24 @@ MIXED = "mixed"
 OTHER = "other"
 EMPTY = "empty"
 
-# Cyrillic letter -> Latin letter that looks the same (both cases).
-_CYR_TO_LAT: dict[str, str] = {
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
-    "к": "k", "м": "m", "т": "t", "н": "h", "в": "b", "і": "i", "ј": "j",
-    "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ү": "y",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-    "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J",
-    "Ѕ": "S", "Һ": "H", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y",
-}
+# Look-alike pairs, lower case (upper case follows): Cyrillic, Latin.
+_PAIRS = [
+    ("а", "a"), ("е", "e"), ("о", "o"), ("р", "p"), ("с", "c"), ("х", "x"),
+    ("у", "y"), ("к", "k"), ("м", "m"), ("т", "t"), ("н", "h"), ("в", "b"),
+    ("і", "i"),
+]
+# Rarer Cyrillic letters that only ever stand in for a Latin one.
+_CYR_ONLY = [("һ", "h"), ("ј", "j"), ("ѕ", "s"), ("ԁ", "d"), ("ԛ", "q"), ("ԝ", "w"),
+             ("ӏ", "l"), ("ү", "y")]
+
+_CYR_TO_LAT: dict[str, str] = {}
 _LAT_TO_CYR: dict[str, str] = {}
-for _cyr, _lat in _CYR_TO_LAT.items():
-    # Prefer the ordinary Russian letter when two Cyrillic letters share a shape.
-    if _lat not in _LAT_TO_CYR or _cyr in "АВЕКМНОРСТХУавекмнорстху":
-        _LAT_TO_CYR[_lat] = _cyr
+for _cyr, _lat in _PAIRS + _CYR_ONLY:
+    _CYR_TO_LAT[_cyr] = _lat
+    _CYR_TO_LAT[_cyr.upper()] = _lat.upper()
+for _cyr, _lat in _PAIRS:
+    _LAT_TO_CYR[_lat] = _cyr
+    _LAT_TO_CYR[_lat.upper()] = _cyr.upper()
 
 _WORD_RE = re.compile(r"[^\s,;:()\[\]{}«»\"/\\|!?.]+")
 

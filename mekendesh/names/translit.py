@@ -23,7 +23,10 @@ import unicodedata
 
 # ---------------------------------------------------------------------------
 # Phonemes.  Symbols: vowels a e i o u; "Y" a glide (й, the y of "ya"); the
-# consonants are ASCII letters where "j" = ж/дж, "c" = ч, "x" = ш/щ, "h" = х.
+# consonants are ASCII letters where "j" = ж/дж, "c" = ч, "x" = ш (щ = шч = "xc"),
+# "h" = х.
+# A lone Latin "c" is read as ч: it is what ICAO makes of Turkmen ç (Çaryýew →
+# CARYYEW); ц is written ts in every Latin spelling met here.
 # "|" marks a soft or hard sign (it makes the next е ё ю я iotated).
 # ---------------------------------------------------------------------------
 
@@ -36,7 +39,7 @@ _CYR_PHONEMES: dict[str, str] = {
     "н": "n", "ң": "n", "ҥ": "n", "о": "o", "ө": "o", "ӧ": "o", "п": "p",
     "р": "r", "с": "s", "ҫ": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u",
     "ӯ": "u", "ў": "o", "ф": "f", "х": "h", "ҳ": "h", "һ": "h", "ц": "ts",
-    "ч": "c", "ҷ": "j", "ҹ": "c", "ш": "x", "щ": "x", "ы": "i", "э": "e",
+    "ч": "c", "ҷ": "j", "ҹ": "c", "ш": "x", "щ": "xc", "ы": "i", "э": "e",
     "є": "Ye", "ј": "Y", "ґ": "g", "ъ": "|", "ь": "|",
 }
 # е ё ю я: iotated at the start of a syllable.
@@ -44,17 +47,17 @@ _CYR_IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
 
 # Latin multigraphs, longest first.  Apostrophe variants are normalised to "'".
 _LAT_MULTI: list[tuple[str, str]] = [
-    ("shch", "x"), ("dzh", "j"), ("tch", "c"), ("sch", "x"), ("zh", "j"),
+    ("dzh", "j"), ("sch", "xc"), ("zh", "j"),
     ("kh", "h"), ("sh", "x"), ("ch", "c"), ("gh", "g"), ("dj", "j"),
     ("dž", "j"), ("o'", "o"), ("g'", "g"), ("u'", "u"),
 ]
 _LAT_SINGLE: dict[str, str] = {
-    "a": "a", "ä": "a", "b": "b", "c": "ts", "ç": "c", "č": "c", "d": "d",
+    "a": "a", "ä": "a", "b": "b", "c": "c", "ç": "c", "č": "c", "d": "d",
     "e": "e", "ə": "a", "f": "f", "g": "g", "ğ": "g", "h": "h", "ı": "i",
     "i": "i", "j": "j", "k": "k", "q": "k", "l": "l", "m": "m", "n": "n",
     "ň": "n", "ñ": "n", "o": "o", "ö": "o", "p": "p", "r": "r", "s": "s",
     "ş": "x", "š": "x", "ș": "x", "t": "t", "u": "u", "ü": "u", "v": "v",
-    "w": "v", "x": "h", "y": "Y", "ý": "Y", "z": "z", "ž": "j",
+    "w": "v", "x": "h", "y": "Y", "ý": "Y", "z": "z", "ž": "j", "ß": "s",
 }
 _APOSTROPHES = "'’‘`ʻʼ′´ʹ"
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
@@ -79,8 +82,11 @@ def phonemes(word: str) -> list[str]:
         char = word[i]
         if char in _CYR_IOTATED:
             prev = out[-1] if out else ""
-            if char == "е" and (not out or prev not in VOWELS and prev not in "|Y"):
-                out.append("e")  # Ерлан = Эрлан; after a consonant plain e
+            if char == "ё" and not out:
+                out.extend(("Y", "o"))  # Ёдгор = Yodgor
+            elif char in "её" and out and prev not in VOWELS and prev not in ("|", "Y"):
+                # Ерлан = Эрлан; after a consonant a plain e; ё is written е (ICAO E)
+                out.append("e")
             else:
                 out.extend(("Y", _CYR_IOTATED[char]))
             i += 1
@@ -92,8 +98,7 @@ def phonemes(word: str) -> list[str]:
             continue
         for graph, sound in _LAT_MULTI:
             if word.startswith(graph, i):
-                # "c" + "h" etc.; a doubled digraph letter (s-sh) is harmless.
-                out.append(sound)
+                out.extend(sound)
                 i += len(graph)
                 break
         else:

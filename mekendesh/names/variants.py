@@ -43,8 +43,8 @@ def _cyrillic_to_russian(text: str, *, soft_vowels: bool = False) -> str:
     """Russian spelling of Kyrgyz/Kazakh/Tajik/Uzbek Cyrillic.
 
     Doubled Kyrgyz vowels are single (ээ → е, оо → о, уу → у); with
-    ``soft_vowels`` ө becomes ё and ү becomes ю after a consonant (Түлөбаев →
-    Тюлёбаев), the older Russian habit.
+    ``soft_vowels`` ү becomes ю after a consonant (Түлкүбаев → Тюлкюбаев), an
+    older Russian habit.
     """
     def single(match: re.Match[str]) -> str:
         ch = match.group(1)
@@ -56,8 +56,8 @@ def _cyrillic_to_russian(text: str, *, soft_vowels: bool = False) -> str:
         low = ch.lower()
         prev = text[i - 1].lower() if i else ""
         rep = _TO_RUSSIAN.get(low)
-        if soft_vowels and low in "өү" and prev.isalpha() and prev not in "аеёиоуыэюяөүәұі":
-            rep = "ё" if low == "ө" else "ю"
+        if soft_vowels and low == "ү" and prev.isalpha() and prev not in "аеёиоуыэюяөүәұі":
+            rep = "ю"
         if rep is None:
             out.append(ch)
         else:

@@ -1,0 +1,110 @@
+"""Parsing full names into surname, given names and patronymic, in any order."""
+
+import pytest
+
+from mekendesh.names import ParsedName, parse_name
+
+
+def test_kyrgyz_fathers_name_form_is_the_patronymic_in_either_order():
+    for text in ("Нурлан уулу Бакыт", "Bakyt Nurlan uulu"):
+        parsed = parse_name(text)
+        assert parsed.surname is None
+        assert len(parsed.given) == 1
+        assert parsed.patronymic in ("Нурлан уулу", "Nurlan uulu")
+        assert parsed.sex_hint == "M"
+    assert parse_name("Нурлан уулу Бакыт").keys() == parse_name("Bakyt Nurlan uulu").keys()
+
+
+def test_russian_order_with_upper_case_surname_and_patronymic():
+    parsed = parse_name("КАСЫМОВ Шамбетали Казыбекович")
+    assert parsed == ParsedName(
+        surname="КАСЫМОВ", given=("Шамбетали",), patronymic="Казыбекович", sex_hint="M"
+    )
+
+
+def test_daughter_form_gives_a_female_hint():
+    parsed = parse_name("Aigerim Asan qyzy")
+    assert parsed.given == ("Aigerim",)
+    assert parsed.patronymic == "Asan qyzy"
+    assert parsed.sex_hint == "F"
+    assert parse_name("Айгерим Асан кызы").sex_hint == "F"
+    assert parse_name("Гульнара Ахмедовна Исмаилова").sex_hint == "F"
+
+
+@pytest.mark.parametrize(
+    ("text", "patronymic", "sex"),
+    [
+        ("Ali Valiyev o'g'li", "Valiyev o'g'li", "M"),
+        ("Dilnoza Karimova Anvar qizi", "Anvar qizi", "F"),
+        ("Нұрлан Асқарұлы Сейітов", "Асқарұлы", "M"),
+        ("Mekan Amanow Baýram ogly", "Baýram ogly", "M"),
+        ("Maral Amanowa Baýram gyzy", "Baýram gyzy", "F"),
+        ("Жанар Ерланқызы Әлиева", "Ерланқызы", "F"),
+    ],
+)
+def test_turkic_patronymics_are_found_with_the_sex_they_imply(text, patronymic, sex):
+    parsed = parse_name(text)
+    assert parsed.patronymic == patronymic
+    assert parsed.sex_hint == sex
+
+
+def test_surname_comma_given():
+    parsed = parse_name("Kulubaev, Jeenbek")
+    assert parsed.surname == "Kulubaev"
+    assert parsed.given == ("Jeenbek",)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "given"),
+    [
+        ("Жээнбек Кулубаев", "Кулубаев", ("Жээнбек",)),
+        ("Кулубаев Женбек", "Кулубаев", ("Женбек",)),
+        ("Sadyr Japarov", "Japarov", ("Sadyr",)),
+        ("Döwletgeldi Çaryýew", "Çaryýew", ("Döwletgeldi",)),
+        ("Saodat Olimowa", "Olimowa", ("Saodat",)),
+        ("Айпери Мөңкөбаева", "Мөңкөбаева", ("Айпери",)),
+        ("Гурбангулы Бердымухамедов", "Бердымухамедов", ("Гурбангулы",)),
+        ("Эмомалӣ Раҳмон", "Раҳмон", ("Эмомалӣ",)),
+        ("Emomali Rahmon", "Rahmon", ("Emomali",)),
+        ("MAMYTOV Talant", "MAMYTOV", ("Talant",)),
+        ("Қасым-Жомарт Тоқаев", "Тоқаев", ("Қасым-Жомарт",)),
+        ("Shavkat Mirziyoyev", "Mirziyoyev", ("Shavkat",)),
+    ],
+)
+def test_surname_is_found_by_its_ending_or_case(text, surname, given):
+    parsed = parse_name(text)
+    assert (parsed.surname, parsed.given) == (surname, given)
+
+
+def test_female_surname_ending_gives_a_female_hint():
+    assert parse_name("Айпери Мөңкөбаева").sex_hint == "F"
+    assert parse_name("Saodat Olimowa").sex_hint == "F"
+    assert parse_name("Садыр Жапаров").sex_hint == "M"
+    assert parse_name("Emomali Rahmon").sex_hint is None
+
+
+def test_party_and_organisation_words_are_stray():
+    parsed = parse_name("Жапаров Садыр Нургожоевич (Мекеним Кыргызстан)")
+    assert parsed.surname == "Жапаров"
+    assert parsed.given == ("Садыр",)
+    assert parsed.patronymic == "Нургожоевич"
+    assert parsed.extra == ("Мекеним", "Кыргызстан")
+    assert "Ата-Мекен" in parse_name("Текебаев Омурбек партия Ата-Мекен").extra
+    assert parse_name("Imangaziev Almaz - Ata-Jurt").extra == ("Ata-Jurt",)
+
+
+def test_keys_of_the_parts():
+    keys = parse_name("КАСЫМОВ Шамбетали Казыбекович").keys()
+    assert keys == {
+        "surname": "kasimov",
+        "given": "xambetali",
+        "patronymic": "kazibekovic",
+        "extra": "",
+    }
+    assert parse_name("Нурлан уулу Бакыт").keys()["patronymic"] == "nurlan uulu"
+
+
+def test_empty_and_single_word_names():
+    assert parse_name("") == ParsedName()
+    single = parse_name("Бакыт")
+    assert single.given == ("Бакыт",) and single.surname is None
