@@ -1,0 +1,391 @@
+"""Running a linkage job on DuckDB or Spark with Splink 5.
+
+:func:`link` takes two lists of records (the left one usually the register, the right one a
+host-country list or new registrations), trains a model or uses a given one, scores every
+candidate pair that the blocking rules produce and returns the pairs that reach the review
+band, each with a decision and the match weight of every comparison.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from tqdm import tqdm
+
+from . import features as ft
+from .io import Record, parse_birth_date, parse_sex
+from .model import COMPARISONS, Model, level_labels, settings_dict
+
+Engine = Literal["duckdb", "spark"]
+Decision = Literal["match", "review"]
+
+DEFAULT_MATCH_THRESHOLD = 0.9
+DEFAULT_REVIEW_THRESHOLD = 0.2
+DEFAULT_SEED = 20251101
+# A right record with several pairs above the match threshold keeps "match" only for the
+# best one, and only when it outweighs the next by this many bits of match weight.
+DEFAULT_AMBIGUITY_MARGIN = 3.0
+_LEFT, _RIGHT = "mk_left", "mk_right"
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A candidate pair with its score, its decision and why (per comparison)."""
+
+    left_id: str
+    right_id: str
+    match_probability: float
+    match_weight: float
+    decision: Decision
+    # comparison name -> (level label, match weight in bits)
+    explanation: dict[str, tuple[str, float]]
+    left_name: str = ""
+    right_name: str = ""
+
+
+@dataclass
+class LinkResult:
+    pairs: list[Pair]
+    model: Model
+    engine: str
+    n_left: int
+    n_right: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def matches(self) -> list[Pair]:
+        return [p for p in self.pairs if p.decision == "match"]
+
+    @property
+    def reviews(self) -> list[Pair]:
+        return [p for p in self.pairs if p.decision == "review"]
+
+
+class LinkageError(RuntimeError):
+    """The engine failed for a reason that is not the input's fault."""
+
+
+def _as_record(row: Record | Mapping[str, Any]) -> Record:
+    if isinstance(row, Record):
+        return row
+
+    def text(name: str) -> str | None:
+        value = row.get(name)
+        return None if value is None or str(value).strip() == "" else " ".join(str(value).split())
+
+    rid, name = text("id"), text("full_name")
+    if rid is None or name is None:
+        raise ValueError(f"a record needs an id and a full_name: {dict(row)!r}")
+    birth = row.get("birth_date")
+    return Record(
+        id=rid,
+        full_name=name,
+        birth_date=parse_birth_date(str(birth)) if birth not in (None, "") else None,
+        sex=parse_sex(str(row["sex"])) if row.get("sex") else None,
+        surname=text("surname"),
+        given_name=text("given_name"),
+        patronymic=text("patronymic"),
+    )
+
+
+def _quiet_splink() -> None:
+    for name in ("splink", "py4j"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+# --- back ends ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _duckdb_api(workdir: Path) -> Iterator[Any]:
+    import duckdb
+    from splink import DuckDBAPI
+
+    con = duckdb.connect(":memory:")
+    con.execute(f"SET temp_directory = '{workdir / 'duckdb'}'")
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        yield DuckDBAPI(connection=con)
+    finally:
+        con.close()
+
+
+def new_spark_session(master: str, workdir: Path) -> Any:
+    """A SparkSession whose warehouse, scratch and checkpoint directories are in ``workdir``."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:  # pragma: no cover - depends on the extra
+        raise LinkageError("the Spark engine needs pyspark: pip install 'mekendesh[spark]'") from exc
+    spark = (
+        SparkSession.builder.master(master)
+        .appName("mekendesh-link")
+        .config("spark.sql.warehouse.dir", str(workdir / "spark-warehouse"))
+        .config("spark.local.dir", str(workdir / "spark-local"))
+        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={workdir}")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.default.parallelism", "8")
+        .config("spark.sql.adaptive.enabled", "true")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+@contextlib.contextmanager
+def _spark_api(workdir: Path, master: str | None, session: Any | None) -> Iterator[Any]:
+    from splink import SparkAPI
+
+    own = session is None
+    spark = session if session is not None else new_spark_session(master or "local[2]", workdir)
+    sc = spark.sparkContext
+    if sc.getCheckpointDir() is None:
+        sc.setCheckpointDir(str(workdir / "spark-checkpoints"))
+    local = sc.master.startswith("local")
+    try:
+        yield SparkAPI(
+            spark_session=spark,
+            break_lineage_method="persist" if local else "parquet",
+            num_partitions_on_repartition=4 if local else None,
+        )
+    finally:
+        if own:
+            spark.stop()
+
+
+# --- training ----------------------------------------------------------------------------
+
+
+def _train(linker: Any, n_left: int, n_right: int, has_dates: bool, seed: int) -> Model:
+    from splink.internals.blocking_rule_library import CustomRule
+
+    training = linker.training
+    cap = 1.0 / max(n_left, n_right, 1)
+    rules = (
+        ['l."sur" = r."sur" AND l."giv" = r."giv" AND l."dob" = r."dob"']
+        if has_dates
+        else ['l."sur" = r."sur" AND l."giv" = r."giv" AND l."pat" = r."pat"']
+    )
+    try:
+        training.estimate_probability_two_random_records_match(rules, recall=0.7)
+        lam = linker._settings_obj._probability_two_random_records_match
+    except Exception:  # no deterministic matches at all: fall back to the cap
+        lam = cap / 2
+    lam = min(max(lam, cap / 100), cap)
+    linker._settings_obj._probability_two_random_records_match = lam
+
+    max_pairs = min(5e6, max(1e5, 0.02 * n_left * n_right))
+    training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
+    sessions = ['l."sur" = r."sur" AND l."giv" = r."giv"']
+    # The names are trained on pairs that agree on something else: the birth date, or
+    # without dates the father's name plus the first letters of surname and given name.
+    sessions.append('l."dob" = r."dob"' if has_dates else 'l."pair4" = r."pair4" AND l."pat" = r."pat"')
+    for rule in sessions:
+        try:
+            training.estimate_parameters_using_expectation_maximisation(
+                CustomRule(rule),
+                estimate_without_term_frequencies=True,
+                max_pairs=2e6,
+            )
+        except Exception as exc:  # EM needs pairs; keep the starting values without them
+            logger.info("EM session %s skipped: %s", rule, exc)
+    model = Model.from_splink_settings(linker.misc.save_model_to_json())
+    return _complete(Model(lam, model.params))
+
+
+def _complete(model: Model) -> Model:
+    """Fill levels that training could not observe with the starting values."""
+    params: dict[str, dict[str, tuple[float | None, float | None]]] = {}
+    for name, (_, levels) in COMPARISONS.items():
+        got = model.params.get(name, {})
+        params[name] = {}
+        for label, _, m0 in levels:
+            m, u = got.get(label, (None, None))
+            m = m0 if m is None or math.isnan(m) else m
+            u = 1e-4 if u is None or math.isnan(u) else u
+            params[name][label] = (min(max(m, 1e-6), 1.0), min(max(u, 1e-7), 1.0))
+    return Model(model.probability_two_random_records_match, params)
+
+
+# --- the job -----------------------------------------------------------------------------
+
+
+def link(
+    left_rows: Sequence[Record | Mapping[str, Any]],
+    right_rows: Sequence[Record | Mapping[str, Any]],
+    *,
+    engine: Engine = "duckdb",
+    model: Model | str | Path | None = None,
+    match_threshold: float = DEFAULT_MATCH_THRESHOLD,
+    review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
+    ambiguity_margin: float | None = DEFAULT_AMBIGUITY_MARGIN,
+    spark_master: str | None = None,
+    spark_session: Any | None = None,
+    seed: int = DEFAULT_SEED,
+    progress: bool = False,
+    chunk_size: int = 50_000,
+) -> LinkResult:
+    """Link ``left_rows`` with ``right_rows``; return the pairs at or above the review band.
+
+    ``model`` is a :class:`Model` or the path of a saved model JSON; without one, u is
+    estimated by random sampling and m by expectation maximisation on the data itself.
+    """
+    import time
+
+    if not 0 < review_threshold <= match_threshold <= 1:
+        raise ValueError("thresholds must satisfy 0 < review_threshold <= match_threshold <= 1")
+    if engine not in ("duckdb", "spark"):
+        raise ValueError(f"unknown engine {engine!r}; use 'duckdb' or 'spark'")
+    if isinstance(model, (str, Path)):
+        model = Model.load(model)
+    left = [_as_record(r) for r in left_rows]
+    right = [_as_record(r) for r in right_rows]
+    if not left or not right:
+        return LinkResult([], model or _complete(Model(1e-4, {})), engine, len(left), len(right))
+    _quiet_splink()
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    bar = tqdm(total=len(left) + len(right), desc="features", unit="rec", disable=not progress, leave=False)
+    try:
+        lt = ft.feature_table(left, bar.update)
+        rt = ft.feature_table(right, bar.update)
+    finally:
+        bar.close()
+    timings["features"] = time.perf_counter() - t0
+
+    workdir = Path(tempfile.mkdtemp(prefix="mekendesh-link-"))
+    try:
+        if engine == "duckdb":
+            api_cm = _duckdb_api(workdir)
+        else:
+            api_cm = _spark_api(workdir, spark_master, spark_session)
+        with api_cm as api:
+            return _run(api, lt, rt, left, right, model, engine, match_threshold, review_threshold,
+                        ambiguity_margin, seed, progress, chunk_size, timings)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _run(
+    api: Any,
+    lt: dict[str, list[Any]],
+    rt: dict[str, list[Any]],
+    left: list[Record],
+    right: list[Record],
+    model: Model | None,
+    engine: str,
+    match_threshold: float,
+    review_threshold: float,
+    ambiguity_margin: float | None,
+    seed: int,
+    progress: bool,
+    chunk_size: int,
+    timings: dict[str, float],
+) -> LinkResult:
+    import time
+
+    from splink import Linker
+
+    t0 = time.perf_counter()
+    sdf_left = api.register(_arrow(lt), dataset_display_name=_LEFT)
+    sdf_right = api.register(_arrow(rt), dataset_display_name=_RIGHT)
+    timings["register"] = time.perf_counter() - t0
+    if model is None:
+        t0 = time.perf_counter()
+        has_dates = any(d is not None for d in lt["dob"]) and any(d is not None for d in rt["dob"])
+        trainer = Linker([sdf_left, sdf_right], settings_dict(), log_level=None)
+        with tqdm(total=1, desc="training", disable=not progress, leave=False) as bar:
+            model = _train(trainer, len(left), len(right), has_dates, seed)
+            bar.update()
+        timings["training"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    linker = Linker([sdf_left, sdf_right], model.settings(), log_level=None)
+    labels = level_labels()
+    n_chunks = max(1, math.ceil(len(right) / chunk_size))
+    rows: list[dict[str, Any]] = []
+    for i in tqdm(range(1, n_chunks + 1), desc="scoring", unit="chunk", disable=not progress or n_chunks == 1, leave=False):
+        if n_chunks == 1:
+            sdf = linker.inference.predict(threshold_match_probability=review_threshold, warning_mode="never")
+        else:
+            sdf = linker.inference.predict_chunk(
+                left_chunk=(1, 1), right_chunk=(i, n_chunks),
+                threshold_match_probability=review_threshold, warning_mode="never",
+            )
+        rows.extend(_fetch(sdf))
+        sdf.drop_table_from_database_and_remove_from_cache()
+    timings["scoring"] = time.perf_counter() - t0
+
+    pairs = _decide(rows, labels, match_threshold, ambiguity_margin)
+    return LinkResult(pairs, model, engine, len(left), len(right), timings)
+
+
+def _arrow(table: dict[str, list[Any]]) -> Any:
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(values, type=pa.string()) for name, values in table.items()})
+
+
+def _fetch(sdf: Any) -> list[dict[str, Any]]:
+    cols = ["match_weight", "match_probability", "source_dataset_l", "unique_id_l", "unique_id_r",
+            "full_name_l", "full_name_r"]
+    for name in COMPARISONS:
+        cols += [f"gamma_{name}", f"mw_{name}"]
+    return [{c: r.get(c) for c in cols} for r in sdf.as_record_list()]
+
+
+def _decide(
+    rows: list[dict[str, Any]],
+    labels: dict[str, dict[int, str]],
+    match_threshold: float,
+    ambiguity_margin: float | None,
+) -> list[Pair]:
+    pairs: list[Pair] = []
+    for r in rows:
+        flipped = r["source_dataset_l"] != _LEFT
+        lid, rid = (r["unique_id_r"], r["unique_id_l"]) if flipped else (r["unique_id_l"], r["unique_id_r"])
+        lname, rname = (r["full_name_r"], r["full_name_l"]) if flipped else (r["full_name_l"], r["full_name_r"])
+        explanation = {
+            name: (labels[name].get(int(r[f"gamma_{name}"]), str(r[f"gamma_{name}"])), float(r[f"mw_{name}"]))
+            for name in COMPARISONS
+        }
+        p = float(r["match_probability"])
+        pairs.append(Pair(str(lid), str(rid), p, float(r["match_weight"]),
+                          "match" if p >= match_threshold else "review", explanation, lname or "", rname or ""))
+    if ambiguity_margin is not None:
+        pairs = _demote_ambiguous(pairs, ambiguity_margin)
+    pairs.sort(key=lambda p: (p.left_id, p.right_id))
+    return pairs
+
+
+def _demote_ambiguous(pairs: list[Pair], margin: float) -> list[Pair]:
+    """A right record names one person: several strong candidates go to review."""
+    by_right: dict[str, list[int]] = {}
+    for i, p in enumerate(pairs):
+        if p.decision == "match":
+            by_right.setdefault(p.right_id, []).append(i)
+    out = list(pairs)
+    for idxs in by_right.values():
+        if len(idxs) < 2:
+            continue
+        idxs.sort(key=lambda i: pairs[i].match_weight, reverse=True)
+        best, second = pairs[idxs[0]], pairs[idxs[1]]
+        keep = best.match_weight - second.match_weight >= margin
+        for j, i in enumerate(idxs):
+            if j == 0 and keep:
+                continue
+            q = pairs[i]
+            out[i] = Pair(q.left_id, q.right_id, q.match_probability, q.match_weight, "review",
+                          q.explanation, q.left_name, q.right_name)
+    return out

@@ -1,0 +1,184 @@
+"""The columns a linkage engine compares, computed in Python before any table is registered.
+
+Every name becomes ASCII keys from :mod:`mekendesh.names` (the same key for the Kyrgyz,
+Russian, passport Latin and Turkmen Latin spellings of a word), so the SQL that Splink runs
+only needs ``=``, ``levenshtein`` and ``instr``, which DuckDB and Spark compute identically.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from mekendesh.names import parse_name, token_key
+
+from .io import Record
+
+CONNECTOR_KEYS = frozenset({"uulu", "ulu", "uly", "uli", "ogly", "ogli", "ugli", "oglu", "kyzy", "kizi", "gyzy", "gizi"})
+_PATRONYMIC_ENDINGS = ("ovicna", "evicna", "ovic", "evic", "ovna", "evna", "ovik", "evik", "icna", "ikna", "ic", "ik")
+_FEMALE_SURNAME = ("ova", "eva", "ina", "yna")
+# Endings that make a word a surname beyond doubt (on name keys, so for every script).
+_STRONG_SURNAME = ("ov", "ev", "ova", "eva", "zoda", "zade", "enko", "ski", "skii", "skaya", "skaia")
+
+# Column name -> SQL type, in the order of the registered tables.
+COLUMNS: dict[str, str] = {
+    "unique_id": "string",
+    "full_name": "string",
+    "sur": "string",  # surname key, gender ending removed
+    "giv": "string",  # first given-name key
+    "pat": "string",  # father's name key (patronymic without its ending, or "<father> uulu")
+    "toks": "string",  # " k1 k2 k3 ": all word keys, for "appears anywhere in the other name"
+    "name_key": "string",  # sorted word keys
+    "pair4": "string",  # sorted 4-letter prefixes of surname and given name (blocking)
+    "sur3": "string",
+    "giv3": "string",
+    "dob": "string",  # YYYY-MM-DD, YYYY-MM or YYYY
+    "dob_swap": "string",  # day and month exchanged, when that is a date
+    "dob_year": "string",
+    "sex": "string",
+}
+
+key = functools.lru_cache(maxsize=500_000)(token_key)
+
+
+def _word_keys(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [k for k in (key(w) for w in text.replace("-", " ").split()) if k]
+
+
+def patronymic_root(k: str) -> str:
+    """The father's name inside a patronymic key: ``asanbekovic`` -> ``asanbek``."""
+    for ending in _PATRONYMIC_ENDINGS:
+        if k.endswith(ending) and len(k) - len(ending) >= 3:
+            return k[: -len(ending)]
+    return k
+
+
+def surname_stem(k: str) -> str:
+    """A surname key without its feminine ending: ``kulubaeva`` -> ``kulubaev``."""
+    if k.endswith(_FEMALE_SURNAME) and len(k) > 4:
+        return k[:-1]
+    return k
+
+
+def _father_form(keys: list[str]) -> str | None:
+    """``["nurlan", "uulu"]`` -> ``"nurlan"``; None when the words are not that form."""
+    if len(keys) >= 2 and keys[-1] in CONNECTOR_KEYS:
+        return keys[-2]
+    return None
+
+
+def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str | None]:
+    """Surname, given and father's-name keys of a record, and a sex hint from its name."""
+    hint = None
+    if record.surname or record.given_name or record.patronymic:
+        surname, given, patronymic = record.surname, record.given_name, record.patronymic
+    else:
+        parsed = parse_name(record.full_name)
+        surname = parsed.surname
+        givens = list(parsed.given)
+        patronymic = parsed.patronymic
+        hint = parsed.sex_hint
+        surname, givens = _recheck_surname(surname, givens, patronymic)
+        given = " ".join(givens) if givens else None
+    sur_keys = _word_keys(surname)
+    giv_keys = _word_keys(given)
+    pat_keys = _word_keys(patronymic)
+    father = _father_form(sur_keys) or _father_form(pat_keys)
+    sur = None
+    pat = None
+    if sur_keys and _father_form(sur_keys) is None:
+        sur = surname_stem(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
+    if father is not None:
+        pat = father
+        if sur is not None and not sur_keys[-1].endswith(_STRONG_SURNAME):
+            # «Мирлан уулу Нурдин»: with a father's-name form, the other word is the given name
+            giv_keys = [sur_keys[-1], *giv_keys]
+            sur = None
+        if sur is None:
+            sur = father  # "Нурлан уулу Бакыт": the father's-name form stands for a surname
+    elif pat_keys:
+        pat = patronymic_root(pat_keys[0])
+    giv = giv_keys[0] if giv_keys else None
+    if sur is None and giv is None:
+        words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
+        giv = words[0] if words else None
+    return sur, giv, pat, hint
+
+
+def _recheck_surname(
+    surname: str | None, givens: list[str], patronymic: str | None
+) -> tuple[str | None, list[str]]:
+    """Prefer a word with a surname ending (-ов, -ева, -zoda …) over one ending in -ин/-ина.
+
+    «Ширин Мередова», «Эркин Усонбекович Юмоталиев»: Эркин and Ширин end like a surname
+    (Пушкин), but when another word carries an unambiguous surname ending, that word is the
+    surname and the -ин word the given name.
+    """
+    if not surname or not givens or len(surname.split()) != 1:
+        return surname, givens
+    if key(surname).endswith(_STRONG_SURNAME):
+        return surname, givens
+    strong = [g for g in givens if key(g).endswith(_STRONG_SURNAME)]
+    if len(strong) == 1:
+        pick = strong[0]
+        return pick, [surname, *[g for g in givens if g is not pick]]
+    return surname, givens
+
+
+def _dob_columns(dob: str | None) -> tuple[str | None, str | None, str | None]:
+    if dob is None:
+        return None, None, None
+    year = dob[:4]
+    swap = None
+    if len(dob) == 10:
+        month, day = dob[5:7], dob[8:10]
+        if int(day) <= 12 and day != month:
+            swap = f"{year}-{day}-{month}"
+    return dob, swap, year
+
+
+def record_features(record: Record) -> dict[str, Any]:
+    sur, giv, pat, hint = name_parts(record)
+    words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
+    words += [surname_stem(w) for w in words if surname_stem(w) != w]
+    for extra in (sur, giv, pat):
+        if extra and extra not in words:
+            words.append(extra)
+    dob, swap, year = _dob_columns(record.birth_date)
+    pair = sorted(x[:4] for x in (sur, giv) if x)
+    return {
+        "unique_id": record.id,
+        "full_name": record.full_name,
+        "sur": sur,
+        "giv": giv,
+        "pat": pat,
+        "toks": " " + " ".join(words) + " ",
+        "name_key": " ".join(sorted(words)) or None,
+        "pair4": "|".join(pair) if len(pair) == 2 else None,
+        "sur3": sur[:3] if sur else None,
+        "giv3": giv[:3] if giv else None,
+        "dob": dob,
+        "dob_swap": swap,
+        "dob_year": year,
+        "sex": record.sex or hint,
+    }
+
+
+def feature_table(
+    records: Sequence[Record], progress: Callable[[int], None] | None = None
+) -> dict[str, list[Any]]:
+    """Column-oriented features of ``records`` (a dict of equal-length lists)."""
+    table: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    appenders = [(name, table[name].append) for name in COLUMNS]
+    for i, record in enumerate(records, 1):
+        row = record_features(record)
+        for name, append in appenders:
+            append(row[name])
+        if progress is not None and i % 10_000 == 0:
+            progress(10_000)
+    if progress is not None and len(records) % 10_000:
+        progress(len(records) % 10_000)
+    return table

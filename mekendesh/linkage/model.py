@@ -1,0 +1,239 @@
+"""The Splink model: comparisons, blocking rules, training, saving and loading.
+
+The SQL here uses only ``=``, ``levenshtein``, ``instr``, ``length`` and ``||`` on columns
+computed by :mod:`mekendesh.linkage.features`, so the same settings run unchanged on DuckDB
+and on Spark. A saved model is Splink's own JSON; loading it rebuilds the comparisons from
+this module and takes only the trained parameters from the file, so a model saved on one
+engine runs on the other.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODEL_FORMAT = "mekendesh-linkage/1"
+
+# Starting m probabilities for EM (one per non-null level, in order); u comes from sampling.
+_Level = tuple[str, str, float]  # label, SQL condition, starting m
+
+
+def _name_levels(col: str) -> list[_Level]:
+    l, r = f'"{col}_l"', f'"{col}_r"'
+    return [
+        ("exact", f"{l} = {r}", 0.80),
+        ("one edit", f"levenshtein({l}, {r}) <= 1", 0.10),
+        ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.04),
+        (
+            "surname and given name crossed",
+            '"sur_l" = "giv_r" OR "giv_l" = "sur_r"',
+            0.03,
+        ),
+        ("different", "ELSE", 0.03),
+    ]
+
+
+COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
+    "surname": ("sur", _name_levels("sur")),
+    "given_name": ("giv", _name_levels("giv")),
+    "patronymic": (
+        "pat",
+        [
+            ("exact", '"pat_l" = "pat_r"', 0.90),
+            ("one or two edits", 'levenshtein("pat_l", "pat_r") <= 2', 0.08),
+            ("different", "ELSE", 0.02),
+        ],
+    ),
+    "birth_date": (
+        "dob",
+        [
+            ("exact", '"dob_l" = "dob_r"', 0.88),
+            ("day and month swapped", '"dob_swap_l" = "dob_r"', 0.02),
+            (
+                "one digit off",
+                'length("dob_l") = 10 AND length("dob_r") = 10 AND levenshtein("dob_l", "dob_r") = 1',
+                0.06,
+            ),
+            (
+                "same year, only the year known on one side",
+                '(length("dob_l") < 10 OR length("dob_r") < 10) AND "dob_year_l" = "dob_year_r"',
+                0.035,
+            ),
+            ("different", "ELSE", 0.005),
+        ],
+    ),
+    "sex": (
+        "sex",
+        [
+            ("same", '"sex_l" = "sex_r"', 0.98),
+            ("different", "ELSE", 0.02),
+        ],
+    ),
+}
+
+
+def blocking_rules() -> list[str]:
+    """Rules that generate candidate pairs; a pair needs to pass only one of them."""
+    return [
+        'l."sur" = r."sur" AND l."giv" = r."giv"',
+        'l."sur" = r."giv" AND l."giv" = r."sur"',
+        'l."sur" = r."sur" AND l."dob" = r."dob"',
+        'l."giv" = r."giv" AND l."dob" = r."dob"',
+        'l."pair4" = r."pair4" AND l."dob_year" = r."dob_year"',
+        'l."sur" = r."sur" AND l."pat" = r."pat"',
+        'l."giv" = r."giv" AND l."pat" = r."pat"',
+        'l."giv" = r."giv" AND l."sur3" = r."sur3"',
+        'l."sur" = r."sur" AND l."giv3" = r."giv3"',
+        'l."pair4" = r."pair4" AND l."pat" = r."pat"',
+    ]
+
+
+# Comparisons whose m probabilities are set from what is known about the errors in real
+# lists rather than estimated by EM (u is still estimated from the data). Without labels, EM
+# cannot tell a namesake (same surname and given name, another father, another birth date)
+# from the same person with a wrong patronymic or birth date: where namesakes are common it
+# learns that a different father's name or birth date hardly matters. A sex guessed from a
+# name ending is wrong now and then, which EM cannot see either.
+FIXED_M = frozenset({"patronymic", "birth_date", "sex"})
+
+
+def comparison_dicts(params: dict[str, dict[str, tuple[float | None, float | None]]] | None = None) -> list[dict[str, Any]]:
+    """Splink comparison dicts; ``params`` gives trained (m, u) by comparison and level label."""
+    out = []
+    for name, (col, levels) in COMPARISONS.items():
+        given = (params or {}).get(name, {})
+        cl: list[dict[str, Any]] = [
+            {
+                "sql_condition": f'"{col}_l" IS NULL OR "{col}_r" IS NULL',
+                "label_for_charts": "missing",
+                "is_null_level": True,
+            }
+        ]
+        for label, sql, m in levels:
+            level: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label, "m_probability": m}
+            if name in FIXED_M:
+                level["fix_m_probability"] = True
+            if label in given:
+                tm, tu = given[label]
+                if tm is not None:
+                    level["m_probability"] = tm
+                if tu is not None:
+                    level["u_probability"] = tu
+            cl.append(level)
+        out.append({"output_column_name": name, "comparison_levels": cl})
+    return out
+
+
+def level_labels() -> dict[str, dict[int, str]]:
+    """Splink's comparison vector value (gamma) -> level label, per comparison."""
+    out: dict[str, dict[int, str]] = {}
+    for name, (_, levels) in COMPARISONS.items():
+        labels = {-1: "missing"}
+        for i, (label, _, _) in enumerate(levels):
+            labels[len(levels) - 1 - i] = label
+        out[name] = labels
+    return out
+
+
+def settings_dict(
+    *,
+    probability_two_random_records_match: float = 1e-4,
+    params: dict[str, dict[str, tuple[float | None, float | None]]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "link_type": "link_only",
+        "unique_id_column_name": "unique_id",
+        "comparisons": comparison_dicts(params),
+        "blocking_rules_to_generate_predictions": blocking_rules(),
+        "probability_two_random_records_match": probability_two_random_records_match,
+        "retain_matching_columns": True,
+        "retain_intermediate_calculation_columns": True,
+        "additional_columns_to_retain": ["full_name"],
+        "em_convergence": 0.001,
+        "max_iterations": 20,
+    }
+
+
+class ModelError(ValueError):
+    """A saved model that cannot be used: unreadable, or made for other comparisons."""
+
+    def __init__(self, file: str | os.PathLike[str], message: str):
+        self.file = str(file)
+        self.message = message
+        super().__init__(f"{self.file}: {message}")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Trained parameters: λ and (m, u) per comparison level."""
+
+    probability_two_random_records_match: float
+    params: dict[str, dict[str, tuple[float | None, float | None]]]
+
+    def settings(self) -> dict[str, Any]:
+        return settings_dict(
+            probability_two_random_records_match=self.probability_two_random_records_match,
+            params=self.params,
+        )
+
+    @classmethod
+    def from_splink_settings(cls, data: dict[str, Any]) -> Model:
+        params: dict[str, dict[str, tuple[float | None, float | None]]] = {}
+        for comp in data.get("comparisons", []):
+            levels: dict[str, tuple[float | None, float | None]] = {}
+            for level in comp.get("comparison_levels", []):
+                if level.get("is_null_level"):
+                    continue
+                m, u = level.get("m_probability"), level.get("u_probability")
+                levels[level.get("label_for_charts", "")] = (
+                    float(m) if isinstance(m, (int, float)) else None,
+                    float(u) if isinstance(u, (int, float)) else None,
+                )
+            params[comp.get("output_column_name", "")] = levels
+        return cls(float(data.get("probability_two_random_records_match", 1e-4)), params)
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.settings()
+        data["mekendesh_model_format"] = MODEL_FORMAT
+        return data
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        from .io import atomic_writer
+
+        with atomic_writer(path) as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Model:
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelError(path, "the model file does not exist") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ModelError(path, f"the model file is not readable JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise ModelError(path, "the model file is not a Splink settings object")
+        model = cls.from_splink_settings(data)
+        model.validate(path)
+        return model
+
+    def validate(self, path: str | os.PathLike[str] = "model") -> None:
+        lam = self.probability_two_random_records_match
+        if not (0 < lam < 1) or math.isnan(lam):
+            raise ModelError(path, f"probability_two_random_records_match {lam} is not in (0, 1)")
+        for name, (_, levels) in COMPARISONS.items():
+            if name not in self.params:
+                raise ModelError(path, f"the model has no comparison {name!r}; it was made for other data")
+            for label, _, _ in levels:
+                if label not in self.params[name]:
+                    raise ModelError(path, f"comparison {name!r} has no level {label!r}")
+                m, u = self.params[name][label]
+                for what, p in (("m", m), ("u", u)):
+                    if p is None or not (0 <= p <= 1) or math.isnan(p):
+                        raise ModelError(path, f"comparison {name!r} level {label!r} has no valid {what} probability")
