@@ -26,7 +26,6 @@ from .translit import icao_latin
 
 WEIGHTS = {"surname": 0.45, "given": 0.4, "patronymic": 0.15}
 MISSING_PENALTY = {"surname": 0.35, "given": 0.35, "patronymic": 0.0}
-VARIANT_THRESHOLD = 0.85
 
 
 @dataclass(frozen=True)
@@ -195,10 +194,29 @@ def _compare_parsed(a: ParsedName, b: ParsedName, swapped: bool) -> tuple[float,
         "given": (_text(a.given), b.surname if swapped else _text(b.given)),
         "patronymic": (a.patronymic, b.patronymic),
     }
-    # "Nurlan uulu Bakyt" against "Nurlanov Bakyt": the father's name became a surname.
     out: list[PartComparison] = []
     weight_sum = 0.0
     total = 0.0
+    # "Nurlan uulu Bakyt" against "Nurlanov Bakyt": the father's name became a surname.
+    if not swapped:
+        for first, second, flip in ((a, b, False), (b, a, True)):
+            if first.surname or not first.patronymic or not second.surname or second.patronymic:
+                continue
+            if not _word_keys(first.patronymic):
+                continue
+            root_first = _father_root(first.patronymic)
+            root_second = _SURNAME_SUFFIX_RE.sub("", _word_keys(second.surname)[0])
+            score, reason = key_similarity(root_first, root_second)
+            if score >= 0.85:
+                score, reason = min(score, 0.95), "surname from father's name"
+            left, right = (second.surname, first.patronymic) if flip else (
+                first.patronymic, second.surname)
+            out.append(PartComparison("surname", left, right, round(score, 4), reason))
+            weight_sum += WEIGHTS["surname"]
+            total += WEIGHTS["surname"] * score
+            pairs.pop("surname")
+            pairs.pop("patronymic")
+            break
     for part, (left, right) in pairs.items():
         lw, rw = _words(left), _words(right)
         if not lw and not rw:
@@ -221,6 +239,7 @@ def _compare_parsed(a: ParsedName, b: ParsedName, swapped: bool) -> tuple[float,
     return score, out
 
 
+_SURNAME_SUFFIX_RE = re.compile(r"(ova|eva|ov|ev|ina|in)$")
 _PATRONYMIC_SUFFIX_RE = re.compile(r"(ovic|evic|ovna|evna|icna|ic|ovik|evik|uli|ogli|kizi|gizi|ulu)$")
 
 
@@ -238,6 +257,8 @@ def _patronymic_score(left: str, right: str) -> tuple[float, str]:
     kl, kr = _word_keys(left), _word_keys(right)
     if kl == kr:
         return 1.0, "same key"
+    if _is_initial(left) or _is_initial(right):
+        return _word_score(left.split()[0], right.split()[0])
     rl, rr = _father_root(left), _father_root(right)
     if rl and rl == rr:
         return 0.95, "same father's name"

@@ -8,7 +8,7 @@ to one ASCII "skeleton" key.  It works in two steps:
    as zh, kh, sh, dzh, o', g') into rough phonemes; е ё ю я after a vowel, a soft
    sign or at the start of a word become a glide plus a vowel.
 2. The phonemes are folded: vowels of one class are one letter (ы i y ı і ӣ → i,
-   ө ö ў o' → o, ү ü ұ ӯ → u, ә ä → a); glides that spelling systems disagree on
+   ө ö → o, ү ü ұ ӯ ў o' → u, ә ä → a); glides that spelling systems disagree on
    are dropped (Тоқаев / TOKAEV / Tokayev, Чарыев / Çaryýew / Charyev); ж dzh j zh ž ҷ
    are one consonant, as are х kh x h ҳ һ with к (Kyrgyz writes Акмат for Ахмат),
    ф with п (Сапар / Safar), ң ň ng with н; a word-initial h before a vowel is
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .script import fix_homoglyphs, words
 from .translit import VOWELS, phonemes
@@ -104,11 +105,13 @@ def _prepare(token: str) -> str:
     return token.lower()
 
 
+@lru_cache(maxsize=262_144)
 def token_key(token: str) -> str:
     """ASCII comparison key of one name word, the same for its usual spellings.
 
     Case, accents, whitespace, hyphens and apostrophes do not change the key.
-    A word without Cyrillic or Latin letters has the empty key.
+    A word without Cyrillic or Latin letters has the empty key.  Results are
+    cached: names repeat a great deal in a register.
     """
     prepared = _prepare(token)
     return _fold(phonemes("".join(prepared.split())))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .keys import (
     CONNECTORS,
@@ -38,7 +39,7 @@ _STOP_KEYS = frozenset(
     token_key(w)
     for w in (
         "партия", "партиясы", "party", "фракция", "faction", "депутат", "deputy",
-        "министр", "minister", "президент", "president", "г.", "гр.", "гражданин",
+        "министр", "minister", "президент", "president", "г.", "гр.", "г.р.", "гражданин",
         "гражданка", "citizen", "mr", "mrs", "ms", "ата-журт", "ата-мекен",
         "мекеним", "бутун", "ынтымак", "социал-демократы", "республика",
     )
@@ -72,6 +73,11 @@ class ParsedName:
             "patronymic": _part_key(self.patronymic),
             "extra": " ".join(k for k in (token_key(e) for e in self.extra) if k),
         }
+
+    @property
+    def family(self) -> str | None:
+        """The surname, or the father's-name group («Нурлан уулу») when there is none."""
+        return self.surname or self.patronymic
 
     @property
     def parts(self) -> dict[str, str | tuple[str, ...] | None]:
@@ -135,8 +141,42 @@ def looks_like_given(word: str) -> bool:
     return _ends(key, _GIVEN_ENDINGS, 2) and not looks_like_surname(word)
 
 
+_INITIALS_RE = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){2,}$")
+
+
+def _split_tokens(tokens: list[str]) -> list[str]:
+    """Clean tokens; split run-together initials (Ш.К.) and hyphenated connectors."""
+    out: list[str] = []
+    for tok in tokens:
+        if _INITIALS_RE.match(tok) and tok[:1].isupper():
+            out.extend(p for p in tok.split(".") if p)
+            continue
+        tok = tok.strip(".,;:")
+        if not tok.strip("-"):
+            continue
+        head, _, last = tok.rpartition("-")
+        if head and last and token_key(last) in CONNECTORS:
+            out.extend((head, last))  # Нурлан-уулу
+        else:
+            out.append(tok)
+    return out
+
+
 def parse_name(text: str) -> ParsedName:
-    """Split a full name into surname, given names, patronymic and stray words."""
+    """Split a full name into surname, given names, patronymic and stray words.
+
+    A Kyrgyz, Kazakh, Uzbek or Turkmen father's-name group («Нурлан уулу»,
+    «Asan qyzy», «Valiyev o'g'li») is always reported as ``patronymic``, even
+    where a Kyrgyz passport prints it in the surname field, so that «Нурлан уулу
+    Бакыт» and «Bakyt Nurlan uulu» compare part for part; ``surname`` is then
+    None unless another word is a surname.  :attr:`ParsedName.family` gives the
+    surname or, failing that, the father's-name group.
+    """
+    return _parse_cached(text or "")
+
+
+@lru_cache(maxsize=65_536)
+def _parse_cached(text: str) -> ParsedName:
     original = text or ""
     text = fix_homoglyphs(unicodedata.normalize("NFC", original)).strip()
     extra: list[str] = []
@@ -152,11 +192,16 @@ def parse_name(text: str) -> ParsedName:
     surname_from_comma: list[str] = []
     if "," in text:
         before, after = text.split(",", 1)
-        surname_from_comma = _TOKEN_RE.findall(before)
-        tokens = _TOKEN_RE.findall(after)
+        before_tokens = _TOKEN_RE.findall(before)
+        if len(before_tokens) == 1:
+            surname_from_comma = before_tokens  # "Surname, Given Patronymic"
+            tokens = _TOKEN_RE.findall(after)
+        else:
+            tokens = before_tokens  # "Given Surname, party ..."
+            extra.extend(_TOKEN_RE.findall(after.replace(",", " ")))
     else:
         tokens = _TOKEN_RE.findall(text)
-    tokens = [t.strip(".,;:") for t in tokens if t.strip(".,;:-")]
+    tokens = _split_tokens(tokens)
 
     # Stray words: stop words and words without letters.
     kept: list[str] = []
@@ -233,8 +278,14 @@ def parse_name(text: str) -> ParsedName:
             surname = pick
             tokens = [t for t in tokens if t is not pick]
 
-    # More than three given words after a full name: the tail is stray.
+    # Russian initials after a surname: "Касымов Ш. К." -> given Ш, patronymic К.
     given = tokens
+    if surname and patronymic is None and len(given) == 2 and all(
+        len([c for c in g if c.isalpha()]) <= 2 for g in given
+    ):
+        patronymic = given[1]
+        given = given[:1]
+    # More than three given words after a full name: the tail is stray.
     if surname and len(given) > 2 and patronymic:
         extra.extend(given[2:])
         given = given[:2]

@@ -24,7 +24,8 @@ import unicodedata
 # ---------------------------------------------------------------------------
 # Phonemes.  Symbols: vowels a e i o u; "Y" a glide (й, the y of "ya"); the
 # consonants are ASCII letters where "j" = ж/дж, "c" = ч, "x" = ш (щ = шч = "xc"),
-# "h" = х.
+# "h" = х.  Uzbek ў / o' is read as u, the way Russian (Уткир) and ICAO (UTKIR)
+# write it.
 # A lone Latin "c" is read as ч: it is what ICAO makes of Turkmen ç (Çaryýew →
 # CARYYEW); ц is written ts in every Latin spelling met here.
 # "|" marks a soft or hard sign (it makes the next е ё ю я iotated).
@@ -38,7 +39,7 @@ _CYR_PHONEMES: dict[str, str] = {
     "і": "i", "ї": "i", "к": "k", "қ": "k", "ҡ": "k", "л": "l", "м": "m",
     "н": "n", "ң": "n", "ҥ": "n", "о": "o", "ө": "o", "ӧ": "o", "п": "p",
     "р": "r", "с": "s", "ҫ": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u",
-    "ӯ": "u", "ў": "o", "ф": "f", "х": "h", "ҳ": "h", "һ": "h", "ц": "ts",
+    "ӯ": "u", "ў": "u", "ф": "f", "х": "h", "ҳ": "h", "һ": "h", "ц": "ts",
     "ч": "c", "ҷ": "j", "ҹ": "c", "ш": "x", "щ": "xc", "ы": "i", "э": "e",
     "є": "Ye", "ј": "Y", "ґ": "g", "ъ": "|", "ь": "|",
 }
@@ -49,7 +50,7 @@ _CYR_IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
 _LAT_MULTI: list[tuple[str, str]] = [
     ("dzh", "j"), ("sch", "xc"), ("zh", "j"),
     ("kh", "h"), ("sh", "x"), ("ch", "c"), ("gh", "g"), ("dj", "j"),
-    ("dž", "j"), ("o'", "o"), ("g'", "g"), ("u'", "u"),
+    ("dž", "j"), ("o'", "u"), ("g'", "g"), ("u'", "u"),
 ]
 _LAT_SINGLE: dict[str, str] = {
     "a": "a", "ä": "a", "b": "b", "c": "c", "ç": "c", "č": "c", "d": "d",

@@ -122,3 +122,17 @@ def test_jaro_winkler_matches_textbook_values():
     assert jaro_winkler("dixon", "dicksonx") == pytest.approx(0.813, abs=1e-3)
     assert jaro_winkler("", "abc") == 0.0
     assert jaro_winkler("abc", "abc") == 1.0
+
+
+def test_a_fathers_name_turned_surname_matches_the_kyrgyz_form():
+    result = compare_names("Нурлан уулу Бакыт", "Нурланов Бакыт")
+    surname = result.part("surname")
+    assert surname is not None and surname.reason == "surname from father's name"
+    assert result.score > 0.9
+    assert compare_names("Нурлан уулу Бакыт", "Асанов Бакыт").score < 0.6
+
+
+def test_russian_initials_match_given_name_and_patronymic():
+    full = "КАСЫМОВ Шамбетали Казыбекович"
+    assert compare_names("Касымов Ш.К.", full).score > 0.9
+    assert compare_names("Касымов Ш.Т.", full).score < compare_names("Касымов Ш.К.", full).score

@@ -108,3 +108,26 @@ def test_empty_and_single_word_names():
     assert parse_name("") == ParsedName()
     single = parse_name("Бакыт")
     assert single.given == ("Бакыт",) and single.surname is None
+
+
+def test_run_together_initials_are_given_name_and_patronymic():
+    parsed = parse_name("Касымов Ш.К.")
+    assert (parsed.surname, parsed.given, parsed.patronymic) == ("Касымов", ("Ш",), "К")
+
+
+def test_hyphenated_connector_is_split():
+    parsed = parse_name("Нурлан-уулу Бакыт")
+    assert parsed.patronymic == "Нурлан уулу"
+    assert parsed.family == "Нурлан уулу"
+
+
+def test_words_after_a_comma_that_follows_a_full_name_are_stray():
+    parsed = parse_name("Мамытов Талант, партия Ата-Журт")
+    assert (parsed.surname, parsed.given) == ("Мамытов", ("Талант",))
+    assert parsed.extra == ("партия", "Ата-Журт")
+
+
+def test_birth_year_after_a_name_is_stray():
+    parsed = parse_name("Мирзоев Фаррух Азизович 1990 г.р.")
+    assert parsed.given == ("Фаррух",)
+    assert "1990" in parsed.extra
