@@ -30,8 +30,12 @@ from .script import CYRILLIC, detect_script
 # Endings, matched on the comparison key of a word (so all scripts at once).
 _PATRONYMIC_MALE = ("ovic", "evic", "ovik", "evik", "ic", "ogli", "uli", "ulu")
 _PATRONYMIC_FEMALE = ("ovna", "evna", "icna", "ikna", "kizi", "gizi")
-_SURNAME_FEMALE = ("ova", "eva", "yeva", "ina", "ina", "skaya", "skaia", "tskaya", "zade")
-_SURNAME_MALE = ("ov", "ev", "in", "skiy", "ski", "tskiy", "zade", "iani", "ian", "yan", "enko")
+_SURNAME_FEMALE = ("ova", "eva", "ina", "skaya", "skaia")
+_SURNAME_MALE = ("ov", "ev", "in", "skiy", "ski", "skii", "zade", "zoda", "ian", "yan", "enko")
+# Endings that make a word a surname beyond doubt; -ин/-ина also ends given names
+# (Эркин, Ширин), so a word with one of these wins over it.
+_SURNAME_STRONG = ("ov", "ev", "ova", "eva", "zade", "zoda", "enko", "ski", "skii", "skiy",
+                   "skaya", "skaia")
 _GIVEN_ENDINGS = ("bek", "gul", "jan", "ali", "bai", "bay", "nur", "ai", "kan", "beg", "dil")
 
 # Words that are never part of a name: parties, organisations, titles.
@@ -256,6 +260,8 @@ def _parse_cached(text: str) -> ParsedName:
             pick = upper[0]
         elif len(candidates) == 1:
             pick = candidates[0]
+        elif len(strong := [t for t in candidates if _ends(token_key(t), _SURNAME_STRONG)]) == 1:
+            pick = strong[0]
         elif candidates:
             # Russian order puts the surname first, others last.
             pick = candidates[0] if script_is_cyrillic else candidates[-1]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .keys import CONNECTORS, token_key
 from .script import CYRILLIC, LATIN, detect_script, fix_homoglyphs
 from .translit import icao_latin
 
@@ -31,26 +32,26 @@ _TO_RUSSIAN: dict[str, str] = {
 _RUSSIAN_DOUBLES = re.compile(r"([аэеоуыиөүАЭЕОУЫИӨҮ])\1", re.IGNORECASE)
 
 
-def _match_case(src: str, out: str) -> str:
-    if src.isupper():
-        return out.upper() if len(src) > 1 or out.islower() else out
-    if src[:1].isupper():
-        return out[:1].upper() + out[1:]
-    return out
-
-
-def _cyrillic_to_russian(text: str, *, soft_vowels: bool = False) -> str:
+def _cyrillic_to_russian(
+    text: str, *, soft_vowels: bool = False, single_vowels: bool = True
+) -> str:
     """Russian spelling of Kyrgyz/Kazakh/Tajik/Uzbek Cyrillic.
 
-    Doubled Kyrgyz vowels are single (ээ → е, оо → о, уу → у); with
-    ``soft_vowels`` ү becomes ю after a consonant (Түлкүбаев → Тюлкюбаев), an
-    older Russian habit.
+    With ``single_vowels`` doubled Kyrgyz vowels are single (ээ → е, оо → о,
+    уу → у), except in the connector уулу; with ``soft_vowels`` ү becomes ю after
+    a consonant (Түлкүбаев → Тюлкюбаев), an older Russian habit.
     """
     def single(match: re.Match[str]) -> str:
         ch = match.group(1)
         return {"э": "е", "Э": "Е"}.get(ch, ch) if match.start() > 0 else ch
 
-    text = _RUSSIAN_DOUBLES.sub(single, text)
+    def word(match: re.Match[str]) -> str:
+        if token_key(match.group(0)) in CONNECTORS:
+            return match.group(0)
+        return _RUSSIAN_DOUBLES.sub(single, match.group(0))
+
+    if single_vowels:
+        text = re.sub(r"[^\s\-]+", word, text)
     out: list[str] = []
     for i, ch in enumerate(text):
         low = ch.lower()
@@ -79,8 +80,13 @@ _INFORMAL: dict[str, str] = {
 
 
 def _cyrillic_to_informal(
-    text: str, *, kh: str = "kh", zh: str = "j", iotate: bool = False
+    text: str, *, kh: str = "kh", zh: str = "j", iotate: bool = False, y_glide: bool = False
 ) -> str:
+    """Latin as people write their own name: Жээнбек → Jeenbek, Айжан → Aijan.
+
+    Variants: ``kh`` for х (kh, x, h), ``zh`` for ж (j, zh), ``iotate`` writes
+    е after a vowel as ye (Kulubayev), ``y_glide`` writes й as y (Aybek).
+    """
     out: list[str] = []
     for i, ch in enumerate(text):
         low = ch.lower()
@@ -92,6 +98,11 @@ def _cyrillic_to_informal(
             rep = kh
         elif low == "ж":
             rep = zh
+        elif low == "й" and not y_glide:
+            nxt = text[i + 1].lower() if i + 1 < len(text) else ""
+            prev = text[i - 1].lower() if i else ""
+            before_vowel = bool(nxt) and nxt in "аеёиоуыэюяөүәұі"
+            rep = "y" if before_vowel or (prev and prev in "иы") else "i"
         elif low == "е":
             prev = text[i - 1].lower() if i else ""
             if prev in "аеёиоуыэюяөүәұіьъ" and prev and iotate:
@@ -257,13 +268,18 @@ def spelling_variants(text: str) -> dict[str, list[str]]:
     if script == CYRILLIC:
         result["passport_latin"] = _dedup([icao_latin(text), _old_passport(text).upper()])
         russian = _cyrillic_to_russian(text)
-        result["russian"] = _dedup([russian, _cyrillic_to_russian(text, soft_vowels=True)])
+        result["russian"] = _dedup([
+            russian,
+            _cyrillic_to_russian(text, single_vowels=False),
+            _cyrillic_to_russian(text, soft_vowels=True),
+        ])
         result["informal_latin"] = _dedup([
             _cyrillic_to_informal(text),
             _cyrillic_to_informal(text, kh="x"),
             _cyrillic_to_informal(text, kh="h"),
             _cyrillic_to_informal(text, zh="zh"),
             _cyrillic_to_informal(text, iotate=True),
+            _cyrillic_to_informal(text, y_glide=True),
         ])
         if _is_kyrgyz_cyrillic(text):
             result["kyrgyz_cyrillic"] = [text]

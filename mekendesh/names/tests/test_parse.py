@@ -131,3 +131,16 @@ def test_birth_year_after_a_name_is_stray():
     parsed = parse_name("Мирзоев Фаррух Азизович 1990 г.р.")
     assert parsed.given == ("Фаррух",)
     assert "1990" in parsed.extra
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Ширин Мередова", "Мередова"),
+        ("Эркин Усонбекович Юмоталиев", "Юмоталиев"),
+        ("Фаррух Шарифзода", "Шарифзода"),
+        ("Пушкин Александр Сергеевич", "Пушкин"),
+    ],
+)
+def test_a_clear_surname_ending_beats_an_ending_given_names_share(text, surname):
+    assert parse_name(text).surname == surname

@@ -46,7 +46,10 @@ def test_uzbek_latin_gets_russian_spelling():
 
 def test_every_variant_shares_the_key_of_the_name():
     for name in ("Жээнбек Кулубаев", "Айпери Мөңкөбаева", "Döwletgeldi Çaryýew", "Мухтарбек",
-                 "Бүбүсара Бейшеналиева", "Қасым-Жомарт Тоқаев", "Sadyr Japarov"):
+                 "Бүбүсара Бейшеналиева", "Қасым-Жомарт Тоқаев", "Sadyr Japarov",
+                 "Нурлан уулу Бакыт", "Эмомалӣ Раҳмон", "Ўткир Ғуломов", "Шавкат Мирзиёев",
+                 "Shavkat Mirziyoyev", "Айжан Жээнбекова", "Нұрсұлтан Назарбаев",
+                 "Gurbanguly Berdimuhamedow", "Алтынай Тойчиева"):
         variants = spelling_variants(name)
         expected = [token_key(w) for w in name.replace("-", " ").split()]
         for kind, spellings in variants.items():
@@ -59,3 +62,27 @@ def test_lists_are_deduplicated_and_empty_input_gives_empty_lists():
     v = spelling_variants("Talant")
     assert all(len(items) == len(set(items)) for items in v.values())
     assert spelling_variants("") == {kind: [] for kind in KINDS}
+
+
+def test_russian_spelling_keeps_the_kyrgyz_connector():
+    v = spelling_variants("Нурлан уулу Бакыт")
+    assert v["russian"][0] == "Нурлан уулу Бакыт"
+    assert v["passport_latin"][0] == "NURLAN UULU BAKYT"
+
+
+def test_russian_spellings_with_and_without_doubled_vowels():
+    assert spelling_variants("Ааламбек Мээримов")["russian"][:2] == [
+        "Аламбек Меримов",
+        "Ааламбек Мээримов",
+    ]
+
+
+def test_informal_latin_writes_kyrgyz_ai_and_offers_ay():
+    assert spelling_variants("Айбек")["informal_latin"] == ["Aibek", "Aybek"]
+    assert spelling_variants("Айжан Жээнбекова")["informal_latin"][0] == "Aijan Jeenbekova"
+
+
+def test_tajik_and_uzbek_letters_get_russian_spellings():
+    assert spelling_variants("Эмомалӣ Раҳмон")["russian"][0] == "Эмомали Рахмон"
+    assert spelling_variants("Ўткир Ғуломов")["russian"][0] == "Уткир Гуломов"
+    assert spelling_variants("Қасым-Жомарт Тоқаев")["russian"][0] == "Касым-Жомарт Токаев"
