@@ -146,7 +146,7 @@ LOGIN_REDIRECT_URL = "web:after_login"
 LOGOUT_REDIRECT_URL = "web:home"
 
 # django-allauth: e-mail or phone + password for migrants; TOTP second factor for staff.
-ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}  # phone: see AccountAdapter.get_user_by_phone
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_LOGOUT_ON_GET = False

@@ -3,3 +3,14 @@ from allauth.account.adapter import DefaultAccountAdapter
 
 class AccountAdapter(DefaultAccountAdapter):
     """Public sign-up creates migrant accounts only; staff accounts are made by administrators."""
+
+    # A migrant may sign in with the phone number they registered with (``User.phone``, E.164)
+    # instead of an e-mail address: allauth's phone login method asks the adapter for these two.
+    # Phone numbers are not verified by SMS yet, so none is reported as verified.
+    def get_user_by_phone(self, phone: str):  # type: ignore[no-untyped-def]
+        from mekendesh.accounts.models import User
+
+        return User.objects.filter(phone=phone, is_active=True).first()
+
+    def get_phone(self, user):  # type: ignore[no-untyped-def]
+        return (user.phone, False) if getattr(user, "phone", None) else None

@@ -1,6 +1,296 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""The migrant's side: public self-registration and the migrant's own pages.
+
+Every page here works on ``request.user``'s own person (``selectors.person_of_account``) and
+never on an identifier taken from the request, so a tampered form field cannot reach anyone else.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterator
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mekendesh.accounts.models import Role
+from mekendesh.audit.models import AuditEvent
+from mekendesh.audit.services import audit_read
+from mekendesh.lib.export import neutralise_formula
+from mekendesh.lib.ratelimit import client_address, rate_limit_hit
+from mekendesh.people import selectors, services
+from mekendesh.people.forms import (
+    CONSENT_WORDING,
+    ConsentForm,
+    ContactsForm,
+    RegistrationForm,
+    StayForm,
+    latin_hint_context,
+)
+from mekendesh.people.models import ConsentPurpose, Person
+from mekendesh.reference.models import District, HostRegion
+
+View = Callable[..., HttpResponse]
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
+def _own_person(request: HttpRequest) -> Person | None:
+    return selectors.person_of_account(user=request.user)
+
+
+def with_own_person(view: View) -> View:
+    """Signed-in migrants only; the view receives their own person (or a page saying they have
+    not registered yet)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        person = _own_person(request)
+        if person is None:
+            return render(request, "migrant/not_registered.html", status=404 if request.method == "POST" else 200)
+        return view(request, person, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Public self-registration ---------------------------------------------------------------------
+
+
+def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
+    minutes = max(1, (retry_after + 59) // 60)
+    response = render(request, "migrant/rate_limited.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if user.is_authenticated:
+        if getattr(user, "is_staff_role", False):
+            messages.info(request, _("Staff register people from the staff workspace."))
+            return redirect("web:home")
+        if _own_person(request) is not None:
+            messages.info(request, _("You are already registered. You can add a new stay here."))
+            return redirect("migrant:stay_add")
+    with_account = not user.is_authenticated
+    if request.method == "POST":
+        limit = rate_limit_hit(scope="registration", key=client_address(request),
+                               limit=settings.REGISTRATION_RATE_PER_HOUR)
+        if not limit.allowed:
+            return _too_many(request, limit.retry_after)
+        form = RegistrationForm(request.POST, with_account=with_account)
+        if form.is_valid():
+            try:
+                result = services.migrant_register(
+                    submission_key=form.cleaned_data["submission_key"],
+                    person_data=form.person_data(),
+                    stay=form.stay_input(),
+                    account=form.account_input() if with_account else None,
+                    user=None if with_account else user,
+                )
+            except ValidationError as exc:
+                form.apply_service_errors(exc)
+            else:
+                if with_account and not (result.created or result.account.check_password(form.cleaned_data["password1"])):
+                    # A repeated form signs in only whoever typed the password of the first one.
+                    form.add_error(None, _("This form was already sent. Sign in to see your registration."))
+                else:
+                    if with_account:
+                        login(request, result.account, backend="django.contrib.auth.backends.ModelBackend")
+                    return redirect("migrant:registered")
+    else:
+        form = RegistrationForm(with_account=with_account)
+    return render(request, "migrant/register.html", {
+        "form": form, "consent_version": services.CONSENT_WORDING_VERSION, **form.latin_hint(),
+    })
+
+
+@with_own_person
+def registered(request: HttpRequest, person: Person) -> HttpResponse:
+    stays = list(person.stays.all())
+    latest = max(stays, key=lambda stay: stay.created_at) if stays else None
+    return render(request, "migrant/registered.html", {"person": person, "stay": latest})
+
+
+@require_GET
+def districts(request: HttpRequest) -> HttpResponse:
+    """The <option>s of the districts of one region (htmx, when the region changes)."""
+    options = District.objects.filter(region_id=_int(request.GET.get("origin_region")))
+    return render(request, "migrant/_options.html", {"options": sorted(options, key=lambda o: o.name)})
+
+
+@require_GET
+def host_regions(request: HttpRequest) -> HttpResponse:
+    """The <option>s of the regions of one host country (htmx, when the country changes)."""
+    options = HostRegion.objects.filter(country_id=(request.GET.get("country") or "")[:2])
+    return render(request, "migrant/_options.html", {"options": sorted(options, key=lambda o: o.name)})
+
+
+@require_GET
+def latin_hint(request: HttpRequest) -> HttpResponse:
+    """The passport Latin spelling of the name typed so far (htmx)."""
+    context = latin_hint_context(request.GET.get("surname") or "", request.GET.get("given_names") or "")
+    return render(request, "migrant/_latin_hint.html", context)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return None
+
+
+# --- The migrant's own pages ------------------------------------------------------------------------
+
+
+def _consent_rows(person: Person) -> list[dict[str, Any]]:
+    active = {consent.purpose: consent for consent in person.consents.all() if consent.active}
+    history = [consent for consent in person.consents.all() if not consent.active]
+    return [
+        {"purpose": purpose.value, "label": purpose.label, "wording": CONSENT_WORDING[purpose],
+         "consent": active.get(purpose.value),
+         "withdrawn": [consent for consent in history if consent.purpose == purpose.value]}
+        for purpose in ConsentPurpose
+    ]
+
+
+@with_own_person
+def home(request: HttpRequest, person: Person) -> HttpResponse:
+    return render(request, "migrant/home.html", {"person": person, "consents": _consent_rows(person)})
+
+
+@with_own_person
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, person: Person) -> HttpResponse:
+    initial = {"email": person.email, "phone": person.phone, "origin_region": person.origin_region_id,
+               "origin_district": person.origin_district_id, "version": person.version}
+    if request.method == "POST":
+        form = ContactsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.person_update(actor=request.user, person=person,
+                                       expected_version=form.cleaned_data["version"], **form.changes())
+            except services.StaleObjectError as exc:
+                messages.error(request, str(exc))
+                form = ContactsForm(initial=initial)
+            except ValidationError as exc:
+                form.apply_service_errors(exc)
+            else:
+                messages.success(request, _("Your contacts and origin are saved."))
+                return redirect("migrant:home")
+    else:
+        form = ContactsForm(initial=initial)
+    return render(request, "migrant/edit.html", {"form": form, "person": person})
+
+
+@with_own_person
+@require_http_methods(["GET", "POST"])
+def stay_add(request: HttpRequest, person: Person) -> HttpResponse:
+    if request.method == "POST":
+        form = StayForm(request.POST)
+        if form.is_valid():
+            try:
+                services.stay_add(actor=request.user, person=person, stay=form.stay_input(),
+                                  submission_key=form.cleaned_data["submission_key"])
+            except ValidationError as exc:
+                form.apply_service_errors(exc)
+            else:
+                messages.success(request, _("Your stay is saved. The consulate will verify it."))
+                return redirect("migrant:home")
+    else:
+        form = StayForm()
+    return render(request, "migrant/stay_add.html", {"form": form, "person": person})
+
+
+@with_own_person
+@require_POST
+def consent_withdraw(request: HttpRequest, person: Person) -> HttpResponse:
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Unknown consent."))
+    if services.consent_withdraw(actor=request.user, person=person, purpose=form.cleaned_data["purpose"]):
+        messages.success(request, _("Your consent is withdrawn."))
+    return redirect("migrant:home")
+
+
+@with_own_person
+@require_POST
+def consent_give(request: HttpRequest, person: Person) -> HttpResponse:
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Unknown consent."))
+    services.consent_grant(actor=request.user, person=person, purpose=form.cleaned_data["purpose"])
+    messages.success(request, _("Your consent is recorded."))
+    return redirect("migrant:home")
+
+
+# --- Everything held about the migrant ------------------------------------------------------------
+
+
+def _export_data(request: HttpRequest, person: Person) -> dict[str, Any]:
+    audit_read(actor=request.user, obj=person, person=person, action=AuditEvent.Action.EXPORT)
+    data = selectors.person_export_data(person=person)
+    data["history"] = selectors.person_history(person=person)
+    return data
+
+
+def _attachment(response: HttpResponse, extension: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="mekendesh-my-data-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@with_own_person
+@require_GET
+def export_json(request: HttpRequest, person: Person) -> HttpResponse:
+    body = json.dumps(_export_data(request, person), ensure_ascii=False, indent=2)
+    return _attachment(HttpResponse(body, content_type="application/json; charset=utf-8"), "json")
+
+
+def _flatten(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _flatten(item, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+@with_own_person
+@require_GET
+def export_csv(request: HttpRequest, person: Person) -> HttpResponse:
+    """The same data as the JSON download, one value a row, safe to open in a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_("field"), _("value")])
+    for path, value in _flatten(_export_data(request, person)):
+        writer.writerow([path, neutralise_formula("" if value is None else str(value))])
+    # A byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic names).
+    return _attachment(HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"), "csv")
+
+
+@with_own_person
+@require_GET
+def export_page(request: HttpRequest, person: Person) -> HttpResponse:
+    data = _export_data(request, person)
+    history = [
+        {"at": dt.datetime.fromisoformat(event["at"]), "action": AuditEvent.Action(event["action"]).label,
+         "object": event["object"].rsplit(".", 1)[-1], "fields": ", ".join(event["fields"]),
+         "by": _("you") if event["by"] == "self" else (Role(event["by"]).label if event["by"] in Role.values else event["by"])}
+        for event in data["history"]
+    ]
+    return render(request, "migrant/export.html", {"person": person, "history": history, "now": timezone.now()})

@@ -188,3 +188,23 @@ def person_export_data(*, person: Person) -> dict[str, Any]:
             for c in person.consents.all()
         ],
     }
+
+
+def person_of_account(*, user: Any) -> Person | None:
+    """The person whose account ``user`` is: the only person the migrant's own pages show."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return _with_details(Person.objects.filter(account=user)).first()
+
+
+def person_history(*, person: Person) -> list[dict[str, Any]]:
+    """Who created, changed, read or exported this person's data, and when — for the person's
+    own download. Staff are named by their role, not by their account."""
+    from mekendesh.audit.models import AuditEvent
+
+    events = AuditEvent.objects.filter(person_id=str(person.public_id)).order_by("sequence")
+    return [
+        {"at": event.at.isoformat(), "action": event.action, "object": event.object_type,
+         "fields": event.fields, "by": "self" if event.actor_id == person.account_id else (event.actor_role or "system")}
+        for event in events
+    ]

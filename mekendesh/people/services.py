@@ -359,3 +359,125 @@ def name_update(*, actor: Any, name: NameForm, surname: str, given_names: str, p
 @transaction.atomic
 def name_add(*, actor: Any, person: Person, name: NameInput) -> NameForm:
     return _name_create(actor=actor, person=person, name=name, primary=not person.names.exists())
+
+
+# --- The migrant's own registration and account -------------------------------------------------
+
+# Accounts made with a phone number still need a unique e-mail field: a placeholder in the
+# ".invalid" top-level domain (RFC 2606), which no mail server accepts.
+PHONE_ACCOUNT_EMAIL_DOMAIN = "phone.invalid"
+
+
+def phone_account_email(phone: str) -> str:
+    """The placeholder e-mail of an account whose login is a phone number."""
+    return f"{''.join(char for char in phone if char.isdigit())}@{PHONE_ACCOUNT_EMAIL_DOMAIN}"
+
+
+@dataclass(frozen=True)
+class AccountInput:
+    """How a migrant signs in: an e-mail address or a phone number (E.164), and a password."""
+
+    password: str
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class MigrantRegistration:
+    person: Person
+    stay: Stay
+    account: Any
+    created: bool
+
+
+class _AlreadyRegistered(Exception):
+    """Raised inside the transaction to roll back an account made for a repeated submission."""
+
+    def __init__(self, result: RegistrationResult) -> None:
+        super().__init__("already registered")
+        self.result = result
+
+
+def _migrant_account_create(*, account: AccountInput) -> Any:
+    from django.contrib.auth import password_validation
+
+    from mekendesh.accounts.models import Role, User
+
+    email = account.email.strip().lower()
+    phone = account.phone.strip()
+    if not email and not phone:
+        raise ValidationError({"login_with": _("Give an e-mail address or a phone number to sign in with.")})
+    if email and User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("An account with this e-mail address already exists. Sign in instead.")})
+    if phone and User.objects.filter(phone=phone).exists():
+        raise ValidationError({"phone": _("An account with this phone number already exists. Sign in instead.")})
+    user = User(email=email or phone_account_email(phone), phone=None if email else phone, role=Role.MIGRANT)
+    try:
+        password_validation.validate_password(account.password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password1": exc.messages}) from exc
+    user.set_password(account.password)
+    user.save()
+    return user
+
+
+def _registration_by_key(submission_key: uuid.UUID) -> MigrantRegistration | None:
+    stay = Stay.objects.filter(submission_key=submission_key).select_related("person__account").first()
+    if stay is None:
+        return None
+    return MigrantRegistration(person=stay.person, stay=stay, account=stay.person.account, created=False)
+
+
+def migrant_register(
+    *,
+    submission_key: uuid.UUID,
+    person_data: dict[str, Any],
+    stay: StayInput,
+    account: AccountInput | None = None,
+    user: Any = None,
+) -> MigrantRegistration:
+    """A migrant's public registration: their account (unless ``user`` is already signed in),
+    the person with names, document and consents, and the stay — all in one transaction.
+
+    The same form sent twice (same ``submission_key``: a double click, a retry after a timeout)
+    returns the first registration; nothing is stored twice and nothing half.
+    """
+    existing = _registration_by_key(submission_key)
+    if existing is not None:
+        return existing
+    if user is not None and Person.objects.filter(account=user).exists():
+        raise ValidationError(_("You are already registered. Add a new stay from your page instead."))
+    try:
+        with transaction.atomic():
+            new_account = user is None
+            if new_account:
+                if account is None:
+                    raise ValueError("a new registration needs an account or a signed-in user")
+                user = _migrant_account_create(account=account)
+            result = self_registration_submit(
+                actor=user, submission_key=submission_key, person_data={**person_data, "account": user}, stay=stay
+            )
+            if not result.created:
+                raise _AlreadyRegistered(result)
+            if new_account:
+                audit_record(actor=user, action=AuditEvent.Action.CREATE, obj=user, person=result.person,
+                             fields=["email", "phone", "role", "password"])
+    except _AlreadyRegistered as replay:
+        return MigrantRegistration(person=replay.result.person, stay=replay.result.stay,
+                                   account=replay.result.person.account, created=False)
+    except IntegrityError as exc:
+        # Another request stored the same form, e-mail, phone or document at the same moment.
+        existing = _registration_by_key(submission_key)
+        if existing is not None:
+            return existing
+        raise ValidationError(
+            _("Someone registered the same e-mail address, phone number or document a moment ago. "
+              "Check your data and send the form again.")
+        ) from exc
+    return MigrantRegistration(person=result.person, stay=result.stay, account=user, created=True)
+
+
+@transaction.atomic
+def consent_grant(*, actor: Any, person: Person, purpose: str) -> Consent:
+    """Give (or give again, after a withdrawal) consent for one purpose."""
+    return consent_give(actor=actor, person=person, purpose=purpose)
