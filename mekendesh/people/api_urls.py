@@ -1,4 +1,9 @@
 from django.urls import path
 
+from mekendesh.people import api
+
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = [
+    path("people/", api.PersonSearchView.as_view(), name="person_search"),
+    path("people/<uuid:public_id>/", api.PersonDetailView.as_view(), name="person_detail"),
+]

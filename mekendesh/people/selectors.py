@@ -12,13 +12,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from mekendesh.accounts.models import Role
 from mekendesh.lib.hashing import lookup_hash, normalise_document_number
-from mekendesh.names import compare_names, name_key
-from mekendesh.people.models import ConsentPurpose, NameForm, Person, Stay
+from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
+from mekendesh.people.models import ConsentPurpose, NameForm, Person, Stay, StayStatus
+from mekendesh.people.services import consular_district_for
+from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
 
 SEARCH_LIMIT = 50
 
@@ -57,6 +61,78 @@ def can_change_stay(user: Any, stay: Stay) -> bool:
         and user.role == Role.CONSULAR_OFFICER
         and user.consular_districts.filter(pk=stay.consular_district_id).exists()
     )
+
+
+def can_search_people(user: Any) -> bool:
+    """Consular officers and screening analysts look people up; other staff roles do not."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.role in (Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST)
+    )
+
+
+def can_register_people(user: Any) -> bool:
+    """Only a consular officer bound to a district enters people and stays."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.role == Role.CONSULAR_OFFICER
+        and user.consular_districts.exists()
+    )
+
+
+def _officer_district_ids(user: Any) -> set[int]:
+    if not getattr(user, "is_authenticated", False) or user.role != Role.CONSULAR_OFFICER:
+        return set()
+    return set(user.consular_districts.values_list("pk", flat=True))
+
+
+def can_see_document_numbers(user: Any, person: Person) -> bool:
+    """Full document numbers (and machine-readable zones) are for an officer of the person's
+    district only; everyone else sees them masked."""
+    own = _officer_district_ids(user)
+    return bool(own & {stay.consular_district_id for stay in person.stays.all()})
+
+
+def officer_district_for_stay(user: Any, *, country: Country, host_region: HostRegion | None) -> ConsularDistrict | None:
+    """The consular district a new stay would belong to, if it is one of the officer's own;
+    ``None`` when the stay would fall in someone else's district (or in none)."""
+    district = consular_district_for(country=country, host_region=host_region)
+    if district is None or district.pk not in _officer_district_ids(user):
+        return None
+    return district
+
+
+@dataclass(frozen=True)
+class DistrictWorkload:
+    district: ConsularDistrict
+    awaiting_verification: int
+
+
+def officer_workload(user: Any) -> list[DistrictWorkload]:
+    """An officer's districts with the number of declared stays awaiting verification."""
+    if not can_register_people(user):
+        return []
+    counts = dict(
+        stays_visible_to(user)
+        .filter(status=StayStatus.DECLARED)
+        .values("consular_district")
+        .annotate(total=Count("pk"))
+        .values_list("consular_district", "total")
+    )
+    return [
+        DistrictWorkload(district=district, awaiting_verification=counts.get(district.pk, 0))
+        for district in user.consular_districts.order_by("code")
+    ]
+
+
+def current_stay(person: Person) -> Stay | None:
+    """The stay a person is on now: the latest one not ended, else the latest one."""
+    stays = list(person.stays.all())
+    open_stays = [stay for stay in stays if stay.status != StayStatus.ENDED]
+    candidates = open_stays or stays
+    return max(candidates, key=lambda stay: (stay.arrival_date, stay.pk)) if candidates else None
 
 
 def _with_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
@@ -109,6 +185,33 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
     return list(_with_details(visible.filter(pk__in=matching_names.values("person_id")))[:limit])
 
 
+_PART_LABELS = {"surname": _lazy("surname"), "given": _lazy("given names"), "patronymic": _lazy("patronymic")}
+# What the name comparison found for one part, by the start of its (English) reason.
+_PART_FINDINGS = (
+    ("same key", _lazy("the same in every spelling")),
+    ("same father's name", _lazy("the same father's name")),
+    ("same initial", _lazy("the same initial")),
+    ("initial", _lazy("an initial that fits")),
+    ("typo", _lazy("a typing slip apart")),
+    ("spelling variant", _lazy("a spelling variant")),
+    ("missing", _lazy("given on one side only")),
+    ("different", _lazy("different")),
+)
+
+
+def _part_reason(part: PartComparison) -> str:
+    """One line of a duplicate's explanation, e.g. «surname: a spelling variant (0.91)»."""
+    reason = part.reason
+    swapped = reason.startswith("swapped order; ")
+    reason = reason.removeprefix("swapped order; ")
+    finding = next((str(label) for prefix, label in _PART_FINDINGS if reason.startswith(prefix)), reason)
+    if swapped:
+        finding = _("%(finding)s, in swapped order") % {"finding": finding}
+    return _("%(part)s: %(finding)s (%(score).2f)") % {
+        "part": _PART_LABELS.get(part.part, part.part), "finding": finding, "score": part.score,
+    }
+
+
 @dataclass(frozen=True)
 class DuplicateCandidate:
     person: Person
@@ -128,24 +231,23 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
     own_names = [name.full_name for name in person.names.all()]
     found: list[DuplicateCandidate] = []
     for other in candidates:
-        best = 0.0
-        best_reason = ""
+        best: NameComparison | None = None
         for own in own_names:
             for theirs in other.names.all():
                 comparison = compare_names(own, theirs.full_name)
-                if comparison.score > best:
-                    best = comparison.score
-                    best_reason = "; ".join(f"{part.part}: {part.reason}" for part in comparison.parts)
+                if best is None or comparison.score > best.score:
+                    best = comparison
+        score = best.score if best is not None else 0.0
         reasons = []
         if other.pk in by_document:
-            reasons.append("same document number")
-            best = max(best, 0.99)
+            reasons.append(_("the same document number"))
+            score = max(score, 0.99)
         if other.birth_date == person.birth_date:
-            reasons.append("same date of birth")
-        if best_reason:
-            reasons.append(best_reason)
-        if other.pk in by_document or best >= 0.8:
-            found.append(DuplicateCandidate(person=other, score=round(best, 3), reasons=tuple(reasons)))
+            reasons.append(_("the same date of birth"))
+        if best is not None:
+            reasons.extend(_part_reason(part) for part in best.parts)
+        if other.pk in by_document or score >= 0.8:
+            found.append(DuplicateCandidate(person=other, score=round(score, 3), reasons=tuple(reasons)))
     found.sort(key=lambda candidate: candidate.score, reverse=True)
     return found[:limit]
 

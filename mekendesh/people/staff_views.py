@@ -1,6 +1,213 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""The staff workspace: search, the person page, officer entry, verification and end of stays.
+
+Who may see what is decided by ``selectors`` (``people_visible_to`` and friends); anything a
+user may not see answers 404, as if it did not exist. Changes go through ``services``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mekendesh.audit.services import audit_read
+from mekendesh.names import spelling_variants
+from mekendesh.people import selectors, services
+from mekendesh.people.models import Person, StayStatus
+from mekendesh.people.staff_forms import PersonEntryForm, SearchForm, StayEndForm, VersionForm
+
+View = Callable[..., HttpResponse]
 
 
+def staff_required(view: View) -> View:
+    """Staff pages: the anonymous are sent to sign in; a signed-in user without a staff role
+    gets 404, the same answer as for a page that does not exist."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (user.is_active and getattr(user, "is_staff_role", False)):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise Http404
+
+
+def audit_people_read(*, actor: Any, people: Iterable[Person]) -> None:
+    """One audit row per person whose data a staff user was shown, all in one transaction."""
+    with transaction.atomic():
+        for person in people:
+            audit_read(actor=actor, obj=person, person=person)
+
+
+@staff_required
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
+    user = request.user
+    return render(request, "staff/home.html", {
+        "workload": selectors.officer_workload(user),
+        "can_search": selectors.can_search_people(user),
+        "can_register": selectors.can_register_people(user),
+        "search_form": SearchForm(),
+    })
+
+
+@staff_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    _require(selectors.can_search_people(request.user))
+    form = SearchForm(request.GET or None)
+    results: list[Person] = []
+    searched = False
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        searched = True
+        results = selectors.person_search(user=request.user, query=form.cleaned_data["q"])
+        audit_people_read(actor=request.user, people=results)
+    rows = [{"person": person, "stay": selectors.current_stay(person)} for person in results]
+    return render(request, "staff/search.html", {
+        "form": form, "rows": rows, "searched": searched, "limit": selectors.SEARCH_LIMIT,
+    })
+
+
+def _variants(person: Person) -> list[tuple[str, list[str]]]:
+    """Spellings an officer may meet for the person's name, by kind, without those on record."""
+    primary = person.primary_name
+    if primary is None:
+        return []
+    known = {name.full_name.casefold() for name in person.names.all()}
+    labels = {
+        "passport_latin": _("Passport Latin"),
+        "russian": _("Russian spelling"),
+        "informal_latin": _("Informal Latin"),
+        "kyrgyz_cyrillic": _("Kyrgyz Cyrillic"),
+    }
+    found = []
+    for kind, spellings in spelling_variants(primary.full_name).items():
+        new = [spelling for spelling in spellings if spelling.casefold() not in known]
+        if new:
+            found.append((labels.get(kind, kind), new))
+    return found
+
+
+@staff_required
+@require_GET
+def person(request: HttpRequest, public_id: Any) -> HttpResponse:
+    found = selectors.person_get_for_staff(user=request.user, public_id=public_id)
+    audit_read(actor=request.user, obj=found, person=found)
+    stays = [
+        {
+            "stay": stay,
+            "can_change": selectors.can_change_stay(request.user, stay),
+            "can_verify": stay.status == StayStatus.DECLARED,
+        }
+        for stay in found.stays.all()
+    ]
+    return render(request, "staff/person.html", {
+        "person": found,
+        "names": found.names.all(),
+        "variants": _variants(found),
+        "documents": found.documents.all(),
+        "show_numbers": selectors.can_see_document_numbers(request.user, found),
+        "stays": stays,
+        "consents": found.consents.all(),
+        "duplicates": selectors.person_duplicates(person=found, user=request.user),
+    })
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def person_new(request: HttpRequest) -> HttpResponse:
+    _require(selectors.can_register_people(request.user))
+    form = PersonEntryForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.self_registration_submit(
+                actor=request.user,
+                submission_key=form.cleaned_data["submission_key"],
+                person_data=form.person_data(),
+                stay=form.stay_input(),
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            if result.created:
+                messages.success(request, _("The person and their stay are on the register."))
+            else:
+                messages.info(request, _("This form was already sent; here is the registration it made."))
+            return redirect("staff:person", public_id=result.person.public_id)
+    return render(request, "staff/person_new.html", {"form": form})
+
+
+def _changeable_stay(request: HttpRequest, stay_id: int) -> Any:
+    stay = selectors.stay_get_for_staff(user=request.user, stay_id=stay_id)
+    _require(selectors.can_change_stay(request.user, stay))
+    return stay
+
+
+def _person_url(stay: Any) -> str:
+    return reverse("staff:person", kwargs={"public_id": stay.person.public_id}) + f"#stay-{stay.pk}"
+
+
+@staff_required
+@require_POST
+def stay_verify(request: HttpRequest, stay_id: int) -> HttpResponse:
+    stay = _changeable_stay(request, stay_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The form was incomplete. Reload the page and try again."))
+        return redirect(_person_url(stay))
+    try:
+        services.stay_verify(actor=request.user, stay=stay, expected_version=form.cleaned_data["version"])
+    except services.StaleObjectError as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The stay is verified."))
+    return redirect(_person_url(stay))
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def stay_end(request: HttpRequest, stay_id: int) -> HttpResponse:
+    stay = _changeable_stay(request, stay_id)
+    if stay.status == StayStatus.ENDED:
+        messages.info(request, _("This stay has already ended."))
+        return redirect(_person_url(stay))
+    form = StayEndForm(request.POST or None, initial={"version": stay.version})
+    if request.method == "GET":
+        audit_read(actor=request.user, obj=stay, person=stay.person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.stay_end(actor=request.user, stay=stay, departure_date=form.cleaned_data["departure_date"],
+                              expected_version=form.cleaned_data["version"])
+        except services.StaleObjectError as exc:
+            messages.error(request, str(exc))
+            return redirect(_person_url(stay))
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, _("The stay is ended."))
+            return redirect(_person_url(stay))
+    return render(request, "staff/stay_end.html", {"form": form, "stay": stay})

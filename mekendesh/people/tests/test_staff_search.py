@@ -1,0 +1,76 @@
+"""Search for people on the staff side: any spelling of a name, or the exact document number,
+within the people the officer may see."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from mekendesh.audit.models import AuditEvent
+from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
+
+SEARCH = reverse("staff:search")
+
+
+def test_an_officer_finds_a_kyrgyz_name_from_its_passport_latin_spelling(sign_in, officer_moscow, registered_migrant):
+    page = sign_in(officer_moscow).get(SEARCH, {"q": "Toktosunova Aigerim"})
+    assert page.status_code == 200
+    assert "Токтосунова Айгерим Асан кызы" in page.text
+    assert reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}) in page.text
+
+
+def test_an_officer_finds_a_kyrgyz_name_from_its_russian_spelling_in_either_order(sign_in, officer_moscow, registered_migrant):
+    page = sign_in(officer_moscow).get(SEARCH, {"q": "Айгерим Токтосунова"})
+    assert "Токтосунова Айгерим Асан кызы" in page.text
+
+
+def test_each_result_shows_the_name_forms_birth_date_current_stay_and_district(sign_in, officer_moscow, registered_migrant):
+    page = sign_in(officer_moscow).get(SEARCH, {"q": "TOKTOSUNOVA"})
+    assert "TOKTOSUNOVA AIGERIM" in page.text
+    assert "12.04.1998" in page.text
+    assert "Moscow" in page.text
+    assert "Embassy in Moscow" in page.text
+
+
+def test_an_officer_finds_a_person_by_the_exact_document_number(sign_in, officer_moscow, registered_migrant):
+    page = sign_in(officer_moscow).get(SEARCH, {"q": "ac 1234567"})
+    assert "Токтосунова Айгерим" in page.text
+
+
+def test_a_different_document_number_finds_no_one(sign_in, officer_moscow, registered_migrant):
+    page = sign_in(officer_moscow).get(SEARCH, {"q": "AC1234568"})
+    assert "Токтосунова" not in page.text
+    assert "No one you may see matches this search" in page.text
+
+
+def test_an_officer_of_another_district_finds_no_one_in_moscow(sign_in, officer_other, registered_migrant):
+    page = sign_in(officer_other).get(SEARCH, {"q": "Toktosunova"})
+    assert page.status_code == 200
+    assert "Токтосунова" not in page.text
+    assert "TOKTOSUNOVA" not in page.text
+
+
+def test_every_person_shown_in_the_results_gets_an_audit_read_row(sign_in, officer_moscow, registered_migrant):
+    sign_in(officer_moscow).get(SEARCH, {"q": "Toktosunova"})
+    reads = AuditEvent.objects.filter(action=AuditEvent.Action.READ, person_id=str(registered_migrant.public_id))
+    assert reads.filter(actor=officer_moscow).count() == 1
+
+
+def test_the_search_page_without_a_query_shows_only_the_search_box(sign_in, officer_moscow, registered_migrant):
+    page = sign_in(officer_moscow).get(SEARCH)
+    assert page.status_code == 200
+    assert 'name="q"' in page.text
+    assert "Токтосунова" not in page.text
+
+
+def test_a_statistician_cannot_search_the_register(sign_in, statistician, registered_migrant):
+    assert sign_in(statistician).get(SEARCH, {"q": "Toktosunova"}).status_code == 404
+
+
+def test_a_migrant_gets_404_for_the_staff_search(sign_in, migrant_account, registered_migrant):
+    assert sign_in(migrant_account).get(SEARCH, {"q": "Toktosunova"}).status_code == 404
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, registered_migrant):
+    response = client.get(SEARCH, {"q": "Toktosunova"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
