@@ -114,19 +114,33 @@ def damerau_distance(a: str, b: str) -> int:
     return prev[len(b)]
 
 
+_VOWEL_VARIANTS = ({"o", "e"}, {"a", "e"})
+
+
 def key_similarity(kl: str, kr: str) -> tuple[float, str]:
     """Score and reason for two word keys.
 
-    Equal keys score 1.  One edit in a long key, or two neighbouring letters
-    swapped, is a typo (0.85-0.9).  Otherwise the Jaro-Winkler similarity is
-    stretched so that short names one letter apart (Бакыт / Бакир) stay low.
+    Equal keys score 1.  The male and female forms of one surname (Кулубаев /
+    Кулубаева) are relatives more often than one person, 0.5.  Vowels that
+    Russian writing confuses (ө as ё or е, ә as е) score 0.85.  One edit in a long
+    key, or two neighbouring letters swapped, is a typo (0.85-0.9).  Otherwise the
+    Jaro-Winkler similarity is stretched so that short names one letter apart
+    (Бакыт / Бакир) stay low.
     """
     if kl == kr:
         return 1.0, "same key"
     sim = jaro_winkler(kl, kr)
+    short, long_ = sorted((kl, kr), key=len)
+    if long_ == short + "a" and short.endswith(("v", "n")):
+        return 0.5, "other sex form of the surname"
     dist = damerau_distance(kl, kr)
     if dist == 1 and len(kl) == len(kr) and sorted(kl) == sorted(kr):
         return 0.9, f"typo (swapped letters, jaro-winkler {sim:.2f})"
+    if len(kl) == len(kr) and all(
+        x == y or {x, y} in _VOWEL_VARIANTS for x, y in zip(kl, kr)
+    ):
+        # ө written ё or е, ә written е: Үсөн / Усен, Әсел / Есел.
+        return 0.85, f"vowel variant (jaro-winkler {sim:.2f})"
     if dist == 1 and min(len(kl), len(kr)) >= 7:
         return 0.85, f"typo (one edit, jaro-winkler {sim:.2f})"
     stretched = max(0.0, (sim - 0.75) / 0.25) ** 2 * 0.9

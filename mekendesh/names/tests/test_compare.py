@@ -136,3 +136,19 @@ def test_russian_initials_match_given_name_and_patronymic():
     full = "КАСЫМОВ Шамбетали Казыбекович"
     assert compare_names("Касымов Ш.К.", full).score > 0.9
     assert compare_names("Касымов Ш.Т.", full).score < compare_names("Касымов Ш.К.", full).score
+
+
+def test_vowels_russian_writing_confuses_are_a_variant():
+    result = compare_names("Үсөн Асанов", "Усен Асанов")
+    given = result.part("given")
+    assert given is not None and given.reason.startswith("vowel variant")
+    assert result.score > 0.9
+    assert compare_names("Әсел Омарова", "Есел Омарова").score > 0.9
+    assert compare_names("Марат Асанов", "Мурат Асанов").score < 0.7
+
+
+def test_male_and_female_forms_of_a_surname_are_relatives():
+    result = compare_names("Айпери Кулубаева", "Айпери Кулубаев")
+    surname = result.part("surname")
+    assert surname is not None and surname.reason == "other sex form of the surname"
+    assert result.score < 0.8
