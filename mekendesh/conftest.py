@@ -12,6 +12,42 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
 
 PASSWORD = "correct-horse-battery-7"
+# The authenticator secret staff_client gives staff users (Base32); compute codes from it with
+# ``allauth.mfa.totp.internal.auth.hotp_value`` when a test types one.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests hash passwords with MD5: the real hasher is slow on purpose, and nothing here needs it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def staff_client(db):
+    """A factory: ``staff_client(user)`` returns a test ``Client`` signed in as that staff user,
+    with the second factor passed, so that staff pages (``/staff/``, ``/api/``, ``/admin/``) open.
+
+    The user gets an authenticator app with :data:`TOTP_SECRET` if they have none, and the session
+    is marked the way activating one marks it. A bare ``client.force_login(user)`` is not enough
+    for staff pages: the second-factor middleware signs such a session out.
+    """
+    from django.test import Client
+
+    from mekendesh.accounts.second_factor import second_factor_mark_done
+    from mekendesh.accounts.services import has_totp, totp_activate
+
+    def make(user, client=None):
+        if not has_totp(user):
+            totp_activate(user=user, secret=TOTP_SECRET)
+        client = client or Client()
+        client.force_login(user)
+        session = client.session
+        second_factor_mark_done(session=session, user=user)
+        session.save()
+        return client
+
+    return make
 
 
 @pytest.fixture

@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,3 +16,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_phone(self, user):  # type: ignore[no-untyped-def]
         return (user.phone, False) if getattr(user, "phone", None) else None
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """Staff keep their authenticator app: an administrator resets a lost one."""
+        if authenticator.type == Authenticator.Type.TOTP and getattr(authenticator.user, "is_staff_role", False):
+            return False
+        return super().can_delete_authenticator(authenticator)

@@ -1,0 +1,118 @@
+"""The Django admin: open to administrators only, every change written to the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from mekendesh.accounts.admin_site import is_administrator
+from mekendesh.accounts.models import Role, User
+from mekendesh.audit.models import AuditEvent
+from mekendesh.audit.services import audit_record
+
+
+class AdministratorOnly(admin.ModelAdmin):
+    """Administrators may do everything here, whatever their Django permissions say."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_administrator(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_administrator(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_administrator(request.user)
+
+
+def _audited_fields(changed: list[str]) -> list[str]:
+    """Field names for the audit row; the password fields of the user forms count as one."""
+    password_fields = {"password", "password1", "password2", "usable_password"}
+    return sorted({"password" if name in password_fields else name for name in changed})
+
+
+class AuditedAdmin(AdministratorOnly):
+    """Writes an audit row, in the admin's transaction, for every add, change and delete."""
+
+    def save_model(self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool) -> None:
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit_record(
+                actor=request.user,
+                action=AuditEvent.Action.UPDATE if change else AuditEvent.Action.CREATE,
+                obj=obj,
+                fields=_audited_fields(form.changed_data),
+            )
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        with transaction.atomic():
+            self._audit_delete(request, obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                self._audit_delete(request, obj)
+            super().delete_queryset(request, queryset)
+
+    def _audit_delete(self, request: HttpRequest, obj: models.Model) -> None:
+        audit_record(actor=request.user, action=AuditEvent.Action.DELETE, obj=obj)
+
+
+class UserCreationForm(auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email",)
+
+
+class UserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.CONSULAR_OFFICER and not cleaned.get("consular_districts"):
+            self.add_error("consular_districts", _("A consular officer needs at least one consular district."))
+        return cleaned
+
+
+@admin.register(User)
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
+    form = UserChangeForm
+    add_form = UserCreationForm
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name", "phone", "preferred_language")}),
+        (_("Role"), {"fields": ("role", "consular_districts", "is_active", "is_superuser")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "usable_password", "password1", "password2")}),
+    )
+    readonly_fields = ("last_login", "date_joined")
+    list_display = ("email", "full_name", "role", "is_active", "last_login")
+    list_filter = ("role", "is_active", "consular_districts")
+    search_fields = ("email", "full_name", "phone")
+    ordering = ("email",)
+    filter_horizontal = ("consular_districts",)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                user = self.get_object(request, id)
+                audit_record(actor=request.user, action=AuditEvent.Action.UPDATE, obj=user, fields=["password"])
+        return response
