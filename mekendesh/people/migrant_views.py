@@ -50,15 +50,15 @@ def _own_person(request: HttpRequest) -> Person | None:
 
 
 def with_own_person(view: View) -> View:
-    """Signed-in migrants only; the view receives their own person (or a page saying they have
-    not registered yet)."""
+    """Signed-in users only; the view receives their own person. Without one (an account not
+    registered yet, a staff account) the answer is a 404 page offering registration."""
 
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         person = _own_person(request)
         if person is None:
-            return render(request, "migrant/not_registered.html", status=404 if request.method == "POST" else 200)
+            return render(request, "migrant/not_registered.html", status=404)
         return view(request, person, *args, **kwargs)
 
     return wrapper
@@ -166,8 +166,11 @@ def _consent_rows(person: Person) -> list[dict[str, Any]]:
     ]
 
 
-@with_own_person
-def home(request: HttpRequest, person: Person) -> HttpResponse:
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    person = _own_person(request)
+    if person is None:
+        return render(request, "migrant/not_registered.html")
     return render(request, "migrant/home.html", {"person": person, "consents": _consent_rows(person)})
 
 
