@@ -14,31 +14,19 @@ from mekendesh.lib.mrz import check_digit
 
 
 @pytest.fixture
-def sign_in(db: Any) -> Callable[[Any], Client]:
-    """``sign_in(user)`` → a client signed in as ``user`` (staff with their second factor done),
-    reading pages in English (the source language of the messages the tests look for)."""
+def sign_in(staff_client: Callable[..., Client]) -> Callable[[Any], Client]:
+    """``sign_in(user)`` → a client signed in as ``user`` (staff with their second factor passed,
+    through the shared ``staff_client``), reading pages in English, the source language of the
+    messages the tests look for."""
 
     def make(user: Any) -> Client:
         client = Client(headers={"Accept-Language": "en"})
-        client.force_login(user)
         if getattr(user, "is_staff_role", False):
-            _pass_second_factor(client, user)
+            return staff_client(user, client)
+        client.force_login(user)
         return client
 
     return make
-
-
-def _pass_second_factor(client: Client, user: Any) -> None:
-    try:
-        from mekendesh.accounts.second_factor import second_factor_mark_done
-        from mekendesh.accounts.services import has_totp, totp_activate
-    except ImportError:  # no second factor enforced in this tree
-        return
-    if not has_totp(user):
-        totp_activate(user=user)
-    session = client.session
-    second_factor_mark_done(session=session, user=user)
-    session.save()
 
 
 @pytest.fixture
