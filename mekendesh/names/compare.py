@@ -22,6 +22,7 @@ from itertools import permutations
 
 from .keys import CONNECTORS, token_key
 from .parse import ParsedName, parse_name
+from .similarity import damerau_distance, jaro_winkler
 from .translit import icao_latin
 
 WEIGHTS = {"surname": 0.45, "given": 0.4, "patronymic": 0.15}
@@ -49,36 +50,6 @@ class NameComparison:
         return None
 
 
-def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
-    """Jaro-Winkler similarity of two strings, 0..1 (1 for equal strings)."""
-    if a == b:
-        return 1.0
-    la, lb = len(a), len(b)
-    if not la or not lb:
-        return 0.0
-    window = max(max(la, lb) // 2 - 1, 0)
-    used_b = [False] * lb
-    matches_a: list[str] = []
-    for i, ch in enumerate(a):
-        for j in range(max(0, i - window), min(lb, i + window + 1)):
-            if not used_b[j] and b[j] == ch:
-                used_b[j] = True
-                matches_a.append(ch)
-                break
-    m = len(matches_a)
-    if not m:
-        return 0.0
-    matches_b = [b[j] for j in range(lb) if used_b[j]]
-    transpositions = sum(x != y for x, y in zip(matches_a, matches_b)) / 2
-    jaro = (m / la + m / lb + (m - transpositions) / m) / 3
-    prefix = 0
-    for x, y in zip(a[:4], b[:4]):
-        if x != y:
-            break
-        prefix += 1
-    return jaro + prefix * prefix_scale * (1 - jaro)
-
-
 def _word_keys(text: str | None) -> list[str]:
     if not text:
         return []
@@ -97,21 +68,6 @@ def _initial_matches(initial: str, word: str) -> bool:
         return True
     li, lw = icao_latin(initial).strip(". "), icao_latin(word)
     return bool(li) and lw.startswith(li[0])
-
-
-def damerau_distance(a: str, b: str) -> int:
-    """Optimal-string-alignment edit distance (insert, delete, substitute, swap)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[len(b)]
 
 
 _VOWEL_VARIANTS = ({"o", "e"}, {"a", "e"})

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .script import fix_homoglyphs, words
+from .script import fix_homoglyphs
 from .translit import VOWELS, phonemes
 
 # Key of a connector word -> its normalised form.
@@ -155,5 +155,4 @@ __all__ = [
     "split_words",
     "token_key",
     "token_keys",
-    "words",
 ]

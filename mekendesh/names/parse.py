@@ -18,14 +18,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .keys import (
-    CONNECTORS,
-    FEMALE_CONNECTORS,
-    MALE_CONNECTORS,
-    fix_homoglyphs,
-    token_key,
-)
-from .script import CYRILLIC, detect_script
+from .keys import CONNECTORS, FEMALE_CONNECTORS, MALE_CONNECTORS, token_key
+from .script import CYRILLIC, detect_script, fix_homoglyphs
+from .similarity import damerau_distance
 
 # Endings, matched on the comparison key of a word (so all scripts at once).
 _PATRONYMIC_MALE = ("ovic", "evic", "ovik", "evik", "ic", "ogli", "uli", "ulu")
@@ -122,6 +117,13 @@ def patronymic_sex(word: str) -> str | None:
     # (Gurbanguly, Atakuly) are not patronymics.
     if _ends(key, ("uli",), 3) and not _ends(key, ("guli", "kuli", "nuli"), 1):
         return "M"
+    # A mistyped Russian ending (Бакытоивч, Азимбековны): one edit from -ович/-овна.
+    if len(key) >= 7:
+        tail = key[-4:]
+        if any(damerau_distance(tail, e) <= 1 for e in ("ovna", "evna")):
+            return "F"
+        if any(damerau_distance(tail, e) <= 1 for e in ("ovic", "evic")):
+            return "M"
     return None
 
 
@@ -197,7 +199,9 @@ def _parse_cached(text: str) -> ParsedName:
     if "," in text:
         before, after = text.split(",", 1)
         before_tokens = _TOKEN_RE.findall(before)
-        if len(before_tokens) == 1:
+        if any(token_key(t) in CONNECTORS for t in _split_tokens(before_tokens)):
+            tokens = before_tokens + _TOKEN_RE.findall(after)  # "Нурлан уулу, Бакыт"
+        elif len(before_tokens) == 1:
             surname_from_comma = before_tokens  # "Surname, Given Patronymic"
             tokens = _TOKEN_RE.findall(after)
         else:
@@ -270,19 +274,17 @@ def _parse_cached(text: str) -> ParsedName:
             others = [t for t in tokens if t not in given_like]
             if len(tokens) >= 2 and len(others) == 1:
                 pick = others[0]
-            elif len(tokens) >= 2 and patronymic is not None and any(
-                t == tokens[0] for t in tokens
-            ) and (patronymic_sex(patronymic) is not None):
+            elif len(tokens) >= 2 and patronymic is not None and patronymic_sex(patronymic):
                 pick = tokens[0]  # Russian "Surname Given Patronymic"
-            elif len(tokens) >= 2 and patronymic is not None:
-                pick = None  # "Bakyt Nurlan uulu": the father's-name form is the surname
+            elif patronymic is not None:
+                pick = None  # "Bakyt Nurlan uulu": the father's-name group stands alone
             elif len(tokens) >= 2:
                 pick = tokens[0] if script_is_cyrillic else tokens[-1]
             else:
                 pick = None
         if pick is not None:
             surname = pick
-            tokens = [t for t in tokens if t is not pick]
+            tokens.remove(pick)
 
     # Russian initials after a surname: "Касымов Ш. К." -> given Ш, patronymic К.
     given = tokens

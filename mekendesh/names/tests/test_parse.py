@@ -144,3 +144,9 @@ def test_birth_year_after_a_name_is_stray():
 )
 def test_a_clear_surname_ending_beats_an_ending_given_names_share(text, surname):
     assert parse_name(text).surname == surname
+
+
+def test_a_mistyped_russian_patronymic_is_still_the_patronymic():
+    parsed = parse_name("Оскон Бакытоивч Усонов")
+    assert (parsed.surname, parsed.given, parsed.patronymic) == ("Усонов", ("Оскон",), "Бакытоивч")
+    assert parse_name("Абдыкадырова Таттыбубу Азимбековны").patronymic == "Азимбековны"
