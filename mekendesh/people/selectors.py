@@ -157,6 +157,11 @@ def stay_get_for_staff(*, user: Any, stay_id: int) -> Stay:
         raise Http404 from exc
 
 
+def person_with_document(*, user: Any, number: str) -> Person | None:
+    """The person the user may see who holds a document with exactly this number."""
+    return people_visible_to(user).filter(documents__number_hash=lookup_hash(normalise_document_number(number))).first()
+
+
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{0,3}\s?\d{5,12}$")
 
 

@@ -136,6 +136,7 @@ def person(request: HttpRequest, public_id: Any) -> HttpResponse:
 def person_new(request: HttpRequest) -> HttpResponse:
     _require(selectors.can_register_people(request.user))
     form = PersonEntryForm(request.POST or None, user=request.user)
+    holder = None
     if request.method == "POST" and form.is_valid():
         try:
             result = services.self_registration_submit(
@@ -146,13 +147,15 @@ def person_new(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as exc:
             form.add_service_errors(exc)
+            if form.has_error("document_number"):
+                holder = selectors.person_with_document(user=request.user, number=form.data["document_number"])
         else:
             if result.created:
                 messages.success(request, _("The person and their stay are on the register."))
             else:
                 messages.info(request, _("This form was already sent; here is the registration it made."))
             return redirect("staff:person", public_id=result.person.public_id)
-    return render(request, "staff/person_new.html", {"form": form})
+    return render(request, "staff/person_new.html", {"form": form, "holder": holder})
 
 
 def _changeable_stay(request: HttpRequest, stay_id: int) -> Any:

@@ -121,6 +121,7 @@ def test_a_passport_already_on_the_register_is_refused_on_the_number_field(
     form_data.update(document_number="AC1234567", mrz="")
     response = sign_in(officer_moscow).post(NEW, form_data)
     assert "already registered" in response.context["form"].errors["document_number"][0]
+    assert reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}) in response.text
     assert Person.objects.count() == 1
 
 
