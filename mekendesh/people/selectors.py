@@ -200,16 +200,20 @@ _PART_FINDINGS = (
     ("typo", _lazy("a typing slip apart")),
     ("spelling variant", _lazy("a spelling variant")),
     ("missing", _lazy("given on one side only")),
+    ("extra given name", _lazy("an extra given name")),
     ("different", _lazy("different")),
 )
 
 
 def _part_reason(part: PartComparison) -> str:
     """One line of a duplicate's explanation, e.g. «surname: a spelling variant (0.91)»."""
-    reason = part.reason
-    swapped = reason.startswith("swapped order; ")
-    reason = reason.removeprefix("swapped order; ")
-    finding = next((str(label) for prefix, label in _PART_FINDINGS if reason.startswith(prefix)), reason)
+    pieces = part.reason.split("; ")
+    swapped = pieces[0] == "swapped order"
+    findings = [
+        next((str(label) for prefix, label in _PART_FINDINGS if piece.startswith(prefix)), piece)
+        for piece in pieces[1 if swapped else 0:]
+    ]
+    finding = ", ".join(dict.fromkeys(findings))
     if swapped:
         finding = _("%(finding)s, in swapped order") % {"finding": finding}
     return _("%(part)s: %(finding)s (%(score).2f)") % {
