@@ -1,0 +1,258 @@
+"""Demo people, generated from a fixed seed: the same seed and date give the same people.
+
+Pure data, no database: :func:`people_generate` yields :class:`DemoPerson` records, and
+:mod:`mekendesh.demo.loading` stores them. Each person has a name in Kyrgyz Cyrillic (primary),
+its Russian spelling where it differs, and its passport Latin (ICAO 9303); a region and district
+of origin weighted as in :mod:`mekendesh.demo.data`; a passport with a valid machine-readable
+zone or an identity card; and one or two stays abroad.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from mekendesh.demo import data
+from mekendesh.demo.names import (
+    POOLS,
+    feminine_surname,
+    kyrgyz_patronymic,
+    russian_patronymic,
+    spelling,
+)
+from mekendesh.lib.mrz import build_td3
+from mekendesh.names import icao_latin, spelling_variants
+from mekendesh.reference.data.kyrgyzstan import district_rows
+
+DEFAULT_SEED = 20260123
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DemoName:
+    script: str  # a mekendesh.people.models.Script value
+    source: str  # a mekendesh.people.models.NameSource value
+    surname: str
+    given_names: str
+    patronymic: str
+
+
+@dataclass(frozen=True)
+class DemoDocument:
+    kind: str  # "passport" or "id_card"
+    number: str
+    expiry_date: dt.date
+    mrz: str
+
+
+@dataclass(frozen=True)
+class DemoStay:
+    country: str
+    host_region: str
+    city: str
+    address: str
+    employer: str
+    purpose: str
+    permit_type: str
+    permit_expiry: dt.date | None
+    arrival_date: dt.date
+    departure_date: dt.date | None
+    verified_on: dt.date | None  # set for a stay a consulate has verified
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    public_id: uuid.UUID
+    group: str
+    sex: str
+    birth_date: dt.date
+    origin_region: str
+    origin_district: str
+    phone: str
+    email: str
+    names: tuple[DemoName, ...]
+    document: DemoDocument
+    stays: tuple[DemoStay, ...]
+    consents: tuple[str, ...]
+
+    @property
+    def current_stay(self) -> DemoStay:
+        return self.stays[-1]
+
+
+def _weighted(rng: random.Random, weights: dict[T, float]) -> T:
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[key] for key in keys])[0]
+
+
+def _russian(word: str) -> str:
+    """Russian spelling of a Kyrgyz Cyrillic word: only the Kyrgyz letters ң, ө, ү change."""
+    if any(letter in word.lower() for letter in "ңөү"):
+        return spelling_variants(word)["russian"][0]
+    return word
+
+
+def _pick(rng: random.Random, entries: Sequence[str]) -> tuple[str, str]:
+    kyrgyz, russian = spelling(rng.choice(entries))
+    return kyrgyz, russian or _russian(kyrgyz)
+
+
+class _Generator:
+    def __init__(self, seed: int, today: dt.date) -> None:
+        self.rng = random.Random(seed)
+        self.today = today
+        self.numbers: set[str] = set()
+        districts: dict[str, dict[str, float]] = {}
+        for row in district_rows():
+            districts.setdefault(row.region, {})[row.code] = data.DISTRICT_WEIGHTS.get(row.code, 1.0)
+        self.districts = districts
+        self.destinations = {code: weight for code, (weight, _) in data.DESTINATIONS.items()}
+
+    def _date_between(self, start: dt.date, end: dt.date) -> dt.date:
+        return start + dt.timedelta(days=self.rng.randint(0, max((end - start).days, 0)))
+
+    def _names(self, group: str, sex: str) -> tuple[DemoName, ...]:
+        pool = POOLS[group]
+        rng = self.rng
+        given_ky, given_ru = _pick(rng, pool.male if sex == "M" else pool.female)
+        surname_ky, surname_ru = _pick(rng, pool.surnames)
+        if sex == "F":
+            surname_ky, surname_ru = feminine_surname(surname_ky), feminine_surname(surname_ru)
+        father_ky, father_ru = _pick(rng, POOLS[group].male)
+        if rng.random() < pool.uulu_share:
+            patronymic_ky, patronymic_ru = kyrgyz_patronymic(father_ky, sex), kyrgyz_patronymic(father_ru, sex)
+        else:
+            patronymic_ky, patronymic_ru = russian_patronymic(father_ky, sex), russian_patronymic(father_ru, sex)
+        names = [DemoName("ky-Cyrl", "self", surname_ky, given_ky, patronymic_ky)]
+        if (surname_ru, given_ru, patronymic_ru) != (surname_ky, given_ky, patronymic_ky):
+            names.append(DemoName("ru-Cyrl", "derived", surname_ru, given_ru, patronymic_ru))
+        # A passport's Latin has no patronymic: ICAO 9303 writes surname and given names only.
+        names.append(DemoName("Latn-ICAO", "passport", icao_latin(surname_ky), icao_latin(given_ky), ""))
+        return tuple(names)
+
+    def _document(self, names: tuple[DemoName, ...], sex: str, birth_date: dt.date) -> DemoDocument:
+        rng = self.rng
+        kind = "passport" if rng.random() < 0.88 else "id_card"
+        prefix = rng.choice(("AC", "AC", "AN")) if kind == "passport" else "ID"
+        number = f"{prefix}{rng.randint(1_000_000, 9_999_999)}"
+        while number in self.numbers:
+            number = f"{prefix}{rng.randint(1_000_000, 9_999_999)}"
+        self.numbers.add(number)
+        # Ten years of validity; about one in twenty has expired.
+        expiry = self.today + dt.timedelta(days=rng.randint(-200, 3650))
+        mrz = ""
+        if kind == "passport":
+            latin = names[-1]
+            mrz = build_td3(
+                issuing_state="KGZ", surname=latin.surname, given_names=latin.given_names,
+                document_number=number, nationality="KGZ", birth_date=birth_date, sex=sex, expiry_date=expiry,
+            )
+        return DemoDocument(kind=kind, number=number, expiry_date=expiry, mrz=mrz)
+
+    def _stay(self, *, arrival: dt.date, departure: dt.date | None, region: str | None = None) -> DemoStay:
+        rng = self.rng
+        region = region or _weighted(rng, self.destinations)
+        country = region.split("-")[0]
+        city = rng.choice(data.DESTINATIONS[region][1])
+        purpose = _weighted(rng, data.PURPOSES[country])
+        if country in data.EAEU:
+            permit_type = "eaeu_contract" if purpose == "work" else "none"
+        else:
+            permit_type = data.PERMITS[purpose]
+        end = departure or self.today
+        permit_expiry = None
+        if permit_type != "none":
+            # A permit or contract for a year or so; for a current stay some run out soon or have.
+            permit_expiry = (
+                end - dt.timedelta(days=rng.randint(0, 60))
+                if departure
+                else self.today + dt.timedelta(days=rng.randint(-30, 365))
+            )
+            permit_expiry = max(permit_expiry, arrival)
+        address = ""
+        if rng.random() < 0.7:
+            street = rng.choice(data.STREETS[country])
+            address = f"{street}, {rng.randint(1, 120)}"
+            if country in data.EAEU and rng.random() < 0.6:
+                address = f"{street}, д. {rng.randint(1, 120)}, кв. {rng.randint(1, 300)}"
+        employer = rng.choice(data.EMPLOYERS[country]) if purpose == "work" and rng.random() < 0.8 else ""
+        verified_on = None
+        if departure is None and rng.random() < 0.4:
+            verified_on = min(arrival + dt.timedelta(days=rng.randint(1, 60)), self.today)
+        return DemoStay(
+            country=country, host_region=region, city=city, address=address, employer=employer,
+            purpose=purpose, permit_type=permit_type, permit_expiry=permit_expiry,
+            arrival_date=arrival, departure_date=departure, verified_on=verified_on,
+        )
+
+    def _stays(self, birth_date: dt.date) -> tuple[DemoStay, ...]:
+        rng = self.rng
+        adult = birth_date.replace(year=birth_date.year + 18) if not (
+            birth_date.month == 2 and birth_date.day == 29
+        ) else dt.date(birth_date.year + 18, 3, 1)
+        earliest = max(adult, self.today - dt.timedelta(days=8 * 365))
+        stays = []
+        if rng.random() < 0.2 and (self.today - earliest).days > 400:
+            # An earlier stay, ended before the present one began.
+            arrival = self._date_between(earliest, self.today - dt.timedelta(days=400))
+            departure = min(arrival + dt.timedelta(days=rng.randint(90, 900)), self.today - dt.timedelta(days=200))
+            stays.append(self._stay(arrival=arrival, departure=max(departure, arrival)))
+            earliest = stays[-1].departure_date + dt.timedelta(days=30)
+        arrival = self._date_between(max(earliest, self.today - dt.timedelta(days=6 * 365)), self.today - dt.timedelta(days=7))
+        departure = None
+        if rng.random() < 0.15 and (self.today - arrival).days > 60:
+            # Returned home.
+            departure = self._date_between(arrival + dt.timedelta(days=30), self.today - dt.timedelta(days=1))
+        stays.append(self._stay(arrival=arrival, departure=departure))
+        return tuple(stays)
+
+    def _contacts(self, names: tuple[DemoName, ...], stay: DemoStay, index: int) -> tuple[str, str]:
+        rng = self.rng
+        phone = ""
+        if rng.random() < 0.75:
+            if stay.country == "RU" and rng.random() < 0.6:
+                phone = f"+79{rng.randint(10**8, 10**9 - 1)}"
+            else:
+                operator = rng.choice(("550", "555", "700", "702", "770", "777", "990", "999", "220", "222"))
+                phone = f"+996{operator}{rng.randint(100_000, 999_999)}"
+        email = ""
+        if rng.random() < 0.4:
+            latin = names[-1]
+            local = f"{latin.given_names.split()[0]}.{latin.surname.split()[0]}".lower()
+            email = f"{local}{index}@example.com"
+        return phone, email
+
+    def person(self, index: int) -> DemoPerson:
+        rng = self.rng
+        public_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+        region = _weighted(rng, data.ORIGIN_WEIGHTS)
+        district = _weighted(rng, self.districts[region])
+        group = _weighted(rng, data.GROUP_WEIGHTS[region])
+        sex = "M" if rng.random() < 0.62 else "F"
+        age_days = int(rng.triangular(18 * 365 + 5, 60 * 365, 27 * 365))
+        birth_date = self.today - dt.timedelta(days=age_days)
+        names = self._names(group, sex)
+        document = self._document(names, sex, birth_date)
+        stays = self._stays(birth_date)
+        phone, email = self._contacts(names, stays[-1], index)
+        consents = ["register"]
+        if rng.random() < 0.7:
+            consents.append("consular_contact")
+        if rng.random() < 0.5:
+            consents.append("reminders")
+        return DemoPerson(
+            public_id=public_id, group=group, sex=sex, birth_date=birth_date, origin_region=region,
+            origin_district=district, phone=phone, email=email, names=names, document=document,
+            stays=stays, consents=tuple(consents),
+        )
+
+
+def people_generate(*, count: int, seed: int = DEFAULT_SEED, today: dt.date) -> Iterator[DemoPerson]:
+    """``count`` demo people; the same ``seed`` and ``today`` give the same people in the same order."""
+    generator = _Generator(seed, today)
+    for index in range(count):
+        yield generator.person(index)

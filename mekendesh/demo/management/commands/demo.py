@@ -1,0 +1,123 @@
+"""``mekendesh demo``: prepare a database with demo data and serve the site.
+
+    mekendesh demo [--host HOST] [--port PORT]   first run: migrate, load demo data and users;
+                                                 every run: print the logins, serve the site
+    mekendesh demo --no-serve [--people N]       only prepare the data
+    mekendesh demo totp EMAIL                    print a demo user's current TOTP code
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from tqdm import tqdm
+
+from mekendesh.accounts.models import User
+from mekendesh.demo.generator import DEFAULT_SEED, people_generate
+from mekendesh.demo.loading import demo_people_load
+from mekendesh.demo.users import (
+    DEMO_MIGRANT,
+    DEMO_USERS,
+    demo_logins,
+    demo_migrant_link,
+    demo_totp_code,
+    demo_users_create,
+    demo_users_exist,
+)
+
+DEFAULT_PEOPLE = 5000
+
+
+class Command(BaseCommand):
+    help = "Prepare a database with demo data and demo users, print their logins and serve the site."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+        parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000)")
+        parser.add_argument("--no-serve", action="store_true", help="only prepare the data, do not serve")
+        parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE,
+                            help=f"how many demo people to make on the first run (default {DEFAULT_PEOPLE})")
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the demo data generator")
+        subcommands = parser.add_subparsers(dest="action", required=False, metavar="totp EMAIL")
+        totp = subcommands.add_parser("totp", help="print a demo user's current TOTP code")
+        totp.add_argument("email")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "totp":
+            self._print_code(options["email"])
+            return
+        if options["people"] < 1:
+            raise CommandError("--people must be at least 1.")
+        home = Path(settings.HOME)
+        self._migrate()
+        if demo_users_exist():
+            self.stdout.write(f"Demo data found in {connection.settings_dict['NAME']}; reusing it.")
+        else:
+            self._prepare(home=home, count=options["people"], seed=options["seed"])
+        self._print_logins(home, options["host"], options["port"])
+        if not options["no_serve"]:
+            self._serve(options["host"], options["port"])
+
+    def _migrate(self) -> None:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if plan:
+            self.stdout.write(f"Preparing the database ({len(plan)} migrations) …")
+            call_command("migrate", interactive=False, verbosity=0)
+
+    def _prepare(self, *, home: Path, count: int, seed: int) -> None:
+        self.stdout.write(f"Making {count} demo people (seed {seed}) …")
+        with transaction.atomic():
+            users = demo_users_create(home=home)
+            officers = {}
+            for demo in DEMO_USERS:
+                for code in demo.districts:
+                    officers[code] = users[demo.email]
+            people = people_generate(count=count, seed=seed, today=timezone.localdate())
+            # Progress on a terminal only (tqdm turns itself off when stderr is not one).
+            with tqdm(total=count, unit=" people", disable=None, file=sys.stderr) as progress:
+                demo_people_load(people=people, officers=officers, on_batch=progress.update)
+            demo_migrant_link(user=users[DEMO_MIGRANT.email])
+        self.stdout.write(self.style.SUCCESS(f"{count} demo people stored."))
+
+    def _print_logins(self, home: Path, host: str, port: int) -> None:
+        logins = demo_logins(home=home)
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING(f"Sign in at http://{host}:{port}/accounts/login/"))
+        for login in logins:
+            self.stdout.write(f"  {login.label}")
+            self.stdout.write(f"    e-mail:      {login.email}")
+            self.stdout.write(f"    password:    {login.password or '(unknown: set one with mekendesh changepassword)'}")
+            if login.totp_secret:
+                self.stdout.write(f"    TOTP secret: {login.totp_secret}")
+        self.stdout.write("")
+        self.stdout.write("Staff sign in with a second factor. Add a TOTP secret to an authenticator app, or print")
+        self.stdout.write("the current code with:   mekendesh demo totp EMAIL")
+        staff = next((login for login in logins if login.totp_secret), None)
+        if staff is not None:
+            self.stdout.write(f"An authenticator app can also scan: {staff.totp_uri}")
+        self.stdout.write("")
+
+    def _print_code(self, email: str) -> None:
+        try:
+            self.stdout.write(demo_totp_code(email=email))
+        except User.DoesNotExist as exc:
+            raise CommandError(f"No user has the e-mail address {email}.") from exc
+        except Authenticator.DoesNotExist as exc:
+            raise CommandError(f"{email} has no TOTP second factor.") from exc
+
+    def _serve(self, host: str, port: int) -> None:
+        if not getattr(settings, "WHITENOISE_USE_FINDERS", False):
+            # WhiteNoise serves from STATIC_ROOT unless it reads the finders directly.
+            call_command("collectstatic", interactive=False, verbosity=0)
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        call_command("runserver", address, use_reloader=False)

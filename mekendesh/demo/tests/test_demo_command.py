@@ -1,0 +1,94 @@
+"""``mekendesh demo --no-serve`` prepares a database a visitor can sign in to, once."""
+
+from __future__ import annotations
+
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from mekendesh.accounts.models import Role, User
+from mekendesh.audit.models import AuditEvent
+from mekendesh.audit.services import GENESIS_HASH, event_digest
+from mekendesh.demo.users import totp_code
+from mekendesh.people.models import Person, Stay
+from mekendesh.people.selectors import people_visible_to
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_home(settings, tmp_path):
+    settings.HOME = tmp_path
+    return tmp_path
+
+
+def run_demo(*args):
+    out = StringIO()
+    call_command("demo", "--no-serve", "--people", "60", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_the_demo_makes_a_user_for_every_role_and_prints_how_to_sign_in(demo_home):
+    output = run_demo()
+    for role in Role:
+        assert User.objects.filter(role=role).exists(), role
+    for user in User.objects.all():
+        assert user.email in output
+    moscow = User.objects.get(email="officer.moscow@mfa.example")
+    assert list(moscow.consular_districts.values_list("code", flat=True)) == ["RU-MOSCOW"]
+    assert "TOTP secret:" in output and "mekendesh demo totp" in output
+    assert (demo_home / "demo-logins.json").exists()
+
+
+def test_the_printed_password_is_the_officers_password(demo_home):
+    output = run_demo()
+    lines = output.splitlines()
+    index = next(i for i, line in enumerate(lines) if "officer.moscow@mfa.example" in line)
+    password = lines[index + 1].split(":", 1)[1].strip()
+    assert User.objects.get(email="officer.moscow@mfa.example").check_password(password)
+
+
+def test_the_demo_people_are_stored_and_an_officer_sees_those_of_the_district(demo_home):
+    run_demo()
+    assert Person.objects.count() == 60
+    assert not Stay.objects.filter(consular_district__isnull=True).exists()
+    moscow = User.objects.get(email="officer.moscow@mfa.example")
+    visible = people_visible_to(moscow)
+    assert visible.exists()
+    assert visible.count() == Person.objects.filter(stays__consular_district__code="RU-MOSCOW").distinct().count()
+    migrant = User.objects.get(role=Role.MIGRANT)
+    assert Person.objects.get(account=migrant).stays.filter(host_region__code="RU-MOW").exists()
+
+
+def test_running_the_demo_twice_keeps_the_data_and_the_logins(demo_home):
+    first = run_demo()
+    people = list(Person.objects.values_list("public_id", flat=True))
+    second = run_demo("--people", "10")
+    assert "reusing" in second
+    assert list(Person.objects.values_list("public_id", flat=True)) == people
+    assert User.objects.count() == 7
+    secrets_printed = [line for line in first.splitlines() if "password:" in line or "TOTP secret:" in line]
+    assert secrets_printed == [line for line in second.splitlines() if "password:" in line or "TOTP secret:" in line]
+
+
+def test_the_demo_audit_trail_has_a_row_per_person_and_an_unbroken_chain(demo_home):
+    run_demo()
+    people = set(str(public_id) for public_id in Person.objects.values_list("public_id", flat=True))
+    created = AuditEvent.objects.filter(action="create", object_type="people.person")
+    assert set(created.values_list("person_id", flat=True)) == people
+    previous = GENESIS_HASH
+    for event in AuditEvent.objects.order_by("sequence"):
+        assert event.prev_hash == previous and event_digest(event) == event.hash, event.sequence
+        previous = event.hash
+
+
+def test_the_totp_command_prints_the_code_an_authenticator_app_shows(demo_home):
+    output = run_demo()
+    secret = next(line.split(":", 1)[1].strip() for line in output.splitlines() if "TOTP secret:" in line)
+    out = StringIO()
+    call_command("demo", "totp", "officer.moscow@mfa.example", stdout=out)
+    # The code may roll over between the two reads; either of the two windows is the right one.
+    now = time.time()
+    assert out.getvalue().strip() in {totp_code(secret, now), totp_code(secret, now - 30)}
