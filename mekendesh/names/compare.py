@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from .keys import CONNECTORS, token_key
-from .parse import ParsedName, parse_name
+from .parse import ParsedName, is_initial, parse_name
 from .similarity import damerau_distance, jaro_winkler
 from .translit import icao_latin
 
 WEIGHTS = {"surname": 0.45, "given": 0.4, "patronymic": 0.15}
+_CROSSED_WEIGHT = (WEIGHTS["surname"] + WEIGHTS["given"]) / 2
 MISSING_PENALTY = {"surname": 0.35, "given": 0.35, "patronymic": 0.0}
 
 
@@ -57,9 +58,6 @@ def _word_keys(text: str | None) -> list[str]:
     return [k for k in keys if k and k not in CONNECTORS]
 
 
-def _is_initial(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) == 1
 
 
 def _initial_matches(initial: str, word: str) -> bool:
@@ -105,11 +103,11 @@ def key_similarity(kl: str, kr: str) -> tuple[float, str]:
 
 
 def _word_score(left: str, right: str) -> tuple[float, str]:
-    if _is_initial(left) or _is_initial(right):
-        if _is_initial(left) and _is_initial(right):
+    if is_initial(left) or is_initial(right):
+        if is_initial(left) and is_initial(right):
             same = token_key(left) == token_key(right)
             return (0.85, "same initial") if same else (0.0, "different initial")
-        initial, word = (left, right) if _is_initial(left) else (right, left)
+        initial, word = (left, right) if is_initial(left) else (right, left)
         if _initial_matches(initial, word):
             return 0.85, "initial"
         return 0.0, "different initial"
@@ -203,8 +201,10 @@ def _compare_parsed(a: ParsedName, b: ParsedName, swapped: bool) -> tuple[float,
         if swapped and part != "patronymic":
             reason = f"swapped order; {reason}"
         out.append(PartComparison(part, left, right, round(score, 4), reason))
-        weight_sum += WEIGHTS[part]
-        total += WEIGHTS[part] * score
+        # Crossed pairs weigh the same, so that the comparison stays symmetric.
+        weight = _CROSSED_WEIGHT if swapped and part != "patronymic" else WEIGHTS[part]
+        weight_sum += weight
+        total += weight * score
     score = total / weight_sum if weight_sum else 0.0
     return score, out
 
@@ -227,7 +227,7 @@ def _patronymic_score(left: str, right: str) -> tuple[float, str]:
     kl, kr = _word_keys(left), _word_keys(right)
     if kl == kr:
         return 1.0, "same key"
-    if _is_initial(left) or _is_initial(right):
+    if is_initial(left) or is_initial(right):
         return _word_score(left.split()[0], right.split()[0])
     rl, rr = _father_root(left), _father_root(right)
     if rl and rl == rr:
@@ -235,16 +235,32 @@ def _patronymic_score(left: str, right: str) -> tuple[float, str]:
     return key_similarity(rl, rr)
 
 
+def _bag(parsed: ParsedName) -> list[str]:
+    words = [parsed.surname, *parsed.given, parsed.patronymic]
+    return sorted(k for w in words for k in _word_keys(w))
+
+
 def compare_names(a: str, b: str) -> NameComparison:
     """Score (0..1) how alike two full names are, with a reason for every part."""
     pa, pb = parse_name(a), parse_name(b)
+    same_words = _bag(pa) == _bag(pb) and bool(_bag(pa))
     straight_score, straight = _compare_parsed(pa, pb, swapped=False)
     best_score, best = straight_score, straight
     if pa.surname and pb.surname and pa.given and pb.given:
         swapped_score, swapped = _compare_parsed(pa, pb, swapped=True)
-        swapped_score *= 0.98
+        # Without a comma, case or ending to go by, the parser only guesses the
+        # order, so a crossed pairing costs nothing; it is reported in the reasons.
         if swapped_score > straight_score + 1e-9:
             best_score, best = swapped_score, swapped
+    if same_words and best_score < 1.0:
+        # The same words in another arrangement the parser could not settle.
+        best_score = 1.0
+        best = [
+            PartComparison(part, _text(pa.parts[part]), _text(pb.parts[part]), 1.0,
+                           "same words, parts read differently")
+            for part in ("surname", "given", "patronymic")
+            if pa.parts[part] or pb.parts[part]
+        ]
     parts = list(best)
     for left, right in ((pa.extra, pb.extra),):
         if left or right:

@@ -11,7 +11,8 @@ to one ASCII "skeleton" key.  It works in two steps:
    ө ö → o, ү ü ұ ӯ ў o' → u, ә ä → a); glides that spelling systems disagree on
    are dropped (Тоқаев / TOKAEV / Tokayev, Чарыев / Çaryýew / Charyev); ж dzh j zh ž ҷ
    are one consonant, as are х kh x h ҳ һ with к (Kyrgyz writes Акмат for Ахмат),
-   ф with п (Сапар / Safar), ң ň ng with н; a word-initial h before a vowel is
+   ф with п (Сапар / Safar), ң ň ng with н, ц ts c with ч (a lone Latin c is
+   ч in ICAO's Turkmen, ц in Polish-style spellings); a word-initial h before a vowel is
    dropped (Асан / Hasan); doubled letters are single (Жээнбек = Женбек, Kassym = Касым).
 
 The key keeps consonant distinctions (Бакыт ≠ Бакир) and the vowel classes, so
@@ -96,6 +97,7 @@ def _fold(ph: list[str]) -> str:
     if text.startswith("h") and len(text) > 1 and text[1] in VOWELS:
         text = text[1:]
     text = text.replace("h", "k").replace("f", "p")
+    text = text.replace("ts", "c")  # ц = ts = c, and c is also ICAO's ç (ч)
     return re.sub(r"(.)\1+", r"\1", text)
 
 

@@ -104,6 +104,12 @@ def _ends(key: str, endings: tuple[str, ...], min_stem: int = 2) -> bool:
     return any(key.endswith(e) and len(key) - len(e) >= min_stem for e in endings)
 
 
+def is_initial(word: str) -> bool:
+    """A single letter, or one or two letters with a dot (Ш, Sh., К.)."""
+    letters = sum(c.isalpha() for c in word)
+    return letters == 1 or (letters == 2 and word.endswith("."))
+
+
 def patronymic_sex(word: str) -> str | None:
     """"M" or "F" if the word is a patronymic with a Russian or Turkic ending."""
     key = token_key(word)
@@ -157,8 +163,12 @@ def _split_tokens(tokens: list[str]) -> list[str]:
         if _INITIALS_RE.match(tok) and tok[:1].isupper():
             out.extend(p for p in tok.split(".") if p)
             continue
+        initial = re.fullmatch(r"[^\W\d_]{1,2}\.", tok) is not None
         tok = tok.strip(".,;:")
         if not tok.strip("-"):
+            continue
+        if initial:
+            out.append(tok + ".")  # "Sh." stays an initial
             continue
         head, _, last = tok.rpartition("-")
         if head and last and token_key(last) in CONNECTORS:
@@ -288,9 +298,7 @@ def _parse_cached(text: str) -> ParsedName:
 
     # Russian initials after a surname: "Касымов Ш. К." -> given Ш, patronymic К.
     given = tokens
-    if surname and patronymic is None and len(given) == 2 and all(
-        len([c for c in g if c.isalpha()]) <= 2 for g in given
-    ):
+    if surname and patronymic is None and len(given) == 2 and all(map(is_initial, given)):
         patronymic = given[1]
         given = given[:1]
     # More than three given words after a full name: the tail is stray.

@@ -27,7 +27,8 @@ import unicodedata
 # "h" = х.  Uzbek ў / o' is read as u, the way Russian (Уткир) and ICAO (UTKIR)
 # write it.
 # A lone Latin "c" is read as ч: it is what ICAO makes of Turkmen ç (Çaryýew →
-# CARYYEW); ц is written ts in every Latin spelling met here.
+# CARYYEW); the key then merges ц (ts) with it, so that Polish-style "Coi" still
+# meets Цой.
 # "|" marks a soft or hard sign (it makes the next е ё ю я iotated).
 # ---------------------------------------------------------------------------
 

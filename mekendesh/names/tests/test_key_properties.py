@@ -69,3 +69,24 @@ def test_key_ignores_case(text):
 def test_key_functions_never_fail_and_give_ascii(text):
     assert token_key(text).isascii()
     assert name_key(text).isascii()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(word, min_size=2, max_size=3), st.lists(word, min_size=2, max_size=3))
+def test_name_comparison_is_symmetric_and_bounded(left_words, right_words):
+    from mekendesh.names import compare_names
+
+    left = " ".join(render(w, 0).title() for w in left_words)
+    right = " ".join(render(w, 1).title() for w in right_words)
+    forward = compare_names(left, right).score
+    assert 0.0 <= forward <= 1.0
+    assert forward == compare_names(right, left).score
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(word, min_size=2, max_size=3))
+def test_a_name_against_its_own_passport_latin_scores_one(words):
+    from mekendesh.names import compare_names
+
+    cyrillic = " ".join(render(w, 0).title() for w in words)
+    assert compare_names(cyrillic, icao_latin(cyrillic)).score == 1.0

@@ -46,7 +46,7 @@ SAME_WORD = [
     ["Юсупов", "Yusupov", "Iusupov", "Jusupov", "Жусупов"],
     ["Гулия", "Guliya", "Gulia"],
     ["Асан", "Hasan", "Хасан", "Asan"],
-    ["Цой", "Tsoi", "Tsoy"],
+    ["Цой", "Tsoi", "Tsoy", "Coi"],
     ["Ақниет", "Akniyet", "Aqniet"],
     ["Ҷамшед", "Jamshed", "Джамшед", "Dzhamshed"],
     ["Zäbibe", "Забибе", "Zabibe"],
