@@ -35,8 +35,9 @@ class Command(BaseCommand):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
         total = AuditEvent.objects.count() if show_progress else 0
+        # disable=None: tqdm shows the bar only when stderr is a terminal.
         with tqdm(
-            total=total, unit=" records", file=sys.stderr, disable=not show_progress or total < PROGRESS_FROM
+            total=total, unit=" records", file=sys.stderr, disable=True if total < PROGRESS_FROM else None
         ) as bar:
             report = chain_verify(batch_size=batch_size, progress=bar.update)
         if not report.intact:

@@ -1,0 +1,43 @@
+"""``MEKENDESH_ENV=production`` refuses a weak secret key and passes Django's deployment checks."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+
+def mekendesh(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "MEKENDESH_HOME": str(tmp_path),
+        "MEKENDESH_ENV": "production",
+        "PYTHONWARNINGS": "default",  # a deprecation warning would show, too
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "mekendesh", *args], env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("key", ["", "short-key"])
+def test_production_refuses_to_start_without_a_strong_secret_key(tmp_path, key):
+    result = mekendesh(tmp_path, "check", SECRET_KEY=key, ALLOWED_HOSTS="mekendesh.example.org")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing or weak" in result.stderr
+
+
+def test_production_with_a_strong_key_passes_the_deployment_checks_without_a_warning(tmp_path):
+    result = mekendesh(
+        tmp_path, "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="mekendesh.example.org",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+    assert result.stderr == ""
