@@ -6,7 +6,7 @@ import time
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from mekendesh.accounts.models import Role, User
 from mekendesh.audit.models import AuditEvent
@@ -92,3 +92,10 @@ def test_the_totp_command_prints_the_code_an_authenticator_app_shows(demo_home):
     # The code may roll over between the two reads; either of the two windows is the right one.
     now = time.time()
     assert out.getvalue().strip() in {totp_code(secret, now), totp_code(secret, now - 30)}
+
+
+def test_the_demo_refuses_a_database_that_holds_real_people(demo_home, registered_migrant):
+    with pytest.raises(CommandError, match="not demo data"):
+        run_demo()
+    assert Person.objects.count() == 1
+    assert not User.objects.filter(email="officer.moscow@mfa.example").exists()

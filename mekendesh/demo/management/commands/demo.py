@@ -33,6 +33,7 @@ from mekendesh.demo.users import (
     demo_users_create,
     demo_users_exist,
 )
+from mekendesh.people.models import Person
 
 DEFAULT_PEOPLE = 5000
 
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE,
                             help=f"how many demo people to make on the first run (default {DEFAULT_PEOPLE})")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the demo data generator")
-        subcommands = parser.add_subparsers(dest="action", required=False, metavar="totp EMAIL")
+        subcommands = parser.add_subparsers(dest="action", required=False, metavar="[totp EMAIL]")
         totp = subcommands.add_parser("totp", help="print a demo user's current TOTP code")
         totp.add_argument("email")
 
@@ -57,10 +58,17 @@ class Command(BaseCommand):
             return
         if options["people"] < 1:
             raise CommandError("--people must be at least 1.")
+        if settings.PRODUCTION:
+            raise CommandError("The demo does not run with MEKENDESH_ENV=production.")
         home = Path(settings.HOME)
         self._migrate()
         if demo_users_exist():
             self.stdout.write(f"Demo data found in {connection.settings_dict['NAME']}; reusing it.")
+        elif Person.objects.exists():
+            raise CommandError(
+                "This database holds people who are not demo data; point MEKENDESH_HOME or "
+                "DATABASE_URL at an empty one for the demo."
+            )
         else:
             self._prepare(home=home, count=options["people"], seed=options["seed"])
         self._print_logins(home, options["host"], options["port"])
