@@ -120,7 +120,7 @@ _LAT_MULTI_CYR: list[tuple[str, str]] = [
     ("iu", "ю"), ("ia", "я"),
 ]
 _LAT_CYR: dict[str, str] = {
-    "a": "а", "ä": "ә", "b": "б", "c": "ц", "ç": "ч", "d": "д", "e": "е",
+    "a": "а", "ä": "ә", "b": "б", "c": "ч", "ç": "ч", "d": "д", "e": "е",
     "f": "ф", "g": "г", "ğ": "г", "h": "х", "ı": "ы", "i": "и", "j": "ж",
     "k": "к", "q": "к", "l": "л", "m": "м", "n": "н", "ň": "ң", "o": "о",
     "ö": "ө", "p": "п", "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у",
@@ -148,8 +148,6 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
                     cyr = "у"
                 if cyr == "ғ" and not kyrgyz:
                     cyr = "г"
-                if cyr == "е" and i == 0:
-                    cyr = "е"
                 out.append(cyr)
                 i += len(graph)
                 break
@@ -159,7 +157,9 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
             if ch == "'":
                 i += 1
                 continue
-            if ch in ("y", "i", "ý") and prev_out in _CYR_VOWELS and nxt not in _LAT_VOWELS:
+            if ch == "y" and nxt in ("y", "ý"):
+                cyr = "ы"  # Çaryýew, CARYYEW: ы before the glide
+            elif ch in ("y", "i", "ý") and prev_out in _CYR_VOWELS and nxt not in _LAT_VOWELS:
                 cyr = "й"  # Aiperi -> Айпери, Beyshen -> Бейшен
             elif ch in ("y", "ý") and nxt in _LAT_VOWELS:
                 cyr = "й"
@@ -190,9 +190,12 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
     text = "".join(out)
     # Glide + vowel: "йе" after a vowel is "е", "йа" is "я" (Çaryýew -> Чарыев).
     text = re.sub(r"(?<=[аеёиоуыэюяәөүұі])й([еаую])",
-                  lambda m: {"е": "е", "а": "я", "у": "ю"}[m.group(1)], text)
+                  lambda m: {"е": "е", "а": "я", "у": "ю", "ю": "ю"}[m.group(1)], text)
     text = re.sub(r"ый(?=[еаую])", "ы", text)
-    if not kyrgyz:
+    # After a consonant too: Nurýagdyýew -> Нурягдыев.
+    text = re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])й([аоу])",
+                  lambda m: {"а": "я", "о": "ё", "у": "ю"}[m.group(1)], text)
+    if not kyrgyz and token_key(word) not in CONNECTORS:
         text = re.sub(r"([оуыа])\1", r"\1", text)
     if src.isupper():
         return text.upper()
