@@ -1,17 +1,25 @@
 """How alike two full names are, and why, part by part.
 
-The comparison parses both names (``parse.py``), then pairs surname with
-surname, given names with given names and patronymic with patronymic — or the
-swapped pairing when a list has put the given name in the surname's place — and
-scores each pair on the comparison keys (``keys.py``):
+The comparison parses both names (``parse.py``) and pairs surname with surname,
+given names with given names and patronymic with patronymic — or the crossed
+pairing when a list has put the given name in the surname's place ("swapped
+order").  Each pair is scored on the comparison keys (``keys.py``) by
+:func:`key_similarity`; every part gets a short machine-readable reason:
 
-* equal keys score 1.0 ("same key");
-* an initial ("B." against "Bakyt") scores 0.85 ("initial");
-* otherwise the Jaro-Winkler similarity of the keys, reported as
-  "spelling variant (jaro-winkler 0.93)" at 0.85 or more, else "different (...)".
+* "same key" — the spellings meet (1.0);
+* "initial" — "B." against "Bakyt" (0.85);
+* "typo (...)", "vowel variant (...)" — near keys (0.85-0.9);
+* "other sex form of the surname" — Кулубаев / Кулубаева (0.5);
+* "spelling variant (jaro-winkler 0.93)" or "different (jaro-winkler 0.62)";
+* "same father's name" — «Нурлан уулу» against «Нурланович»;
+* "surname from father's name" — «Нурлан уулу» against «Нурланов»;
+* "missing on left" / "missing on right" — a missing patronymic costs nothing, a
+  missing surname or given name a little;
+* "ignored" — stray words (party names and the like).
 
-A part present on one side only is reported as "missing on left/right" and
-weighs little (a missing patronymic is normal); stray words are ignored.
+The overall score is the weighted mean of the parts (surname 0.45, given 0.4,
+patronymic 0.15).  Jaro-Winkler and the edit distance are implemented in
+``similarity.py``; there is no third-party dependency.
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ MISSING_PENALTY = {"surname": 0.35, "given": 0.35, "patronymic": 0.0}
 
 @dataclass(frozen=True)
 class PartComparison:
+    """One part of a comparison: "surname", "given", "patronymic" or "extra"."""
+
     part: str
     left: str | None
     right: str | None
@@ -41,10 +51,13 @@ class PartComparison:
 
 @dataclass(frozen=True)
 class NameComparison:
+    """The overall score (0..1) and the comparison of every part."""
+
     score: float
     parts: tuple[PartComparison, ...]
 
     def part(self, name: str) -> PartComparison | None:
+        """The comparison of one part, or None when neither name has it."""
         for item in self.parts:
             if item.part == name:
                 return item
@@ -56,8 +69,6 @@ def _word_keys(text: str | None) -> list[str]:
         return []
     keys = [token_key(w) for w in re.split(r"[\s\-]+", text) if w]
     return [k for k in keys if k and k not in CONNECTORS]
-
-
 
 
 def _initial_matches(initial: str, word: str) -> bool:
@@ -83,7 +94,7 @@ def key_similarity(kl: str, kr: str) -> tuple[float, str]:
     """
     if kl == kr:
         return 1.0, "same key"
-    sim = jaro_winkler(kl, kr)
+    sim = jaro_winkler(*sorted((kl, kr)))  # the same answer in both directions
     short, long_ = sorted((kl, kr), key=len)
     if long_ == short + "a" and short.endswith(("v", "n")):
         return 0.5, "other sex form of the surname"
