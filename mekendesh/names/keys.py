@@ -17,6 +17,18 @@ to one ASCII "skeleton" key.  It works in two steps:
 
 The key keeps consonant distinctions (Бакыт ≠ Бакир) and the vowel classes, so
 different names stay different while spellings of one name meet.
+
+Known limits, where spelling systems contradict each other:
+
+* a Latin j is always ж (Japarov, Bekjan); German-style "Jurij" or "Ljudmila"
+  for Юрий, Людмила do not meet (a word-initial ju/ja does: Юсуп = Jusup);
+* Uzbek ў / o' is read as u (Уткир, UTKIR); "Otkir" written without the
+  apostrophe does not meet it;
+* ICAO strips Turkmen ş to S, so SATLYK does not meet Şatlyk (ç → C does meet,
+  since a lone c is read as ч);
+* Russian lists that write ө as ё or е, or ә as е (Төлөгөн → Тёлеген,
+  Әсел → Есел), give another key; ``compare.py`` scores these as vowel variants;
+* ё is read as е, so Семёнов = Семенов but also Мирзиёев = MIRZIEEV.
 """
 
 from __future__ import annotations
