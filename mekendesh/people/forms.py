@@ -249,7 +249,7 @@ class RegistrationForm(OriginForm, StayForm):
     given_names = forms.CharField(label=_("Given name"), strip=True,
                                   widget=forms.TextInput(attrs={"autocomplete": "given-name", "autocapitalize": "words"}))
     patronymic = forms.CharField(label=_("Patronymic"), required=False, strip=True,
-                                 help_text=_("For example Asan kyzy, Asan uulu or Asanovich."),
+                                 help_text=_("For example Асан кызы, Асан уулу or Асанович."),
                                  widget=forms.TextInput(attrs={"autocapitalize": "words"}))
     latin_surname = forms.CharField(
         label=_("Surname as in the passport (Latin letters)"), required=False, strip=True,
@@ -293,10 +293,10 @@ class RegistrationForm(OriginForm, StayForm):
         label=CONSENT_WORDING[ConsentPurpose.REGISTER],
         error_messages={"required": _("Registration needs your consent to keep you on the register.")},
     )
-    consent_reminders = forms.BooleanField(label=CONSENT_WORDING[ConsentPurpose.REMINDERS], required=False,
-                                           initial=True)
+    # Consent is opt-in: no box is ticked in advance.
+    consent_reminders = forms.BooleanField(label=CONSENT_WORDING[ConsentPurpose.REMINDERS], required=False)
     consent_consular_contact = forms.BooleanField(label=CONSENT_WORDING[ConsentPurpose.CONSULAR_CONTACT],
-                                                  required=False, initial=True)
+                                                  required=False)
 
     ACCOUNT_FIELDS = ("login_with", "password1", "password2")
     FIELDSETS = (
