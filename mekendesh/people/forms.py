@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from mekendesh.lib.mrz import parse_mrz
 from mekendesh.names import detect_script, icao_latin
 from mekendesh.people import services
 from mekendesh.people.models import ConsentPurpose, PermitType, Script, Sex, StayPurpose
@@ -416,9 +417,13 @@ class RegistrationForm(OriginForm, StayForm):
         data = self.cleaned_data
         names = [services.NameInput(script=data["name_script"], surname=data["surname"],
                                     given_names=data["given_names"], patronymic=data.get("patronymic", ""))]
+        mrz = parse_mrz(data["mrz"]) if data.get("mrz") else None  # already checked in clean()
         if data.get("latin_surname") or data.get("latin_given_names"):
             names.append(services.NameInput(script=Script.PASSPORT_LATIN, surname=data.get("latin_surname", ""),
                                             given_names=data.get("latin_given_names", "")))
+        elif mrz is not None and mrz.surname:
+            names.append(services.NameInput(script=Script.PASSPORT_LATIN, surname=mrz.surname,
+                                            given_names=mrz.given_names, source="passport"))
         else:
             names.append(services.NameInput(script=Script.PASSPORT_LATIN, surname=icao_latin(data["surname"]),
                                             given_names=icao_latin(data["given_names"]), source="derived"))

@@ -103,8 +103,11 @@ def register(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.apply_service_errors(exc)
             else:
-                if with_account and not (result.created or result.account.check_password(form.cleaned_data["password1"])):
-                    # A repeated form signs in only whoever typed the password of the first one.
+                if not result.created and not (
+                    result.account.check_password(form.cleaned_data["password1"]) if with_account
+                    else result.account == user
+                ):
+                    # A repeated form shows its registration only to whoever sent the first one.
                     form.add_error(None, _("This form was already sent. Sign in to see your registration."))
                 else:
                     if with_account:

@@ -136,6 +136,13 @@ def test_without_a_passport_latin_name_the_icao_spelling_is_kept_as_derived(clie
     assert (latin.surname, latin.given_names, latin.source) == ("ASANOV", "BAKYT", "derived")
 
 
+def test_without_a_typed_latin_name_the_one_in_the_machine_readable_zone_is_kept(client, places):
+    mrz = valid_mrz(given_names="BAKYTBEK")
+    client.post(REGISTER, registration_data(places, latin_surname="", latin_given_names="", mrz=mrz))
+    latin = NameForm.objects.get(script="Latn-ICAO")
+    assert (latin.surname, latin.given_names, latin.source) == ("ASANOV", "BAKYTBEK", "passport")
+
+
 def test_the_passport_spelling_is_offered_as_a_hint(client, places):
     response = client.get(reverse("migrant:latin_hint"), {"surname": "Жээнбеков", "given_names": "Үмүт"})
     assert "ZHEENBEKOV UMUT" in response.content.decode()
@@ -267,6 +274,17 @@ def test_a_tampered_id_field_does_not_touch_the_other_person(client, places, reg
     assert other.stays.count() == 1 and other.names.count() == 2
     newcomer = Person.objects.exclude(pk=other.pk).get()
     assert newcomer.account.email == "bakyt@example.com"
+
+
+def test_a_repeated_form_from_another_signed_in_account_shows_nothing(client, places, migrant_account):
+    data = registration_data(places)
+    client.post(REGISTER, data)
+    client.logout()
+    client.force_login(migrant_account)
+    response = client.post(REGISTER, {k: v for k, v in data.items() if k not in ("login_with", "password1", "password2")})
+    assert response.status_code == 200
+    assert "This form was already sent." in response.content.decode()
+    assert Person.objects.count() == 1 and not Person.objects.filter(account=migrant_account).exists()
 
 
 def test_a_migrant_may_register_with_a_phone_number_and_sign_in_with_it(client, places):
