@@ -1,0 +1,70 @@
+"""An officer of the Moscow consular district signs in with a password and a TOTP code, finds a
+migrant by the passport Latin spelling of her name and verifies her stay; an officer of another
+district cannot open her page. Headless Chromium against the live server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.urls import reverse
+
+from mekendesh.accounts.services import totp_activate
+from mekendesh.conftest import PASSWORD, TOTP_SECRET
+from mekendesh.people.models import StayStatus
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def current_code() -> str:
+    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
+
+
+def sign_in(page, base_url: str, email: str) -> None:
+    page.goto(base_url + reverse("account_login"))
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_url("**/2fa/authenticate/**")
+    page.fill("input[name=code]", current_code())
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_url("**" + reverse("staff:home"))
+
+
+def test_an_officer_signs_in_with_totp_finds_a_migrant_by_passport_spelling_and_verifies_her_stay(
+    live_server, desk, officer_moscow, registered_migrant
+):
+    totp_activate(user=officer_moscow, secret=TOTP_SECRET)
+    sign_in(desk, live_server.url, officer_moscow.email)
+
+    desk.fill("input[name=q]", "TOKTOSUNOVA AIGERIM")
+    desk.press("input[name=q]", "Enter")
+    desk.get_by_role("link", name="Токтосунова Айгерим Асан кызы").click()
+    desk.wait_for_url("**" + reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}))
+    assert "AC1234567" in desk.content()  # the full number, for an officer of her district
+
+    desk.locator("form[action*='/verify/'] button[type=submit]").click()
+    desk.wait_for_load_state()
+    stay = registered_migrant.stays.get()
+    stay.refresh_from_db()
+    assert stay.status == StayStatus.VERIFIED
+    assert stay.verified_by == officer_moscow
+
+
+def test_an_officer_of_another_district_cannot_open_the_migrants_page(
+    live_server, desk, officer_other, registered_migrant
+):
+    totp_activate(user=officer_other, secret=TOTP_SECRET)
+    sign_in(desk, live_server.url, officer_other.email)
+
+    desk.fill("input[name=q]", "TOKTOSUNOVA AIGERIM")
+    desk.press("input[name=q]", "Enter")
+    desk.wait_for_load_state()
+    assert "Токтосунова" not in desk.content()
+
+    response = desk.goto(
+        live_server.url + reverse("staff:person", kwargs={"public_id": registered_migrant.public_id})
+    )
+    assert response.status == 404
+    assert "Токтосунова" not in desk.content()
