@@ -465,6 +465,13 @@ def migrant_register(
     except _AlreadyRegistered as replay:
         return MigrantRegistration(person=replay.result.person, stay=replay.result.stay,
                                    account=replay.result.person.account, created=False)
+    except ValidationError:
+        # "This e-mail / document is already registered" may mean that the first copy of this
+        # very form was stored after the look-up above: then that copy is the answer.
+        existing = _registration_by_key(submission_key)
+        if existing is not None:
+            return existing
+        raise
     except IntegrityError as exc:
         # Another request stored the same form, e-mail, phone or document at the same moment.
         existing = _registration_by_key(submission_key)

@@ -254,6 +254,26 @@ def test_the_same_form_sent_twice_makes_one_registration_and_the_same_confirmati
     assert client.get(second.url).wsgi_request.user.email == "bakyt@example.com"
 
 
+def test_a_second_copy_racing_the_first_gets_the_first_registration(client, places, monkeypatch):
+    # The second copy looked for its submission key just before the first copy was stored.
+    from mekendesh.people import services
+
+    data = registration_data(places)
+    client.post(REGISTER, data)
+    client.logout()
+    real_lookup = services._registration_by_key
+    calls = []
+
+    def too_early(key):
+        calls.append(key)
+        return None if len(calls) == 1 else real_lookup(key)
+
+    monkeypatch.setattr(services, "_registration_by_key", too_early)
+    response = client.post(REGISTER, data)
+    assert response.status_code == 302 and response.url == reverse("migrant:registered")
+    assert Person.objects.count() == 1 and User.objects.count() == 1 and Stay.objects.count() == 1
+
+
 def test_a_repeated_form_with_another_password_does_not_sign_anyone_in(client, places):
     data = registration_data(places)
     client.post(REGISTER, data)
