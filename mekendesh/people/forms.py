@@ -322,6 +322,7 @@ class RegistrationForm(OriginForm, StayForm):
             self.fields[name].widget.attrs.update({
                 "hx-get": reverse_lazy("migrant:latin_hint"), "hx-trigger": "change",
                 "hx-target": "#latin-hint", "hx-include": "#id_surname, #id_given_names",
+                "hx-sync": "closest fieldset:replace",  # a newer hint replaces one still on its way
             })
 
     def fieldsets(self) -> list[tuple[str, Any, list[Any]]]:

@@ -28,7 +28,7 @@ def test_a_migrant_registers_on_a_phone_in_kyrgyz(live_server, phone, places):  
     page.fill("#id_surname", "Асанов")
     page.fill("#id_given_names", "Бакыт")
     page.locator("#id_given_names").dispatch_event("change")
-    page.locator("[data-fill-latin]").click()  # the passport spelling, offered by the server
+    page.locator("[data-fill-latin][data-given='BAKYT']").click()  # the passport spelling, offered by the server
     assert page.input_value("#id_latin_surname") == "ASANOV"
     page.check("input[name=sex][value=M]")
     page.fill("#id_birth_date", "05.09.1996")

@@ -345,3 +345,37 @@ def test_submissions_over_the_hourly_limit_get_429(client, places, settings):
     assert "Too many registrations from your network" in response.content.decode()
     assert nothing_stored()
     assert client.get(REGISTER).status_code == 200  # reading the form is not limited
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_copies_sent_at_the_same_moment_make_one_registration(places):
+    """A double click: two requests with the same form, each on its own database connection."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    if connection.vendor == "sqlite":
+        # The test database is SQLite in memory with a shared cache, whose table locks do not wait
+        # for each other; the embedded database on disk (WAL) and PostgreSQL do.
+        pytest.skip("concurrent writers need a database on disk or PostgreSQL")
+    data = registration_data(places)
+    start = threading.Barrier(2)
+    answers = []
+
+    def send():
+        browser = Client(HTTP_ACCEPT_LANGUAGE="en")
+        start.wait()
+        try:
+            answers.append(browser.post(REGISTER, data))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [answer.status_code for answer in answers] == [302, 302]
+    assert {answer.url for answer in answers} == {reverse("migrant:registered")}
+    assert Person.objects.count() == 1 and User.objects.count() == 1 and Stay.objects.count() == 1
