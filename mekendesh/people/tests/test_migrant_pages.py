@@ -11,22 +11,11 @@ from django.urls import reverse
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import Consent, Person, Stay
 from mekendesh.people.services import DocumentInput, NameInput, person_register
+from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
 
 HOME = reverse("migrant:home")
 EDIT = reverse("migrant:edit")
 STAY_ADD = reverse("migrant:stay_add")
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
-@pytest.fixture
-def aigerim(client, registered_migrant):
-    client.force_login(registered_migrant.account)
-    return registered_migrant
 
 
 @pytest.fixture

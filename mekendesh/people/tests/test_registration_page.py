@@ -14,6 +14,7 @@ from mekendesh.accounts.models import User
 from mekendesh.audit.models import AuditEvent
 from mekendesh.lib.mrz import build_td3
 from mekendesh.people.models import Consent, IdentityDocument, NameForm, Person, Stay
+from mekendesh.people.tests.migrant_support import client  # noqa: F401  (fixtures)
 
 REGISTER = reverse("migrant:register")
 PASSWORD = "kara-suu-moscow-2025"
@@ -64,13 +65,6 @@ def valid_mrz(**changes):
     }
     fields.update(changes)
     return build_td3(**fields)
-
-
-@pytest.fixture
-def client(client):
-    """A browser asking for English, so that the messages checked here are the source strings."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
 
 
 @pytest.fixture(autouse=True)
