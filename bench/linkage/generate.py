@@ -155,7 +155,7 @@ def _new_person(rng: random.Random, pools: _Pools, pid: int, nationality: str) -
         sex=sex,
         surname_root=rng.choice(pools.surnames[nationality]),
         given=given,
-        father=father if nationality != "tm" or rng.random() < 0.3 else None,
+        father=father if nationality != "tm" or rng.random() < 0.8 else None,
         uulu=uulu,
         birth=_random_birth(rng),
     )

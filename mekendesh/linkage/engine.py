@@ -11,8 +11,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import os
 import shutil
+import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,10 @@ DEFAULT_SEED = 20251101
 # best one, and only when it outweighs the next by this many bits of match weight.
 DEFAULT_AMBIGUITY_MARGIN = 3.0
 _LEFT, _RIGHT = "mk_left", "mk_right"
+# Below this many records on either side the model is not trained but taken from
+# DEFAULT_MODEL_PATH (trained on the synthetic benchmark population, see bench/linkage).
+MIN_RECORDS_TO_TRAIN = 1000
+DEFAULT_MODEL_PATH = Path(__file__).with_name("default_model.json")
 
 logger = logging.getLogger(__name__)
 
@@ -126,8 +133,13 @@ def new_spark_session(master: str, workdir: Path) -> Any:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise LinkageError("the Spark engine needs pyspark: pip install 'mekendesh[spark]'") from exc
+    builder = SparkSession.builder
+    if master.startswith("local"):
+        # Python workers (used by some of Splink's sampling) must be this interpreter.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = builder.config("spark.pyspark.python", os.environ["PYSPARK_PYTHON"])
     spark = (
-        SparkSession.builder.master(master)
+        builder.master(master)
         .appName("mekendesh-link")
         .config("spark.sql.warehouse.dir", str(workdir / "spark-warehouse"))
         .config("spark.local.dir", str(workdir / "spark-local"))
@@ -173,9 +185,9 @@ def _train(linker: Any, n_left: int, n_right: int, has_dates: bool, seed: int) -
     training = linker.training
     cap = 1.0 / max(n_left, n_right, 1)
     rules = (
-        ['l."sur" = r."sur" AND l."giv" = r."giv" AND l."dob" = r."dob"']
+        ['l.sur = r.sur AND l.giv = r.giv AND l.dob = r.dob']
         if has_dates
-        else ['l."sur" = r."sur" AND l."giv" = r."giv" AND l."pat" = r."pat"']
+        else ['l.sur = r.sur AND l.giv = r.giv AND l.pat = r.pat']
     )
     try:
         training.estimate_probability_two_random_records_match(rules, recall=0.7)
@@ -187,10 +199,10 @@ def _train(linker: Any, n_left: int, n_right: int, has_dates: bool, seed: int) -
 
     max_pairs = min(5e6, max(1e5, 0.02 * n_left * n_right))
     training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
-    sessions = ['l."sur" = r."sur" AND l."giv" = r."giv"']
+    sessions = ['l.sur = r.sur AND l.giv = r.giv']
     # The names are trained on pairs that agree on something else: the birth date, or
     # without dates the father's name plus the first letters of surname and given name.
-    sessions.append('l."dob" = r."dob"' if has_dates else 'l."pair4" = r."pair4" AND l."pat" = r."pat"')
+    sessions.append('l.dob = r.dob' if has_dates else 'l.pair4 = r.pair4 AND l.pat = r.pat')
     for rule in sessions:
         try:
             training.estimate_parameters_using_expectation_maximisation(
@@ -235,11 +247,14 @@ def link(
     seed: int = DEFAULT_SEED,
     progress: bool = False,
     chunk_size: int = 50_000,
+    train: bool | None = None,
 ) -> LinkResult:
     """Link ``left_rows`` with ``right_rows``; return the pairs at or above the review band.
 
     ``model`` is a :class:`Model` or the path of a saved model JSON; without one, u is
-    estimated by random sampling and m by expectation maximisation on the data itself.
+    estimated by random sampling and m by expectation maximisation on the data itself
+    (``train=None`` trains only when both sides have at least ``MIN_RECORDS_TO_TRAIN``
+    records and otherwise uses the shipped model; ``True``/``False`` force either).
     """
     import time
 
@@ -251,6 +266,14 @@ def link(
         model = Model.load(model)
     left = [_as_record(r) for r in left_rows]
     right = [_as_record(r) for r in right_rows]
+    if train is None:
+        train = min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN
+    if model is None and not train:
+        # Too few records to estimate anything: the shipped model, with the prior that about
+        # half of the smaller side is found in the larger one.
+        default = Model.load(DEFAULT_MODEL_PATH)
+        lam = min(0.5 / max(len(left), len(right), 1), 0.5)
+        model = Model(lam, default.params)
     if not left or not right:
         return LinkResult([], model or _complete(Model(1e-4, {})), engine, len(left), len(right))
     _quiet_splink()
@@ -295,15 +318,48 @@ def _run(
 ) -> LinkResult:
     import time
 
+    t0 = time.perf_counter()
+    # Names unique to this run: a shared Spark session keeps the temporary views of earlier runs.
+    suffix = uuid.uuid4().hex[:8]
+    left_name, right_name = f"{_LEFT}_{suffix}", f"{_RIGHT}_{suffix}"
+    sdf_left = api.register(_arrow(lt), dataset_display_name=left_name)
+    sdf_right = api.register(_arrow(rt), dataset_display_name=right_name)
+    timings["register"] = time.perf_counter() - t0
+    try:
+        return _score(api, sdf_left, sdf_right, left_name, left, right, model, engine, match_threshold,
+                      review_threshold, ambiguity_margin, seed, progress, chunk_size, timings)
+    finally:
+        for name in (left_name, right_name):
+            with contextlib.suppress(Exception):
+                api.delete_table_from_database(name)
+
+
+def _score(
+    api: Any,
+    sdf_left: Any,
+    sdf_right: Any,
+    left_name: str,
+    left: list[Record],
+    right: list[Record],
+    model: Model | None,
+    engine: str,
+    match_threshold: float,
+    review_threshold: float,
+    ambiguity_margin: float | None,
+    seed: int,
+    progress: bool,
+    chunk_size: int,
+    timings: dict[str, float],
+) -> LinkResult:
+    import time
+
     from splink import Linker
 
-    t0 = time.perf_counter()
-    sdf_left = api.register(_arrow(lt), dataset_display_name=_LEFT)
-    sdf_right = api.register(_arrow(rt), dataset_display_name=_RIGHT)
-    timings["register"] = time.perf_counter() - t0
+    lt_has_dates = any(r.birth_date for r in left)
+    rt_has_dates = any(r.birth_date for r in right)
     if model is None:
         t0 = time.perf_counter()
-        has_dates = any(d is not None for d in lt["dob"]) and any(d is not None for d in rt["dob"])
+        has_dates = lt_has_dates and rt_has_dates
         trainer = Linker([sdf_left, sdf_right], settings_dict(), log_level=None)
         with tqdm(total=1, desc="training", disable=not progress, leave=False) as bar:
             model = _train(trainer, len(left), len(right), has_dates, seed)
@@ -327,7 +383,7 @@ def _run(
         sdf.drop_table_from_database_and_remove_from_cache()
     timings["scoring"] = time.perf_counter() - t0
 
-    pairs = _decide(rows, labels, match_threshold, ambiguity_margin)
+    pairs = _decide(rows, labels, left_name, match_threshold, ambiguity_margin)
     return LinkResult(pairs, model, engine, len(left), len(right), timings)
 
 
@@ -348,12 +404,13 @@ def _fetch(sdf: Any) -> list[dict[str, Any]]:
 def _decide(
     rows: list[dict[str, Any]],
     labels: dict[str, dict[int, str]],
+    left_name: str,
     match_threshold: float,
     ambiguity_margin: float | None,
 ) -> list[Pair]:
     pairs: list[Pair] = []
     for r in rows:
-        flipped = r["source_dataset_l"] != _LEFT
+        flipped = r["source_dataset_l"] != left_name
         lid, rid = (r["unique_id_r"], r["unique_id_l"]) if flipped else (r["unique_id_l"], r["unique_id_r"])
         lname, rname = (r["full_name_r"], r["full_name_l"]) if flipped else (r["full_name_l"], r["full_name_r"])
         explanation = {

@@ -23,14 +23,14 @@ _Level = tuple[str, str, float]  # label, SQL condition, starting m
 
 
 def _name_levels(col: str) -> list[_Level]:
-    l, r = f'"{col}_l"', f'"{col}_r"'
+    l, r = f"{col}_l", f"{col}_r"
     return [
         ("exact", f"{l} = {r}", 0.80),
         ("one edit", f"levenshtein({l}, {r}) <= 1", 0.10),
         ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.04),
         (
             "surname and given name crossed",
-            '"sur_l" = "giv_r" OR "giv_l" = "sur_r"',
+            'sur_l = giv_r OR giv_l = sur_r',
             0.03,
         ),
         ("different", "ELSE", 0.03),
@@ -43,24 +43,24 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
     "patronymic": (
         "pat",
         [
-            ("exact", '"pat_l" = "pat_r"', 0.90),
-            ("one or two edits", 'levenshtein("pat_l", "pat_r") <= 2', 0.08),
+            ("exact", 'pat_l = pat_r', 0.90),
+            ("one or two edits", 'levenshtein(pat_l, pat_r) <= 2', 0.08),
             ("different", "ELSE", 0.02),
         ],
     ),
     "birth_date": (
         "dob",
         [
-            ("exact", '"dob_l" = "dob_r"', 0.88),
-            ("day and month swapped", '"dob_swap_l" = "dob_r"', 0.02),
+            ("exact", 'dob_l = dob_r', 0.88),
+            ("day and month swapped", 'dob_swap_l = dob_r', 0.02),
             (
                 "one digit off",
-                'length("dob_l") = 10 AND length("dob_r") = 10 AND levenshtein("dob_l", "dob_r") = 1',
+                'length(dob_l) = 10 AND length(dob_r) = 10 AND levenshtein(dob_l, dob_r) = 1',
                 0.06,
             ),
             (
                 "same year, only the year known on one side",
-                '(length("dob_l") < 10 OR length("dob_r") < 10) AND "dob_year_l" = "dob_year_r"',
+                '(length(dob_l) < 10 OR length(dob_r) < 10) AND dob_year_l = dob_year_r',
                 0.035,
             ),
             ("different", "ELSE", 0.005),
@@ -69,7 +69,7 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
     "sex": (
         "sex",
         [
-            ("same", '"sex_l" = "sex_r"', 0.98),
+            ("same", 'sex_l = sex_r', 0.98),
             ("different", "ELSE", 0.02),
         ],
     ),
@@ -79,16 +79,16 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
 def blocking_rules() -> list[str]:
     """Rules that generate candidate pairs; a pair needs to pass only one of them."""
     return [
-        'l."sur" = r."sur" AND l."giv" = r."giv"',
-        'l."sur" = r."giv" AND l."giv" = r."sur"',
-        'l."sur" = r."sur" AND l."dob" = r."dob"',
-        'l."giv" = r."giv" AND l."dob" = r."dob"',
-        'l."pair4" = r."pair4" AND l."dob_year" = r."dob_year"',
-        'l."sur" = r."sur" AND l."pat" = r."pat"',
-        'l."giv" = r."giv" AND l."pat" = r."pat"',
-        'l."giv" = r."giv" AND l."sur3" = r."sur3"',
-        'l."sur" = r."sur" AND l."giv3" = r."giv3"',
-        'l."pair4" = r."pair4" AND l."pat" = r."pat"',
+        'l.sur = r.sur AND l.giv = r.giv',
+        'l.sur = r.giv AND l.giv = r.sur',
+        'l.sur = r.sur AND l.dob = r.dob',
+        'l.giv = r.giv AND l.dob = r.dob',
+        'l.pair4 = r.pair4 AND l.dob_year = r.dob_year',
+        'l.sur = r.sur AND l.pat = r.pat',
+        'l.giv = r.giv AND l.pat = r.pat',
+        'l.giv = r.giv AND l.sur3 = r.sur3',
+        'l.sur = r.sur AND l.giv3 = r.giv3',
+        'l.pair4 = r.pair4 AND l.pat = r.pat',
     ]
 
 
@@ -108,7 +108,7 @@ def comparison_dicts(params: dict[str, dict[str, tuple[float | None, float | Non
         given = (params or {}).get(name, {})
         cl: list[dict[str, Any]] = [
             {
-                "sql_condition": f'"{col}_l" IS NULL OR "{col}_r" IS NULL',
+                "sql_condition": f"{col}_l IS NULL OR {col}_r IS NULL",
                 "label_for_charts": "missing",
                 "is_null_level": True,
             }
