@@ -128,6 +128,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
+    # Tests use a file, not a shared in-memory database: the live server's threads and the tests
+    # that race two requests then wait for each other's locks instead of failing at once.
+    DATABASES["default"]["TEST"] = {"NAME": str(HOME / "test-mekendesh.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

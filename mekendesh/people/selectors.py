@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from mekendesh.accounts.models import Role
 from mekendesh.lib.hashing import lookup_hash, normalise_document_number
@@ -190,18 +190,18 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
     return list(_with_details(visible.filter(pk__in=matching_names.values("person_id")))[:limit])
 
 
-_PART_LABELS = {"surname": _lazy("surname"), "given": _lazy("given names"), "patronymic": _lazy("patronymic")}
+_PART_LABELS = {"surname": gettext_lazy("surname"), "given": gettext_lazy("given names"), "patronymic": gettext_lazy("patronymic")}
 # What the name comparison found for one part, by the start of its (English) reason.
 _PART_FINDINGS = (
-    ("same key", _lazy("the same in every spelling")),
-    ("same father's name", _lazy("the same father's name")),
-    ("same initial", _lazy("the same initial")),
-    ("initial", _lazy("an initial that fits")),
-    ("typo", _lazy("a typing slip apart")),
-    ("spelling variant", _lazy("a spelling variant")),
-    ("missing", _lazy("given on one side only")),
-    ("extra given name", _lazy("an extra given name")),
-    ("different", _lazy("different")),
+    ("same key", gettext_lazy("the same in every spelling")),
+    ("same father's name", gettext_lazy("the same father's name")),
+    ("same initial", gettext_lazy("the same initial")),
+    ("initial", gettext_lazy("an initial that fits")),
+    ("typo", gettext_lazy("a typing slip apart")),
+    ("spelling variant", gettext_lazy("a spelling variant")),
+    ("missing", gettext_lazy("given on one side only")),
+    ("extra given name", gettext_lazy("an extra given name")),
+    ("different", gettext_lazy("different")),
 )
 
 

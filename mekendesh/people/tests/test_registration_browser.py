@@ -7,16 +7,15 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from mekendesh.people.models import Person
-from mekendesh.web.tests.conftest import chromium, phone  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_a_migrant_registers_on_a_phone_in_kyrgyz(live_server, phone, places):  # noqa: F811
+def test_a_migrant_registers_on_a_phone_in_kyrgyz(live_server, phone, places):
     from mekendesh.reference.models import District
 
     cache.clear()

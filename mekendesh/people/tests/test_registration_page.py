@@ -341,7 +341,7 @@ def test_submissions_over_the_hourly_limit_get_429(client, places, settings):
     assert client.get(REGISTER).status_code == 200  # reading the form is not limited
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_copies_sent_at_the_same_moment_make_one_registration(places):
     """A double click: two requests with the same form, each on its own database connection."""
     import threading
@@ -349,10 +349,6 @@ def test_two_copies_sent_at_the_same_moment_make_one_registration(places):
     from django.db import connection
     from django.test import Client
 
-    if connection.vendor == "sqlite":
-        # The test database is SQLite in memory with a shared cache, whose table locks do not wait
-        # for each other; the embedded database on disk (WAL) and PostgreSQL do.
-        pytest.skip("concurrent writers need a database on disk or PostgreSQL")
     data = registration_data(places)
     start = threading.Barrier(2)
     answers = []
