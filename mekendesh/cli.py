@@ -18,11 +18,32 @@ def main(argv: list[str] | None = None) -> int:
 
         return link_main(argv[2:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mekendesh.settings")
+    import django
     from django.core.management import execute_from_command_line
 
+    django.setup()
+    _activate_terminal_language()
     argv[0] = "mekendesh"
     execute_from_command_line(argv)
     return 0
+
+
+def _activate_terminal_language() -> None:
+    """Speak the operator's language on the command line: ``MEKENDESH_LANGUAGE``, else the POSIX
+    locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) when it names an interface language; otherwise
+    the site's default language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    available = {code for code, _name in settings.LANGUAGES}
+    for variable in ("MEKENDESH_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if not value:
+            continue
+        code = value.split(".")[0].split("_")[0].split("-")[0].lower()
+        if code in available:
+            translation.activate(code)
+        return
 
 
 if __name__ == "__main__":
