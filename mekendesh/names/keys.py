@@ -21,14 +21,23 @@ different names stay different while spellings of one name meet.
 Known limits, where spelling systems contradict each other:
 
 * a Latin j is always ж (Japarov, Bekjan); German-style "Jurij" or "Ljudmila"
-  for Юрий, Людмила do not meet (a word-initial ju/ja does: Юсуп = Jusup);
+  for Юрий, Людмила do not meet (a word-initial ja does: Япаров = Japarov);
 * Uzbek ў / o' is read as u (Уткир, UTKIR); "Otkir" written without the
   apostrophe does not meet it;
 * ICAO strips Turkmen ş to S, so SATLYK does not meet Şatlyk (ç → C does meet,
   since a lone c is read as ч);
-* Russian lists that write ө as ё or е, or ә as е (Төлөгөн → Тёлеген,
-  Әсел → Есел), give another key; ``compare.py`` scores these as vowel variants;
-* ё is read as е, so Семёнов = Семенов but also Мирзиёев = MIRZIEEV.
+* ё after a consonant (and Latin yo there) is read as o, the way Russian lists use
+  it for Kyrgyz ө and for Uzbek and Tajik o (Мёлдир = Мөлдир, Тёлёгён = Төлөгөн,
+  Пётр = Pyotr); ICAO and most Russian writing put е for it, so Семёнов does not
+  meet Семенов / SEMENOV.  Inside a word after a vowel ё stays a glide before e
+  (Мирзиёев = Mirziyoyev = MIRZIEEV);
+* Russian lists that write ө as е, or ә as е (Төлөгөн → Төлеген, Әсел → Есел),
+  give another key; ``compare.py`` scores these (and Семёнов / Семенов) as vowel
+  variants, and the linkage engine compares a vowel-free skeleton as well;
+* a word-initial glide before u or o is dropped (Юсуп = Yusup = Iusup = Усуп;
+  Юмоталиев = Үмөталиев, since Russian lists write a word-initial Kyrgyz ү as ю),
+  before a it is ж (Япаров = Жапаров = Japarov).  Kyrgyz Жусуп and Uzbek Юсуп are
+  therefore different keys, as they are different spellings of the name.
 """
 
 from __future__ import annotations
@@ -95,9 +104,11 @@ def _fold(ph: list[str]) -> str:
             prev = folded[-1] if folded else ""
             nxt = out[idx + 1] if idx + 1 < len(out) else ""
             if not folded:
-                if nxt in ("a", "o", "u"):
-                    folded.append("j")  # Юсуп = Жусуп, Япаров = Жапаров
-                continue  # Yerlan = Ерлан = Erlan
+                if nxt == "a":
+                    folded.append("j")  # Япаров = Жапаров = Japarov
+                # Yerlan = Ерлан = Erlan; Юмоталиев = Үмөталиев (Russian lists write a
+                # word-initial Kyrgyz ү as ю), Ёмүрбеков = Өмүрбеков, Юсуп = Yusup = Iusup
+                continue
             if prev in VOWELS:
                 continue  # Tokayev = TOKAEV
             if nxt in ("u", "e"):

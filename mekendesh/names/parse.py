@@ -233,6 +233,7 @@ def _parse_cached(text: str) -> ParsedName:
 
     sex: str | None = None
     patronymic: str | None = None
+    father_group = False
 
     # Connector groups: "<father> уулу".
     idx = 0
@@ -243,6 +244,7 @@ def _parse_cached(text: str) -> ParsedName:
         if conn and rest and patronymic is None:
             father = rest.pop()
             patronymic = f"{father} {tok}"
+            father_group = True
             sex = "M" if conn in MALE_CONNECTORS else "F" if conn in FEMALE_CONNECTORS else None
         elif conn:
             extra.append(tok)
@@ -269,6 +271,10 @@ def _parse_cached(text: str) -> ParsedName:
         mixed_case_text = len(upper) < len(tokens)
         candidates = [t for t in tokens if looks_like_surname(t)]
         if len(tokens) == 1 and patronymic is None:
+            pick = None
+        elif len(tokens) == 1 and father_group and not _ends(token_key(tokens[0]), _SURNAME_STRONG):
+            # «Мирлан уулу Нурдин»: beside a father's-name group a lone word is the given
+            # name, even with an ending like a surname's (-ин: Нурдин, Эркин)
             pick = None
         elif upper and mixed_case_text and len(upper) == 1:
             pick = upper[0]

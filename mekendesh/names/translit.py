@@ -86,8 +86,12 @@ def phonemes(word: str) -> list[str]:
             prev = out[-1] if out else ""
             if char == "ё" and not out:
                 out.extend(("Y", "o"))  # Ёдгор = Yodgor
-            elif char in "её" and out and prev not in VOWELS and prev not in ("|", "Y"):
-                # Ерлан = Эрлан; after a consonant a plain e; ё is written е (ICAO E)
+            elif char == "ё" and prev not in VOWELS and prev not in ("|", "Y"):
+                # After a consonant ё is an o: Russian lists write Kyrgyz ө so (Мёлдир =
+                # Мөлдир, Тёлёгён = Төлөгөн), as they write Uzbek and Tajik o (Пётр = Pyotr).
+                out.append("o")
+            elif char == "е" and out and prev not in VOWELS and prev not in ("|", "Y"):
+                # Ерлан = Эрлан; after a consonant a plain e
                 out.append("e")
             else:
                 out.extend(("Y", _CYR_IOTATED[char]))
@@ -97,6 +101,9 @@ def phonemes(word: str) -> list[str]:
         if mapped is not None:
             out.extend(mapped)
             i += 1
+            continue
+        if char == "y" and word.startswith("yo", i) and out and out[-1] not in VOWELS and out[-1] not in ("|", "Y"):
+            i += 1  # Semyonov, Pyotr: yo after a consonant is ё, an o (see above)
             continue
         for graph, sound in _LAT_MULTI:
             if word.startswith(graph, i):

@@ -140,6 +140,12 @@ def test_birth_year_after_a_name_is_stray():
         ("Эркин Усонбекович Юмоталиев", "Юмоталиев"),
         ("Фаррух Шарифзода", "Шарифзода"),
         ("Пушкин Александр Сергеевич", "Пушкин"),
+        ("Мадина Асанова", "Асанова"),
+        ("Нигина Рахимова", "Рахимова"),
+        ("Зарина Алиева", "Алиева"),
+        ("Алиева Зарина", "Алиева"),
+        ("Эркин Асанов", "Асанов"),
+        ("Мередова Ширин", "Мередова"),
     ],
 )
 def test_a_clear_surname_ending_beats_an_ending_given_names_share(text, surname):
@@ -150,3 +156,16 @@ def test_a_mistyped_russian_patronymic_is_still_the_patronymic():
     parsed = parse_name("Оскон Бакытоивч Усонов")
     assert (parsed.surname, parsed.given, parsed.patronymic) == ("Усонов", ("Оскон",), "Бакытоивч")
     assert parse_name("Абдыкадырова Таттыбубу Азимбековны").patronymic == "Азимбековны"
+
+
+@pytest.mark.parametrize("text", ["Мирлан уулу Нурдин", "Нурдин Мирлан уулу", "Mirlan uulu Nurdin",
+                                  "Асан уулу Эркин", "Бакыт кызы Мадина"])
+def test_a_given_name_ending_in_in_beside_a_fathers_name_group_is_the_given_name(text):
+    parsed = parse_name(text)
+    assert parsed.surname is None
+    assert len(parsed.given) == 1 and parsed.patronymic is not None
+
+
+def test_a_real_surname_beside_a_fathers_name_group_stays_the_surname():
+    parsed = parse_name("Мирлан уулу Асанов")
+    assert parsed.surname == "Асанов" and parsed.patronymic == "Мирлан уулу"
