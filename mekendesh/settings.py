@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "mekendesh.reference",
     "mekendesh.people",
     "mekendesh.web",
+    "mekendesh.vendor_translations",
     "mekendesh.demo",
 ]
 
