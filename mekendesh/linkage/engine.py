@@ -25,7 +25,9 @@ from tqdm import tqdm
 
 from . import features as ft
 from .io import Record, parse_birth_date, parse_sex
-from .model import COMPARISONS, Model, level_labels, settings_dict
+from .model import COMPARISONS, TF_LEVELS, Model, level_labels, settings_dict
+
+TF_COMPARISONS = sorted({name for name, _ in TF_LEVELS})
 
 Engine = Literal["duckdb", "spark"]
 Decision = Literal["match", "review"]
@@ -367,7 +369,9 @@ def _score(
         timings["training"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    linker = Linker([sdf_left, sdf_right], model.settings(), log_level=None)
+    # Term frequencies need enough records to say which names are common.
+    tf = min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN
+    linker = Linker([sdf_left, sdf_right], model.settings(term_frequencies=tf), log_level=None)
     labels = level_labels()
     n_chunks = max(1, math.ceil(len(right) / chunk_size))
     rows: list[dict[str, Any]] = []
@@ -398,7 +402,17 @@ def _fetch(sdf: Any) -> list[dict[str, Any]]:
             "full_name_l", "full_name_r"]
     for name in COMPARISONS:
         cols += [f"gamma_{name}", f"mw_{name}"]
+    cols += [f"mw_tf_adj_{name}" for name in TF_COMPARISONS]
     return [{c: r.get(c) for c in cols} for r in sdf.as_record_list()]
+
+
+def _weight(r: dict[str, Any], name: str) -> float:
+    """The match weight of one comparison, its term-frequency adjustment included."""
+    weight = float(r[f"mw_{name}"])
+    tf = r.get(f"mw_tf_adj_{name}")
+    if tf is not None and not math.isnan(float(tf)):
+        weight += float(tf)
+    return weight
 
 
 def _decide(
@@ -414,12 +428,18 @@ def _decide(
         lid, rid = (r["unique_id_r"], r["unique_id_l"]) if flipped else (r["unique_id_l"], r["unique_id_r"])
         lname, rname = (r["full_name_r"], r["full_name_l"]) if flipped else (r["full_name_l"], r["full_name_r"])
         explanation = {
-            name: (labels[name].get(int(r[f"gamma_{name}"]), str(r[f"gamma_{name}"])), float(r[f"mw_{name}"]))
+            name: (labels[name].get(int(r[f"gamma_{name}"]), str(r[f"gamma_{name}"])), _weight(r, name))
             for name in COMPARISONS
         }
         p = float(r["match_probability"])
+        decision: Decision = "match" if p >= match_threshold else "review"
+        if explanation["birth_date"][0] == "different":
+            # Both birth dates known and apart by more than the usual errors (swap, one
+            # digit, year only): a namesake as often as not, however alike the names; an
+            # officer decides.
+            decision = "review"
         pairs.append(Pair(str(lid), str(rid), p, float(r["match_weight"]),
-                          "match" if p >= match_threshold else "review", explanation, lname or "", rname or ""))
+                          decision, explanation, lname or "", rname or ""))
     if ambiguity_margin is not None:
         pairs = _demote_ambiguous(pairs, ambiguity_margin)
     pairs.sort(key=lambda p: (p.left_id, p.right_id))

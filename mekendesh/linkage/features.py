@@ -8,6 +8,7 @@ only needs ``=``, ``levenshtein`` and ``instr``, which DuckDB and Spark compute 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,6 +29,9 @@ COLUMNS: dict[str, str] = {
     "sur": "string",  # surname key, gender ending removed
     "giv": "string",  # first given-name key
     "pat": "string",  # father's name key (patronymic without its ending, or "<father> uulu")
+    "sur_sk": "string",  # consonant skeleton of sur (vowels a Russian list may change dropped)
+    "giv_sk": "string",
+    "pat_sk": "string",
     "toks": "string",  # " k1 k2 k3 ": all word keys, for "appears anywhere in the other name"
     "name_key": "string",  # sorted word keys
     "pair4": "string",  # sorted 4-letter prefixes of surname and given name (blocking)
@@ -48,12 +52,41 @@ def _word_keys(text: str | None) -> list[str]:
     return [k for k in (key(w) for w in text.replace("-", " ").split()) if k]
 
 
+# A patronymic ending with one letter wrong, missing or extra (Бекболотавна, Бобуронва,
+# Алишеровны, Мухтарбековин): what list typists do to the end of a long word.
+_FUZZY_PATRONYMIC_RE = re.compile(
+    r"(?:[oea]?v(?:i[ck]|[ck]i|n[ai]?|an|na[ai])|[oe]v[a-z]?(?:ic|na)|[oe]vi[a-z](?:na)?|ovi|evi|[oe]nva|[oe]v[ck]|[oe]vn[a-z]?|icn[a-z]?)$"
+)
+
+
 def patronymic_root(k: str) -> str:
-    """The father's name inside a patronymic key: ``asanbekovic`` -> ``asanbek``."""
+    """The father's name inside a patronymic key: ``asanbekovic`` -> ``asanbek``.
+
+    A Russian ending with a typo in it is removed too (``bekbolotavna`` -> ``bekbolot``).
+    """
     for ending in _PATRONYMIC_ENDINGS:
         if k.endswith(ending) and len(k) - len(ending) >= 3:
             return k[: -len(ending)]
+    if len(k) >= 7:
+        m = _FUZZY_PATRONYMIC_RE.search(k)
+        if m and m.start() >= 3:
+            return k[: m.start()]
     return k
+
+
+_SKELETON_DROP = str.maketrans("", "", "aeiouy")
+
+
+def skeleton(k: str | None) -> str | None:
+    """The consonants of a key after its first letter: ``tologon`` and ``telegen`` -> ``tlgn``.
+
+    Russian lists write Kyrgyz ө as о, ё or е and ә as а or е; the keys keep those vowels
+    apart (so that different names stay different), the skeleton lets the model weigh a
+    pair that differs only in vowels.
+    """
+    if not k:
+        return None
+    return k[0] + k[1:].translate(_SKELETON_DROP)
 
 
 def surname_stem(k: str) -> str:
@@ -82,6 +115,15 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
         patronymic = parsed.patronymic
         hint = parsed.sex_hint
         surname, givens = _recheck_surname(surname, givens, patronymic)
+        if patronymic is None and len(givens) >= 2:
+            # «Шерзод Шухратовч Жураев»: a typo in the ending hid the patronymic from the
+            # parser; a later given word that ends almost like -ович/-овна is one
+            for g in givens[1:]:
+                k = key(g)
+                if len(k) >= 7 and patronymic_root(k) != k:
+                    patronymic = g
+                    givens = [x for x in givens if x is not g]
+                    break
         given = " ".join(givens) if givens else None
     sur_keys = _word_keys(surname)
     giv_keys = _word_keys(given)
@@ -155,6 +197,9 @@ def record_features(record: Record) -> dict[str, Any]:
         "sur": sur,
         "giv": giv,
         "pat": pat,
+        "sur_sk": skeleton(sur),
+        "giv_sk": skeleton(giv),
+        "pat_sk": skeleton(pat),
         "toks": " " + " ".join(words) + " ",
         "name_key": " ".join(sorted(words)) or None,
         "pair4": "|".join(pair) if len(pair) == 2 else None,

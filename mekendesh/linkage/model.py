@@ -26,16 +26,27 @@ def _name_levels(col: str) -> list[_Level]:
     l, r = f"{col}_l", f"{col}_r"
     return [
         ("exact", f"{l} = {r}", 0.80),
-        ("one edit", f"levenshtein({l}, {r}) <= 1", 0.10),
-        ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.04),
+        ("one edit", f"levenshtein({l}, {r}) <= 1", 0.08),
+        # ө written е, ә written е, ү written ю: the same consonants, other vowels
+        ("same consonants", f"{col}_sk_l = {col}_sk_r AND length({l}) >= 4", 0.04),
+        ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.03),
         (
             "surname and given name crossed",
             'sur_l = giv_r OR giv_l = sur_r',
             0.03,
         ),
-        ("different", "ELSE", 0.03),
+        (
+            "crossed, one edit",
+            '(levenshtein(sur_l, giv_r) <= 1 AND length(sur_l) >= 5) OR (levenshtein(giv_l, sur_r) <= 1 AND length(giv_l) >= 5)',
+            0.01,
+        ),
+        ("different", "ELSE", 0.01),
     ]
 
+
+# Exact levels whose weight depends on how common the value is (Асанов, Айгерим weigh
+# less than Кулубаев, Бүбүсара): Splink's term-frequency adjustment on that column.
+TF_LEVELS = {("surname", "exact"): "sur", ("given_name", "exact"): "giv", ("patronymic", "exact"): "pat"}
 
 COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
     "surname": ("sur", _name_levels("sur")),
@@ -43,8 +54,11 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
     "patronymic": (
         "pat",
         [
-            ("exact", 'pat_l = pat_r', 0.90),
-            ("one or two edits", 'levenshtein(pat_l, pat_r) <= 2', 0.08),
+            ("exact", 'pat_l = pat_r', 0.92),
+            # a typo in a father's name; two edits is another name more often than not
+            # (Зокирович / Собирович, Бакаевна / Бакытовна)
+            ("one edit", 'levenshtein(pat_l, pat_r) <= 1 AND length(pat_l) >= 4', 0.03),
+            ("same consonants", 'pat_sk_l = pat_sk_r AND length(pat_l) >= 4', 0.02),
             ("different", "ELSE", 0.02),
         ],
     ),
@@ -101,8 +115,16 @@ def blocking_rules() -> list[str]:
 FIXED_M = frozenset({"patronymic", "birth_date", "sex"})
 
 
-def comparison_dicts(params: dict[str, dict[str, tuple[float | None, float | None]]] | None = None) -> list[dict[str, Any]]:
-    """Splink comparison dicts; ``params`` gives trained (m, u) by comparison and level label."""
+def comparison_dicts(
+    params: dict[str, dict[str, tuple[float | None, float | None]]] | None = None,
+    *,
+    term_frequencies: bool = True,
+) -> list[dict[str, Any]]:
+    """Splink comparison dicts; ``params`` gives trained (m, u) by comparison and level label.
+
+    ``term_frequencies=False`` leaves out the term-frequency adjustments: on a handful of
+    records the frequency of a name says nothing about how common it is.
+    """
     out = []
     for name, (col, levels) in COMPARISONS.items():
         given = (params or {}).get(name, {})
@@ -115,6 +137,10 @@ def comparison_dicts(params: dict[str, dict[str, tuple[float | None, float | Non
         ]
         for label, sql, m in levels:
             level: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label, "m_probability": m}
+            tf_col = TF_LEVELS.get((name, label))
+            if tf_col is not None and term_frequencies:
+                level["tf_adjustment_column"] = tf_col
+                level["tf_adjustment_weight"] = 1.0
             if name in FIXED_M:
                 level["fix_m_probability"] = True
             if label in given:
@@ -143,11 +169,12 @@ def settings_dict(
     *,
     probability_two_random_records_match: float = 1e-4,
     params: dict[str, dict[str, tuple[float | None, float | None]]] | None = None,
+    term_frequencies: bool = True,
 ) -> dict[str, Any]:
     return {
         "link_type": "link_only",
         "unique_id_column_name": "unique_id",
-        "comparisons": comparison_dicts(params),
+        "comparisons": comparison_dicts(params, term_frequencies=term_frequencies),
         "blocking_rules_to_generate_predictions": blocking_rules(),
         "probability_two_random_records_match": probability_two_random_records_match,
         "retain_matching_columns": True,
@@ -174,10 +201,11 @@ class Model:
     probability_two_random_records_match: float
     params: dict[str, dict[str, tuple[float | None, float | None]]]
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self, term_frequencies: bool = True) -> dict[str, Any]:
         return settings_dict(
             probability_two_random_records_match=self.probability_two_random_records_match,
             params=self.params,
+            term_frequencies=term_frequencies,
         )
 
     @classmethod

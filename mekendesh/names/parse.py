@@ -254,12 +254,17 @@ def _parse_cached(text: str) -> ParsedName:
     tokens = rest
 
     # A Russian-style or attached Turkic patronymic ending.
+    given_before_patronymic: str | None = None
     if patronymic is None:
         for i, tok in enumerate(tokens):
             psex = patronymic_sex(tok)
             if psex and len(tokens) >= 2:
                 patronymic = tokens.pop(i)
                 sex = psex
+                if i >= 1 and len(tokens) == 2:
+                    # "Surname Given Patronymic" or "Given Patronymic Surname": the
+                    # given name is written right before the patronymic
+                    given_before_patronymic = tokens[i - 1]
                 break
 
     surname: str | None = None
@@ -278,6 +283,11 @@ def _parse_cached(text: str) -> ParsedName:
             pick = None
         elif upper and mixed_case_text and len(upper) == 1:
             pick = upper[0]
+        elif given_before_patronymic is not None and not _ends(
+            token_key(given_before_patronymic), _SURNAME_STRONG
+        ):
+            # «Мирлан Доолотбекович Омурбекв»: a typo took the surname's ending
+            pick = next(t for t in tokens if t is not given_before_patronymic)
         elif len(candidates) == 1:
             pick = candidates[0]
         elif len(strong := [t for t in candidates if _ends(token_key(t), _SURNAME_STRONG)]) == 1:
