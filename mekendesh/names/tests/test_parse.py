@@ -169,3 +169,21 @@ def test_a_given_name_ending_in_in_beside_a_fathers_name_group_is_the_given_name
 def test_a_real_surname_beside_a_fathers_name_group_stays_the_surname():
     parsed = parse_name("Мирлан уулу Асанов")
     assert parsed.surname == "Асанов" and parsed.patronymic == "Мирлан уулу"
+
+
+def test_parsing_and_word_keys_are_cached_inside_the_library():
+    from mekendesh.names import token_key
+    from mekendesh.names.parse import _parse_cached
+
+    parse_name("Кулубаев Жээнбек Асанович")
+    hits = _parse_cached.cache_info().hits
+    parse_name("Кулубаев Жээнбек Асанович")
+    assert _parse_cached.cache_info().hits == hits + 1
+    key_hits = token_key.cache_info().hits
+    token_key("Кулубаев")
+    assert token_key.cache_info().hits == key_hits + 1
+
+
+def test_the_word_before_a_russian_patronymic_is_the_given_name():
+    parsed = parse_name("Мирлан Доолотбекович Омурбекв")  # a typo took the surname's ending
+    assert (parsed.surname, parsed.given, parsed.patronymic) == ("Омурбекв", ("Мирлан",), "Доолотбекович")
