@@ -45,8 +45,21 @@ elif not SECRET_KEY:
     SECRET_KEY = _DEV_SECRET_KEY
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
-# Key of the keyed hash (HMAC-SHA256) stored beside encrypted document numbers for exact look-up.
-LOOKUP_HASH_KEY = env_str("MEKENDESH_LOOKUP_HASH_KEY") or SECRET_KEY
+# Keys of the keyed hash (HMAC-SHA256) stored beside encrypted document numbers for exact look-up:
+# the first hashes new numbers, all of them find stored ones (so SECRET_KEY can be rotated;
+# `mekendesh rehash_documents` then moves stored hashes to the current key).
+LOOKUP_HASH_KEYS = (
+    [env_str("MEKENDESH_LOOKUP_HASH_KEY"), *env_list("MEKENDESH_LOOKUP_HASH_KEY_FALLBACKS")]
+    if env_str("MEKENDESH_LOOKUP_HASH_KEY")
+    else [SECRET_KEY, *SECRET_KEY_FALLBACKS]
+)
+# Keys of the audit trail's hash chain (HMAC-SHA256): without a key, someone who can write to the
+# database cannot rebuild the chain after changing a row. Earlier keys still verify older rows.
+AUDIT_CHAIN_KEYS = (
+    [env_str("MEKENDESH_AUDIT_KEY"), *env_list("MEKENDESH_AUDIT_KEY_FALLBACKS")]
+    if env_str("MEKENDESH_AUDIT_KEY")
+    else [SECRET_KEY, *SECRET_KEY_FALLBACKS]
+)
 # Salt for django-fernet-encrypted-fields (Fernet: AES-128-CBC with HMAC-SHA256).
 SALT_KEY = env_list("MEKENDESH_ENCRYPTION_SALT") or ["mekendesh-personal-data"]
 

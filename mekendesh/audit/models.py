@@ -50,3 +50,22 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.action} {self.object_type}:{self.object_id}"
+
+
+class AuditHead(models.Model):
+    """The end of the chain: the last row's sequence and hash, sealed with the chain key.
+
+    Updated in the same transaction as every append, its row lock serialises appends; and since a
+    removed tail leaves the head pointing past the last row, removing the newest rows is noticed.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    sequence = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+    count = models.BigIntegerField(default=0)
+    seal = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("end of the audit trail")
+        verbose_name_plural = _("end of the audit trail")
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_head_is_single")]

@@ -1,26 +1,31 @@
-"""Writing the audit trail. Each row carries the SHA-256 of its content and of the row before it,
-so that changing or removing a row breaks the chain at that row (``mekendesh audit verify``)."""
+"""Writing the audit trail. Each row carries a keyed hash (HMAC-SHA256) of its content and of the
+row before it, so that changing or removing a row breaks the chain at that row, and the sealed head
+of the chain notices removed newest rows (``mekendesh audit verify``)."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from mekendesh.audit.context import current_origin
-from mekendesh.audit.models import AuditEvent
+from mekendesh.audit.models import AuditEvent, AuditHead
 
 GENESIS_HASH = "0" * 64
-# Any constant: the key of the PostgreSQL advisory lock that serialises appends to the chain.
-_CHAIN_LOCK_KEY = 7_204_519_331
 
 
-def event_digest(event: AuditEvent) -> str:
-    """The hash of a row: its content and the hash of the row before it."""
+def _digest(key: str, message: str) -> str:
+    return hmac.new(key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _canonical(event: AuditEvent) -> str:
     content = {
         "prev": event.prev_hash,
         "at": event.at.isoformat(),
@@ -36,8 +41,114 @@ def event_digest(event: AuditEvent) -> str:
         "ua": event.user_agent,
         "path": event.path,
     }
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def event_digest(event: AuditEvent, *, key: str | None = None) -> str:
+    """The hash of a row: HMAC-SHA256, under the chain key, of its content and the previous hash."""
+    return _digest(key or settings.AUDIT_CHAIN_KEYS[0], _canonical(event))
+
+
+def event_digest_matches(event: AuditEvent) -> bool:
+    """Whether the stored hash is the row's digest under the current or an earlier chain key."""
+    message = _canonical(event)
+    return any(hmac.compare_digest(_digest(key, message), event.hash) for key in settings.AUDIT_CHAIN_KEYS)
+
+
+def head_seal(*, sequence: int, hash: str, count: int, key: str | None = None) -> str:
+    return _digest(key or settings.AUDIT_CHAIN_KEYS[0], f"head:{sequence}:{hash}:{count}")
+
+
+def head_seal_matches(head: AuditHead) -> bool:
+    return any(
+        hmac.compare_digest(head_seal(sequence=head.sequence, hash=head.hash, count=head.count, key=key), head.seal)
+        for key in settings.AUDIT_CHAIN_KEYS
+    )
+
+
+def _locked_head() -> AuditHead:
+    """The chain's head, locked until the caller's transaction ends (appends happen one at a time)."""
+    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    if head is not None:
+        return head
+    last = AuditEvent.objects.order_by("-sequence").first()
+    head = AuditHead(
+        pk=1,
+        sequence=last.sequence if last else 0,
+        hash=last.hash if last else GENESIS_HASH,
+        count=AuditEvent.objects.count(),
+    )
+    head.seal = head_seal(sequence=head.sequence, hash=head.hash, count=head.count)
+    try:
+        with transaction.atomic():
+            head.save(force_insert=True)
+    except IntegrityError:
+        pass  # another transaction made it first
+    return AuditHead.objects.select_for_update().get(pk=1)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row to append: what was done to which object (and whose personal data it is)."""
+
+    action: str
+    obj: Any | None = None
+    object_type: str | None = None
+    object_id: str | None = None
+    person: Any | None = None
+    fields: Iterable[str] = ()
+
+
+def audit_record_many(*, actor: Any | None, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
+    """Append rows to the audit trail, inside the caller's transaction, in one insert.
+
+    It must run in the same transaction as the change it records: if the change rolls back, so
+    do its audit rows, and no change is stored without them.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit records must be written inside transaction.atomic()")
+    if not entries:
+        return []
+    origin = current_origin.get()
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    head = _locked_head()
+    now = timezone.now()
+    events = []
+    previous = head.hash
+    for entry in entries:
+        object_type, object_id = entry.object_type, entry.object_id
+        if entry.obj is not None:
+            object_type = object_type or entry.obj._meta.label_lower
+            object_id = object_id or str(getattr(entry.obj, "public_id", None) or entry.obj.pk)
+        event = AuditEvent(
+            at=now,
+            actor=actor if is_user else None,
+            actor_label=(str(actor.email) if is_user else "anonymous")[:254],
+            actor_role=getattr(actor, "role", "") if is_user else "",
+            action=entry.action,
+            object_type=object_type or "",
+            object_id=object_id or "",
+            person_id=str(entry.person.public_id) if entry.person is not None else "",
+            fields=sorted(set(entry.fields)),
+            ip_address=origin.ip_address,
+            user_agent=origin.user_agent,
+            path=origin.path,
+            prev_hash=previous,
+        )
+        event.hash = event_digest(event)
+        previous = event.hash
+        events.append(event)
+    if connection.features.can_return_rows_from_bulk_insert:
+        AuditEvent.objects.bulk_create(events)
+    else:
+        for event in events:
+            event.save(force_insert=True)
+    head.sequence = max(event.sequence for event in events)
+    head.hash = previous
+    head.count += len(events)
+    head.seal = head_seal(sequence=head.sequence, hash=head.hash, count=head.count)
+    head.save(update_fields=["sequence", "hash", "count", "seal"])
+    return events
 
 
 def audit_record(
@@ -50,40 +161,10 @@ def audit_record(
     person: Any | None = None,
     fields: Iterable[str] = (),
 ) -> AuditEvent:
-    """Append one row to the audit trail, inside the caller's transaction.
-
-    It must run in the same transaction as the change it records: if the change rolls back, so
-    does its audit row, and no change is stored without one.
-    """
-    if not connection.in_atomic_block:
-        raise RuntimeError("audit_record() must run inside transaction.atomic()")
-    if obj is not None:
-        object_type = object_type or obj._meta.label_lower
-        object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
-    origin = current_origin.get()
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-    last = AuditEvent.objects.order_by("-sequence").values_list("hash", flat=True).first()
-    event = AuditEvent(
-        at=timezone.now(),
-        actor=actor if is_user else None,
-        actor_label=(str(actor.email) if is_user else "anonymous")[:254],
-        actor_role=getattr(actor, "role", "") if is_user else "",
-        action=action,
-        object_type=object_type or "",
-        object_id=object_id or "",
-        person_id=str(person.public_id) if person is not None else "",
-        fields=sorted(set(fields)),
-        ip_address=origin.ip_address,
-        user_agent=origin.user_agent,
-        path=origin.path,
-        prev_hash=last or GENESIS_HASH,
-    )
-    event.hash = event_digest(event)
-    event.save(force_insert=True)
-    return event
+    """Append one row to the audit trail, inside the caller's transaction."""
+    entry = AuditEntry(action=action, obj=obj, object_type=object_type, object_id=object_id, person=person,
+                       fields=fields)
+    return audit_record_many(actor=actor, entries=[entry])[0]
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -95,3 +176,11 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
 def audit_read(*, actor: Any, obj: Any, person: Any | None = None, action: str = AuditEvent.Action.READ) -> AuditEvent:
     """Record that a staff user read (or exported) personal data."""
     return audit_record(actor=actor, action=action, obj=obj, person=person)
+
+
+@transaction.atomic
+def audit_people_read(*, actor: Any, people: Iterable[Any], action: str = AuditEvent.Action.READ) -> list[AuditEvent]:
+    """Record that a staff user was shown these people's data (a search result, a list): one row
+    per person, written together."""
+    entries = [AuditEntry(action=action, obj=person, person=person) for person in people]
+    return audit_record_many(actor=actor, entries=entries)

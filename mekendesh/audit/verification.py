@@ -6,7 +6,8 @@ equal the stored hash, and the row's ``prev_hash`` must equal the stored hash of
 (the first row's, a string of zeros).
 
 Sequence numbers may have gaps (PostgreSQL does not give back numbers of rolled-back inserts), so a
-gap alone proves nothing; a missing row shows as a ``prev_hash`` that no longer matches.
+gap alone proves nothing; a missing row shows as a ``prev_hash`` that no longer matches. Removed
+newest rows leave the sealed head of the chain pointing past the last row.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from mekendesh.audit.models import AuditEvent
-from mekendesh.audit.services import GENESIS_HASH, event_digest
+from mekendesh.audit.models import AuditEvent, AuditHead
+from mekendesh.audit.services import GENESIS_HASH, event_digest_matches, head_seal_matches
 
 DEFAULT_BATCH_SIZE = 5000
 
@@ -26,7 +27,7 @@ DEFAULT_BATCH_SIZE = 5000
 class ChainReport:
     checked: int
     broken_at: int | None = None
-    problem: str = ""  # "changed" or "missing"
+    problem: str = ""  # "changed", "missing", "tail_missing" or "head_changed"
 
     @property
     def intact(self) -> bool:
@@ -38,6 +39,11 @@ class ChainReport:
             return _("audit trail intact: %(count)d records") % {"count": self.checked}
         if self.problem == "changed":
             return _("record #%(sequence)d was changed") % {"sequence": self.broken_at}
+        if self.problem == "tail_missing":
+            return _("records after #%(sequence)d are missing") % {"sequence": self.broken_at}
+        if self.problem == "head_changed":
+            return _("the end of the audit trail was changed after record #%(sequence)d") % {
+                "sequence": self.broken_at}
         return _("a record before #%(sequence)d is missing") % {"sequence": self.broken_at}
 
 
@@ -56,9 +62,9 @@ def chain_verify(
             AuditEvent.objects.filter(sequence__gt=last_sequence).order_by("sequence")[:batch_size]
         )
         if not batch:
-            return ChainReport(checked=checked)
+            return _head_check(checked=checked, last_sequence=last_sequence, last_hash=previous_hash)
         for event in batch:
-            if event_digest(event) != event.hash:
+            if not event_digest_matches(event):
                 return ChainReport(checked=checked, broken_at=event.sequence, problem="changed")
             if event.prev_hash != previous_hash:
                 return ChainReport(checked=checked, broken_at=event.sequence, problem="missing")
@@ -67,3 +73,17 @@ def chain_verify(
         last_sequence = batch[-1].sequence
         if progress is not None:
             progress(len(batch))
+
+
+def _head_check(*, checked: int, last_sequence: int, last_hash: str) -> ChainReport:
+    """The walk ended at the last row: the sealed head must point at that very row."""
+    head = AuditHead.objects.filter(pk=1).first()
+    if head is None:
+        if checked:
+            return ChainReport(checked=checked, broken_at=last_sequence, problem="head_changed")
+        return ChainReport(checked=checked)
+    if not head_seal_matches(head):
+        return ChainReport(checked=checked, broken_at=last_sequence, problem="head_changed")
+    if (head.sequence, head.hash, head.count) != (last_sequence, last_hash, checked):
+        return ChainReport(checked=checked, broken_at=last_sequence, problem="tail_missing")
+    return ChainReport(checked=checked)

@@ -2,7 +2,7 @@
 
 People, names, documents, stays and consents are inserted with ``bulk_create`` in batches inside
 one transaction; each person gets one audit row (a bulk load's CREATE, listing what was stored)
-written through :func:`mekendesh.audit.services.audit_record`, so the hash chain stays whole and
+written through :func:`mekendesh.audit.services.audit_record_many`, so the hash chain stays whole and
 ``mekendesh audit verify`` passes on the demo database.
 """
 
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from mekendesh.audit.context import RequestOrigin, current_origin
 from mekendesh.audit.models import AuditEvent
-from mekendesh.audit.services import audit_record
+from mekendesh.audit.services import AuditEntry, audit_record_many
 from mekendesh.demo.generator import DemoPerson
 from mekendesh.lib.hashing import lookup_hash
 from mekendesh.people.models import Consent, IdentityDocument, NameForm, Person, Stay, StayStatus
@@ -116,8 +116,10 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
     IdentityDocument.objects.bulk_create(documents)
     Stay.objects.bulk_create(stays)
     Consent.objects.bulk_create(consents)
-    for person in people:
-        audit_record(actor=None, action=AuditEvent.Action.CREATE, obj=person, person=person, fields=AUDITED_FIELDS)
+    audit_record_many(actor=None, entries=[
+        AuditEntry(action=AuditEvent.Action.CREATE, obj=person, person=person, fields=AUDITED_FIELDS)
+        for person in people
+    ])
     return people
 
 
