@@ -258,7 +258,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_THROTTLE_RATES": {"registration": env_str("REGISTRATION_RATE", "10/hour")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mekendesh API",
