@@ -156,6 +156,10 @@ def render(all_results: dict[str, dict[str, object]]) -> str:
         "F1 0.95 on the name-only data (best about 0.94 at a match threshold of 0.7–0.8; the",
         "engine keeps 0.9).",
         "",
+        "**1,000,000 × 100,000 with dates** is also short of 0.99 (see its table): the misses",
+        "there have not been broken down yet; a register 100 times larger has more people",
+        "who share a full name and a near birth date with a list row.",
+        "",
         "Re-render this file from `results.json` without rerunning: `python -m bench.linkage --render`.",
         "",
     ]
