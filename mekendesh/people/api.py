@@ -11,11 +11,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mekendesh.audit.services import audit_read
+from mekendesh.audit.services import audit_people_read, audit_read
 from mekendesh.people import selectors
 from mekendesh.people.models import Person
 from mekendesh.people.serializers import PersonDetailSerializer, PersonSummarySerializer
-from mekendesh.people.staff_views import audit_people_read
 
 
 class CanReadPeople(permissions.BasePermission):
@@ -70,6 +69,7 @@ class PersonDetailView(generics.RetrieveAPIView):
         context = super().get_serializer_context()
         person = getattr(self, "_person", None)
         context["show_numbers"] = person is not None and selectors.can_see_document_numbers(self.request.user, person)
+        context["show_contacts"] = person is not None and selectors.has_agreed_to_contact(person)
         return context
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:

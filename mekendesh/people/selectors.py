@@ -1,7 +1,8 @@
 """Reads of the register, always through what the asking user may see.
 
-A consular officer sees the people who have a stay in one of their consular districts; a
-screening analyst (headquarters) sees everyone; other roles see no one. A person who withdrew
+A consular officer sees the people who have a stay (an ended one included) in one of their
+consular districts, and of their stays only those in the officer's districts; a screening analyst
+(headquarters) sees everyone and every stay; other roles see no one. A person who withdrew
 consent to be on the register is not shown to anyone but themself. Whatever a user may not see
 is answered as if it did not exist (404).
 """
@@ -9,6 +10,7 @@ is answered as if it did not exist (404).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,13 +56,16 @@ def stays_visible_to(user: Any) -> QuerySet[Stay]:
     return Stay.objects.none()
 
 
+def changeable_stay_ids(user: Any, stays: Iterable[Stay]) -> set[int]:
+    """The ids of those ``stays`` the user may verify or end: only an officer of a stay's own
+    consular district does. The officer's districts are read once, whatever the number of stays."""
+    own = _officer_district_ids(user)
+    return {stay.pk for stay in stays if stay.consular_district_id in own} if own else set()
+
+
 def can_change_stay(user: Any, stay: Stay) -> bool:
     """Only an officer of the stay's own consular district verifies or ends it."""
-    return (
-        getattr(user, "is_authenticated", False)
-        and user.role == Role.CONSULAR_OFFICER
-        and user.consular_districts.filter(pk=stay.consular_district_id).exists()
-    )
+    return stay.pk in changeable_stay_ids(user, [stay])
 
 
 def can_search_people(user: Any) -> bool:
@@ -89,10 +94,22 @@ def _officer_district_ids(user: Any) -> set[int]:
 
 
 def can_see_document_numbers(user: Any, person: Person) -> bool:
-    """Full document numbers (and machine-readable zones) are for an officer of the person's
-    district only; everyone else sees them masked."""
+    """Full document numbers (and machine-readable zones) are for an officer of the district the
+    person stays in now: one of their stays not ended is in the officer's district. An officer
+    who only holds an ended stay of the person, and everyone else, sees them masked."""
     own = _officer_district_ids(user)
-    return bool(own & {stay.consular_district_id for stay in person.stays.all()})
+    if not own:
+        return False
+    current = Stay.objects.filter(person=person, consular_district__in=own).exclude(status=StayStatus.ENDED)
+    return current.exists()
+
+
+def has_agreed_to_contact(person: Person) -> bool:
+    """Whether staff may see and use the person's phone number and e-mail address: only while
+    the person's consent to consular contact is in force."""
+    return any(
+        consent.purpose == ConsentPurpose.CONSULAR_CONTACT and consent.active for consent in person.consents.all()
+    )
 
 
 def officer_district_for_stay(user: Any, *, country: Country, host_region: HostRegion | None) -> ConsularDistrict | None:
@@ -135,17 +152,29 @@ def current_stay(person: Person) -> Stay | None:
     return max(candidates, key=lambda stay: (stay.arrival_date, stay.pk)) if candidates else None
 
 
-def _with_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
+def _with_details(queryset: QuerySet[Person], *, stays: QuerySet[Stay] | None = None) -> QuerySet[Person]:
+    """People with their names, documents, consents and stays read in a fixed number of queries.
+
+    ``stays`` narrows the stays read: on the staff side it is :func:`stays_visible_to`, so that
+    ``person.stays.all()`` — and everything built on it, the current stay included — holds only
+    the stays the user may see. An officer who sees a person through an ended stay in their
+    district sees that stay, not where the person went next.
+    """
+    stays = Stay.objects.all() if stays is None else stays
     return queryset.select_related("origin_region", "origin_district").prefetch_related(
         "names", "documents__issuing_country",
-        Prefetch("stays", queryset=Stay.objects.select_related("country", "host_region", "consular_district")),
+        Prefetch("stays", queryset=stays.select_related("country", "host_region", "consular_district")),
         "consents",
     )
 
 
+def _for_staff(queryset: QuerySet[Person], user: Any) -> QuerySet[Person]:
+    return _with_details(queryset, stays=stays_visible_to(user))
+
+
 def person_get_for_staff(*, user: Any, public_id: Any) -> Person:
     try:
-        return _with_details(people_visible_to(user)).get(public_id=public_id)
+        return _for_staff(people_visible_to(user), user).get(public_id=public_id)
     except (Person.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
@@ -175,7 +204,7 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
     visible = people_visible_to(user)
     if _DOCUMENT_NUMBER.match(query):
         by_document = visible.filter(documents__number_hash=lookup_hash(normalise_document_number(query)))
-        found = list(_with_details(by_document)[:limit])
+        found = list(_for_staff(by_document, user)[:limit])
         if found:
             return found
     tokens = [token for token in name_key(query).split() if token]
@@ -187,7 +216,7 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
             Q(search_key=token) | Q(search_key__startswith=f"{token} ") | Q(search_key__endswith=f" {token}")
             | Q(search_key__contains=f" {token} ")
         )
-    return list(_with_details(visible.filter(pk__in=matching_names.values("person_id")))[:limit])
+    return list(_for_staff(visible.filter(pk__in=matching_names.values("person_id")), user)[:limit])
 
 
 _PART_LABELS = {"surname": gettext_lazy("surname"), "given": gettext_lazy("given names"), "patronymic": gettext_lazy("patronymic")}
@@ -236,7 +265,8 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
     hashes = [document.number_hash for document in person.documents.all()]
     by_document = set(base.filter(documents__number_hash__in=hashes).values_list("pk", flat=True)) if hashes else set()
     same_birth = base.filter(birth_date=person.birth_date)
-    candidates = _with_details(base.filter(Q(pk__in=by_document) | Q(pk__in=same_birth.values("pk"))).distinct())[:200]
+    candidates = base.filter(Q(pk__in=by_document) | Q(pk__in=same_birth.values("pk"))).distinct()
+    candidates = (_for_staff(candidates, user) if user is not None else _with_details(candidates))[:200]
     own_names = [name.full_name for name in person.names.all()]
     found: list[DuplicateCandidate] = []
     for other in candidates:

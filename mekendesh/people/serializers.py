@@ -1,5 +1,6 @@
 """Read-only representations of the register for the REST API. Who may see a field is decided
-by the view (``show_numbers`` in the serializer context), not here."""
+by the view (``show_numbers`` and ``show_contacts`` in the serializer context) and which stays a
+person carries by the selectors (only those the caller may see), not here."""
 
 from __future__ import annotations
 
@@ -79,8 +80,17 @@ class PersonSummarySerializer(serializers.ModelSerializer):
 class PersonDetailSerializer(PersonSummarySerializer):
     origin_region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     origin_district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    email = serializers.SerializerMethodField(
+        help_text="Only while the person agrees to consular contact; null otherwise."
+    )
+    phone = serializers.SerializerMethodField(
+        help_text="Only while the person agrees to consular contact; null otherwise."
+    )
     documents = DocumentSerializer(many=True, read_only=True)
-    stays = StaySerializer(many=True, read_only=True)
+    stays = StaySerializer(
+        many=True, read_only=True,
+        help_text="The stays the caller may see: for an officer, those in their consular districts.",
+    )
     consents = ConsentSerializer(many=True, read_only=True)
 
     class Meta(PersonSummarySerializer.Meta):
@@ -89,3 +99,11 @@ class PersonDetailSerializer(PersonSummarySerializer):
             "documents", "stays", "consents", "created_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_email(self, person: Person) -> str | None:
+        return person.email if self.context.get("show_contacts") else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_phone(self, person: Person) -> str | None:
+        return person.phone if self.context.get("show_contacts") else None

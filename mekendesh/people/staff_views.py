@@ -7,20 +7,19 @@ user may not see answers 404, as if it did not exist. Changes go through ``servi
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mekendesh.audit.services import audit_read
+from mekendesh.audit.services import audit_people_read, audit_read
 from mekendesh.names import spelling_variants
 from mekendesh.people import selectors, services
 from mekendesh.people.models import Person, StayStatus
@@ -48,13 +47,6 @@ def staff_required(view: View) -> View:
 def _require(allowed: bool) -> None:
     if not allowed:
         raise Http404
-
-
-def audit_people_read(*, actor: Any, people: Iterable[Person]) -> None:
-    """One audit row per person whose data a staff user was shown, all in one transaction."""
-    with transaction.atomic():
-        for person in people:
-            audit_read(actor=actor, obj=person, person=person)
 
 
 @staff_required
@@ -110,14 +102,19 @@ def _variants(person: Person) -> list[tuple[str, list[str]]]:
 @require_GET
 def person(request: HttpRequest, public_id: Any) -> HttpResponse:
     found = selectors.person_get_for_staff(user=request.user, public_id=public_id)
-    audit_read(actor=request.user, obj=found, person=found)
+    duplicates = selectors.person_duplicates(person=found, user=request.user)
+    # The page shows the person and, in the duplicates panel, other people's names and dates of
+    # birth: each of them is a read.
+    audit_people_read(actor=request.user, people=[found, *(candidate.person for candidate in duplicates)])
+    visible_stays = found.stays.all()  # only the stays this user may see (selectors.stays_visible_to)
+    changeable = selectors.changeable_stay_ids(request.user, visible_stays)
     stays = [
         {
             "stay": stay,
-            "can_change": selectors.can_change_stay(request.user, stay),
+            "can_change": stay.pk in changeable,
             "can_verify": stay.status == StayStatus.DECLARED,
         }
-        for stay in found.stays.all()
+        for stay in visible_stays
     ]
     return render(request, "staff/person.html", {
         "person": found,
@@ -125,9 +122,10 @@ def person(request: HttpRequest, public_id: Any) -> HttpResponse:
         "variants": _variants(found),
         "documents": found.documents.all(),
         "show_numbers": selectors.can_see_document_numbers(request.user, found),
+        "show_contacts": selectors.has_agreed_to_contact(found),
         "stays": stays,
         "consents": found.consents.all(),
-        "duplicates": selectors.person_duplicates(person=found, user=request.user),
+        "duplicates": duplicates,
     })
 
 

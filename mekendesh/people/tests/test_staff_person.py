@@ -123,3 +123,34 @@ def test_a_person_who_withdrew_consent_is_shown_to_no_officer(sign_in, officer_m
 def test_a_made_up_person_id_answers_404(sign_in, officer_moscow, registered_migrant):
     url = reverse("staff:person", kwargs={"public_id": "00000000-0000-4000-8000-000000000000"})
     assert sign_in(officer_moscow).get(url).status_code == 404
+
+
+def test_the_duplicates_panel_writes_an_audit_read_row_for_each_person_it_shows(
+    sign_in, officer_moscow, registered_migrant, look_alike
+):
+    sign_in(officer_moscow).get(person_url(registered_migrant))
+    reads = AuditEvent.objects.filter(action=AuditEvent.Action.READ, actor=officer_moscow)
+    assert set(reads.values_list("person_id", flat=True)) == {str(registered_migrant.public_id), str(look_alike.public_id)}
+    assert reads.get(person_id=str(look_alike.public_id)).path == person_url(registered_migrant)
+
+
+def test_contacts_are_hidden_until_the_person_agrees_to_be_contacted(sign_in, officer_moscow, registered_migrant):
+    from mekendesh.people.services import consent_grant, consent_withdraw, person_update
+
+    person_update(actor=officer_moscow, person=registered_migrant, phone="+79161234567")
+    client = sign_in(officer_moscow)
+    page = client.get(person_url(registered_migrant))
+    assert "The person has not agreed to be contacted" in page.text
+    assert "aigerim@example.com" not in page.text and "+79161234567" not in page.text
+    api = reverse("api:person_detail", kwargs={"public_id": registered_migrant.public_id})
+    assert client.get(api).json()["email"] is None
+
+    consent_grant(actor=registered_migrant.account, person=registered_migrant, purpose=ConsentPurpose.CONSULAR_CONTACT)
+    page = client.get(person_url(registered_migrant))
+    assert "aigerim@example.com" in page.text and "+79161234567" in page.text
+    assert "The person has not agreed to be contacted" not in page.text
+    assert client.get(api).json()["phone"] == "+79161234567"
+
+    consent_withdraw(actor=registered_migrant.account, person=registered_migrant, purpose=ConsentPurpose.CONSULAR_CONTACT)
+    page = client.get(person_url(registered_migrant))
+    assert "aigerim@example.com" not in page.text and "The person has not agreed to be contacted" in page.text

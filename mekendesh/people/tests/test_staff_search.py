@@ -74,3 +74,55 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, registered_migrant):
     response = client.get(SEARCH, {"q": "Toktosunova"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def add_namesakes(places, count: int, start: int = 0) -> None:
+    """``count`` people called Asanova working in Moscow, stored in bulk (no audit rows: the
+    test counts the queries of the search, not of the set-up)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from mekendesh.people.models import Consent, ConsentPurpose, NameForm, Person, Script, Stay
+    from mekendesh.people.services import name_search_key
+
+    people = Person.objects.bulk_create(
+        Person(sex="F", birth_date=dt.date(1990, 1, 1) + dt.timedelta(days=index)) for index in range(start, start + count)
+    )
+    people = list(Person.objects.order_by("-pk")[:count])  # primary keys on every database
+    NameForm.objects.bulk_create(
+        NameForm(person=person, script=Script.KYRGYZ_CYRILLIC, source="officer", surname="Асанова",
+                 given_names="Гүлзат", is_primary=True, search_key=name_search_key("Асанова", "Гүлзат"))
+        for person in people
+    )
+    Consent.objects.bulk_create(
+        Consent(person=person, purpose=ConsentPurpose.REGISTER, wording_version="1", given_at=timezone.now())
+        for person in people
+    )
+    Stay.objects.bulk_create(
+        Stay(person=person, country=places["RU"], host_region=places["moscow"], city="Moscow",
+             arrival_date=dt.date(2025, 1, 1), consular_district=places["moscow_district"])
+        for person in people
+    )
+
+
+def test_a_search_of_forty_people_takes_as_many_queries_as_one_of_five(
+    sign_in, officer_moscow, places, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = sign_in(officer_moscow)
+    add_namesakes(places, 5)
+    with CaptureQueriesContext(connection) as five:
+        assert client.get(SEARCH, {"q": "Asanova"}).text.count('class="card person-row"') == 5
+    add_namesakes(places, 35, start=5)
+    with django_assert_max_num_queries(20):
+        page = client.get(SEARCH, {"q": "Asanova"})
+    assert page.text.count('class="card person-row"') == 40
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.READ, actor=officer_moscow).count() == 45
+    with CaptureQueriesContext(connection) as forty:
+        client.get(SEARCH, {"q": "Asanova"})
+    assert len(forty) - len(five) <= 1
+    with django_assert_max_num_queries(20):
+        assert len(client.get(reverse("api:person_search"), {"q": "Asanova"}).json()) == 40
