@@ -74,7 +74,12 @@ class AuditedAdmin(AdministratorOnly):
 class UserCreationForm(auth_forms.AdminUserCreationForm):
     class Meta:
         model = User
-        fields = ("email",)
+        fields = ("email", "role")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The admin makes staff accounts; migrants open their own.
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value != Role.MIGRANT]
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
@@ -100,7 +105,7 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "usable_password", "password1", "password2")}),
+        (None, {"classes": ("wide",), "fields": ("email", "role", "usable_password", "password1", "password2")}),
     )
     readonly_fields = ("last_login", "date_joined")
     list_display = ("email", "full_name", "role", "is_active", "last_login")
@@ -108,6 +113,11 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     search_fields = ("email", "full_name", "phone")
     ordering = ("email",)
     filter_horizontal = ("consular_districts",)
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        """Staff accounts only: migrants manage their own accounts, and their e-mail addresses
+        and phone numbers are not for an unaudited list."""
+        return super().get_queryset(request).exclude(role=Role.MIGRANT)
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
         with transaction.atomic():

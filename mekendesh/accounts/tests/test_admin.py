@@ -55,18 +55,44 @@ def test_a_consular_officer_without_a_district_is_refused_with_a_clear_message(s
     assert analyst.role == "screening_analyst"
 
 
-def test_an_administrator_adds_a_staff_user_and_the_password_is_not_recorded(staff_client, administrator):
-    client = staff_client(administrator)
-
-    response = client.post(reverse("admin:accounts_user_add"), {
-        "email": "new.officer@mfa.example", "usable_password": "true",
+def _add_user(client, *, email, role):
+    return client.post(reverse("admin:accounts_user_add"), {
+        "email": email, "role": role, "usable_password": "true",
         "password1": "a-long-new-password-42", "password2": "a-long-new-password-42",
     })
 
+
+def test_an_administrator_adds_a_staff_user_and_the_password_is_not_recorded(staff_client, administrator):
+    client = staff_client(administrator)
+
+    response = _add_user(client, email="new.analyst@mfa.example", role="screening_analyst")
+
     assert response.status_code == 302
     event = AuditEvent.objects.get(action="create", object_type="accounts.user")
-    assert event.fields == ["email", "password"]
+    assert event.fields == ["email", "password", "role"]
     assert "a-long-new-password-42" not in str(event.__dict__)
+    # The new account opens in the admin, to be completed (a consular officer's districts, say).
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_admin_lists_staff_accounts_only_and_no_migrants_contacts(staff_client, administrator, analyst):
+    from mekendesh.accounts.models import User
+
+    migrant = User.objects.create_user(email="bakyt@example.com", phone="+996555123456", role="migrant")
+    client = staff_client(administrator)
+
+    changelist = client.get(reverse("admin:accounts_user_changelist"))
+    assert analyst.email in changelist.text
+    assert "bakyt@example.com" not in changelist.text and "+996555123456" not in changelist.text
+    assert "bakyt@example.com" not in client.get(reverse("admin:accounts_user_changelist"), {"q": "bakyt"}).text
+    change = client.get(reverse("admin:accounts_user_change", args=[migrant.pk]), follow=True)
+    assert "bakyt@example.com" not in change.text and "+996555123456" not in change.text
+
+
+def test_the_admin_cannot_make_a_migrant_account(staff_client, administrator):
+    response = _add_user(staff_client(administrator), email="someone@example.com", role="migrant")
+    assert response.status_code == 200
+    assert not AuditEvent.objects.filter(action="create", object_type="accounts.user").exists()
 
 
 @pytest.mark.parametrize("model", ["country", "region", "district", "hostregion", "consulardistrict", "language"])
