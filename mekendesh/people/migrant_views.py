@@ -19,7 +19,9 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,11 +37,13 @@ from mekendesh.people.forms import (
     CONSENT_WORDING,
     ConsentForm,
     ContactsForm,
+    IdentityForm,
     RegistrationForm,
     StayForm,
     latin_hint_context,
 )
-from mekendesh.people.models import ConsentPurpose, Person
+from mekendesh.people.form_fields import StayEndForm
+from mekendesh.people.models import ConsentPurpose, DocumentClaim, IdentityDocument, Person, StayStatus
 from mekendesh.reference.models import District, HostRegion
 
 View = Callable[..., HttpResponse]
@@ -103,11 +107,7 @@ def register(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.apply_service_errors(exc)
             else:
-                if not result.created and not (
-                    result.account.check_password(form.cleaned_data["password1"]) if with_account
-                    else result.account == user
-                ):
-                    # A repeated form shows its registration only to whoever sent the first one.
+                if not result.may_see:
                     form.add_error(None, _("This form was already sent. Sign in to see your registration."))
                 else:
                     if with_account:
@@ -169,43 +169,86 @@ def _consent_rows(person: Person) -> list[dict[str, Any]]:
     ]
 
 
+def _documents(person: Person) -> list[Any]:
+    """The person's documents, with the numbers they gave that await a check shown alike."""
+    return [*person.documents.all(), *person.document_claims.select_related("issuing_country")]
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     person = _own_person(request)
     if person is None:
         return render(request, "migrant/not_registered.html")
-    return render(request, "migrant/home.html", {"person": person, "consents": _consent_rows(person)})
+    return render(request, "migrant/home.html", {"person": person, "consents": _consent_rows(person),
+                                                 "documents": _documents(person)})
+
+
+def _versioned_edit(request: HttpRequest, person: Person, *, make_form: Callable[..., Any],
+                    initial: Callable[[Person], dict[str, Any]], save: Callable[[Person, Any], Any],
+                    saved: str, template: str) -> HttpResponse:
+    """A page where the migrant changes their own person: a stale form (someone changed the record
+    in between) is refused and shown again with what is stored now."""
+    if request.method == "POST":
+        form = make_form(request.POST, person=person)
+        if form.is_valid():
+            try:
+                save(person, form)
+            except services.StaleObjectError as exc:
+                messages.error(request, str(exc))
+                person = _own_person(request) or person
+                form = make_form(initial=initial(person), person=person)
+            except ValidationError as exc:
+                form.apply_service_errors(exc)
+            else:
+                messages.success(request, saved)
+                return redirect("migrant:home")
+    else:
+        form = make_form(initial=initial(person), person=person)
+    return render(request, template, {"form": form, "person": person})
 
 
 @with_own_person
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, person: Person) -> HttpResponse:
-    initial = {"email": person.email, "phone": person.phone, "origin_region": person.origin_region_id,
-               "origin_district": person.origin_district_id, "version": person.version}
-    if request.method == "POST":
-        form = ContactsForm(request.POST)
-        if form.is_valid():
-            try:
-                services.person_update(actor=request.user, person=person,
-                                       expected_version=form.cleaned_data["version"], **form.changes())
-            except services.StaleObjectError as exc:
-                messages.error(request, str(exc))
-                form = ContactsForm(initial=initial)
-            except ValidationError as exc:
-                form.apply_service_errors(exc)
-            else:
-                messages.success(request, _("Your contacts and origin are saved."))
-                return redirect("migrant:home")
-    else:
-        form = ContactsForm(initial=initial)
-    return render(request, "migrant/edit.html", {"form": form, "person": person})
+    """The migrant corrects their contacts and origin."""
+    return _versioned_edit(
+        request, person,
+        make_form=lambda *args, person, **kwargs: ContactsForm(*args, **kwargs),
+        initial=lambda person: {"email": person.email, "phone": person.phone, "origin_region": person.origin_region_id,
+                                "origin_district": person.origin_district_id, "version": person.version},
+        save=lambda person, form: services.person_update(
+            actor=request.user, person=person, expected_version=form.cleaned_data["version"], **form.changes()),
+        saved=_("Your contacts and origin are saved."), template="migrant/edit.html",
+    )
+
+
+@with_own_person
+@require_http_methods(["GET", "POST"])
+def identity(request: HttpRequest, person: Person) -> HttpResponse:
+    """The migrant corrects their names, sex and date of birth."""
+    return _versioned_edit(
+        request, person, make_form=IdentityForm,
+        initial=lambda person: {"sex": person.sex, "birth_date": person.birth_date, "version": person.version},
+        save=lambda person, form: services.person_identity_correct(
+            actor=request.user, person=person, expected_version=form.cleaned_data["version"],
+            sex=form.cleaned_data["sex"], birth_date=form.cleaned_data["birth_date"], names=form.name_corrections()),
+        saved=_("Your names and date of birth are saved."), template="migrant/identity.html",
+    )
+
+
+def _register_consent_active(person: Person) -> bool:
+    return any(consent.purpose == ConsentPurpose.REGISTER and consent.active for consent in person.consents.all())
 
 
 @with_own_person
 @require_http_methods(["GET", "POST"])
 def stay_add(request: HttpRequest, person: Person) -> HttpResponse:
+    if not _register_consent_active(person):
+        # A stay stored now would be kept without consent: give it again first.
+        status = 409 if request.method == "POST" else 200
+        return render(request, "migrant/stay_add.html", {"person": person, "needs_consent": True}, status=status)
     if request.method == "POST":
-        form = StayForm(request.POST)
+        form = StayForm(request.POST, birth_date=person.birth_date)
         if form.is_valid():
             try:
                 services.stay_add(actor=request.user, person=person, stay=form.stay_input(),
@@ -216,8 +259,35 @@ def stay_add(request: HttpRequest, person: Person) -> HttpResponse:
                 messages.success(request, _("Your stay is saved. The consulate will verify it."))
                 return redirect("migrant:home")
     else:
-        form = StayForm()
+        form = StayForm(birth_date=person.birth_date)
     return render(request, "migrant/stay_add.html", {"form": form, "person": person})
+
+
+@with_own_person
+@require_http_methods(["GET", "POST"])
+def stay_end(request: HttpRequest, person: Person, stay_id: int) -> HttpResponse:
+    """The migrant ends one of their own stays (their departure or return date). Only their own
+    stays are looked up: any other number answers 404."""
+    stay = next((stay for stay in person.stays.all() if stay.pk == stay_id), None)
+    if stay is None:
+        raise Http404
+    if stay.status == StayStatus.ENDED:
+        messages.info(request, _("This stay has already ended."))
+        return redirect("migrant:home")
+    form = StayEndForm(request.POST or None, initial={"version": stay.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.stay_end(actor=request.user, stay=stay, departure_date=form.cleaned_data["departure_date"],
+                              expected_version=form.cleaned_data["version"])
+        except services.StaleObjectError as exc:
+            messages.error(request, str(exc))
+            return redirect("migrant:home")
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _("Your stay is ended. Add a new stay when you go abroad again."))
+            return redirect("migrant:home")
+    return render(request, "migrant/stay_end.html", {"form": form, "person": person, "stay": stay})
 
 
 @with_own_person
@@ -245,10 +315,26 @@ def consent_give(request: HttpRequest, person: Person) -> HttpResponse:
 # --- Everything held about the migrant ------------------------------------------------------------
 
 
+# The migrant sees a document number they gave that is already registered to someone else (a
+# DocumentClaim, for the consulate to check) exactly as any document of theirs: the register does
+# not tell anyone which numbers it holds.
+_CLAIM_TYPE, _DOCUMENT_TYPE = DocumentClaim._meta.label_lower, IdentityDocument._meta.label_lower
+
+
 def _export_data(request: HttpRequest, person: Person) -> dict[str, Any]:
     audit_read(actor=request.user, obj=person, person=person, action=AuditEvent.Action.EXPORT)
     data = selectors.person_export_data(person=person)
-    data["history"] = selectors.person_history(person=person)
+    data["documents"] = [*data.get("documents", []), *(
+        {"kind": claim.kind, "issuing_country": claim.issuing_country_id, "number": claim.number,
+         "expiry_date": claim.expiry_date.isoformat() if claim.expiry_date else None, "mrz": claim.mrz or ""}
+        for claim in person.document_claims.all()
+    )]
+    history = selectors.person_history(person=person)
+    for event in history:
+        if event["object"] == _CLAIM_TYPE:
+            event["object"] = _DOCUMENT_TYPE
+            event["fields"] = [field for field in event["fields"] if field != "holder"]
+    data["history"] = history
     return data
 
 
@@ -289,14 +375,36 @@ def export_csv(request: HttpRequest, person: Person) -> HttpResponse:
     return _attachment(HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"), "csv")
 
 
+def _model_of(object_type: str) -> Any:
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _field_label(model: Any, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name.replace("_", " ")
+
+
+def _history_row(event: dict[str, Any]) -> dict[str, Any]:
+    """One line of the readable history: the record and its fields by their translated names."""
+    model = _model_of(event["object"])
+    return {
+        "at": dt.datetime.fromisoformat(event["at"]),
+        "action": AuditEvent.Action(event["action"]).label,
+        "object": str(model._meta.verbose_name) if model else event["object"].rsplit(".", 1)[-1],
+        "fields": ", ".join(_field_label(model, name) if model else name for name in event["fields"]),
+        "by": _("you") if event["by"] == "self" else (Role(event["by"]).label if event["by"] in Role.values else event["by"]),
+    }
+
+
 @with_own_person
 @require_GET
 def export_page(request: HttpRequest, person: Person) -> HttpResponse:
     data = _export_data(request, person)
-    history = [
-        {"at": dt.datetime.fromisoformat(event["at"]), "action": AuditEvent.Action(event["action"]).label,
-         "object": event["object"].rsplit(".", 1)[-1], "fields": ", ".join(event["fields"]),
-         "by": _("you") if event["by"] == "self" else (Role(event["by"]).label if event["by"] in Role.values else event["by"])}
-        for event in data["history"]
-    ]
-    return render(request, "migrant/export.html", {"person": person, "history": history, "now": timezone.now()})
+    history = [_history_row(event) for event in data["history"]]
+    return render(request, "migrant/export.html", {"person": person, "history": history, "now": timezone.now(),
+                                                   "documents": _documents(person)})

@@ -247,3 +247,39 @@ class Consent(models.Model):
     @property
     def active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class DocumentClaim(models.Model):
+    """A document number given on the public registration form that is already on the register for
+    someone else. The registration is kept without a second document row and the person is flagged
+    for the consulate as a possible duplicate; the public form answers exactly as for any other
+    number, so that it does not tell anyone which passport numbers are registered."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="document_claims")
+    kind = models.CharField(_("document"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.PASSPORT)
+    issuing_country = models.ForeignKey(
+        "reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("issuing country")
+    )
+    number = EncryptedCharField(_("document number"), max_length=20)
+    number_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
+    mrz = EncryptedTextField(_("machine-readable zone"), blank=True, null=True)
+    # The person the number is registered to (kept for the consulate, never shown to the claimant).
+    holder = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("registered to")
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("document awaiting a check")
+        verbose_name_plural = _("documents awaiting a check")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.masked_number}"
+
+    @property
+    def masked_number(self) -> str:
+        number = self.number or ""
+        return "•" * max(len(number) - 3, 0) + number[-3:]

@@ -22,13 +22,21 @@ from mekendesh.names import name_key
 from mekendesh.people.models import (
     Consent,
     ConsentPurpose,
+    DocumentClaim,
     DocumentKind,
     IdentityDocument,
     NameForm,
     NameSource,
     Person,
+    Sex,
     Stay,
     StayStatus,
+)
+from mekendesh.people.validators import (
+    normalise_phone,
+    validate_birth_date,
+    validate_name,
+    validate_stay_dates,
 )
 from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
 
@@ -85,6 +93,58 @@ def consular_district_for(*, country: Country, host_region: HostRegion | None) -
     return ConsularDistrict.objects.filter(countries=country).order_by("code").first()
 
 
+def _is_staff(actor: Any) -> bool:
+    return bool(getattr(actor, "is_staff_role", False))
+
+
+def stay_check(
+    *,
+    actor: Any,
+    country: Country | None,
+    host_region: HostRegion | None = None,
+    arrival_date: dt.date | None = None,
+    departure_date: dt.date | None = None,
+    birth_date: dt.date | None = None,
+) -> ConsularDistrict | None:
+    """Refuse a stay that breaks a rule of the register, whoever enters it; return its consular
+    district. Forms call it to show every error at once; :func:`stay_add` and the registrations
+    call it again before storing.
+
+    - the host region lies in the country of the stay;
+    - the dates: not more than a year ahead, the departure not before the arrival, the arrival
+      not before the person's birth;
+    - a staff user enters stays only in their own consular districts (the consulate that serves
+      the place registers the stay).
+    """
+    errors: dict[str, Any] = {}
+    try:
+        validate_stay_dates(arrival_date, departure_date, birth_date=birth_date)
+    except ValidationError as exc:
+        errors.update(exc.error_dict)
+    district = None
+    if country is not None and host_region is not None and host_region.country_id != country.pk:
+        errors["host_region"] = ValidationError(_("This region is not in the chosen country."), code="other_country")
+    elif country is not None:
+        district = consular_district_for(country=country, host_region=host_region)
+        if _is_staff(actor) and (
+            district is None or not actor.consular_districts.filter(pk=district.pk).exists()
+        ):
+            errors["host_region"] = ValidationError(
+                _("This place is outside your consular districts: the consulate that serves it registers the stay."),
+                code="other_district",
+            )
+    if errors:
+        raise ValidationError(errors)
+    return district
+
+
+def _phone_checked(phone: str) -> str:
+    try:
+        return normalise_phone(phone)
+    except ValidationError as exc:
+        raise ValidationError({"phone": exc.error_list}) from exc
+
+
 def document_check(document: DocumentInput, *, birth_date: dt.date | None = None) -> None:
     """Refuse a document whose machine-readable zone is wrong or disagrees with the form."""
     number = normalise_document_number(document.number)
@@ -111,29 +171,44 @@ def document_check(document: DocumentInput, *, birth_date: dt.date | None = None
         raise ValidationError({"birth_date": _("The date of birth differs from the one in the machine-readable zone.")})
 
 
-def _document_create(*, actor: Any, person: Person, document: DocumentInput) -> IdentityDocument:
+def _document_create(
+    *, actor: Any, person: Person, document: DocumentInput, claim_if_taken: bool = False
+) -> IdentityDocument | DocumentClaim:
+    """Store a person's document. A number already registered to someone else is refused with
+    a message saying so — or, with ``claim_if_taken`` (the public form, which must not tell
+    anyone whether a number is registered), kept as a :class:`DocumentClaim` that flags the
+    person for the consulate as a possible duplicate."""
     document_check(document, birth_date=person.birth_date)
     number = normalise_document_number(document.number)
     expiry = document.expiry_date
     if document.mrz and expiry is None:
         expiry = parse_mrz(document.mrz).expiry_date
     number_hash = lookup_hash(number)
-    if IdentityDocument.objects.filter(
-        kind=document.kind, issuing_country=document.issuing_country, number_hash=number_hash
-    ).exists():
+    mrz = "\n".join(line.strip() for line in document.mrz.strip().splitlines()) or None
+    fields = ["kind", "issuing_country", "number", "expiry_date", "mrz"]
+    same = {"kind": document.kind, "issuing_country": document.issuing_country, "number_hash": number_hash}
+    holder = IdentityDocument.objects.filter(**same).select_related("person").first()
+    if holder is None:
+        try:
+            with transaction.atomic():
+                created = IdentityDocument.objects.create(
+                    person=person, number=number, expiry_date=expiry, mrz=mrz, **same
+                )
+        except IntegrityError:
+            # The same number was stored by another request a moment ago.
+            if not claim_if_taken:
+                raise
+            holder = IdentityDocument.objects.filter(**same).select_related("person").first()
+        else:
+            audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person, fields=fields)
+            return created
+    if not claim_if_taken:
         raise ValidationError({"document_number": _("This document is already registered. Sign in to your account or ask your consulate.")})
-    created = IdentityDocument.objects.create(
-        person=person,
-        kind=document.kind,
-        issuing_country=document.issuing_country,
-        number=number,
-        number_hash=number_hash,
-        expiry_date=expiry,
-        mrz="\n".join(line.strip() for line in document.mrz.strip().splitlines()) or None,
+    claim = DocumentClaim.objects.create(
+        person=person, number=number, expiry_date=expiry, mrz=mrz, holder=holder.person if holder else None, **same
     )
-    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person,
-                 fields=["kind", "issuing_country", "number", "expiry_date", "mrz"])
-    return created
+    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=claim, person=person, fields=[*fields, "holder"])
+    return claim
 
 
 def _name_create(*, actor: Any, person: Person, name: NameInput, primary: bool) -> NameForm:
@@ -176,6 +251,10 @@ def consent_withdraw(*, actor: Any, person: Person, purpose: str) -> Consent | N
 
 
 def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key: uuid.UUID | None) -> Stay:
+    district = stay_check(
+        actor=actor, country=stay.country, host_region=stay.host_region, arrival_date=stay.arrival_date,
+        departure_date=stay.departure_date, birth_date=person.birth_date,
+    )
     created = Stay.objects.create(
         person=person,
         country=stay.country,
@@ -189,7 +268,7 @@ def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key:
         arrival_date=stay.arrival_date,
         departure_date=stay.departure_date,
         status=StayStatus.ENDED if stay.departure_date and stay.departure_date <= timezone.localdate() else StayStatus.DECLARED,
-        consular_district=consular_district_for(country=stay.country, host_region=stay.host_region),
+        consular_district=district,
         submission_key=submission_key,
     )
     audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person,
@@ -212,8 +291,13 @@ def person_register(
     document: DocumentInput | None = None,
     consents: Iterable[str] = (ConsentPurpose.REGISTER,),
     account: Any = None,
+    claim_document_if_taken: bool = False,
 ) -> Person:
-    """Create a person with their names, document and consents. Nothing is stored on error."""
+    """Create a person with their names, document and consents. Nothing is stored on error.
+
+    A document number already registered to someone else is refused, unless
+    ``claim_document_if_taken`` (the public form): then it is kept as a claim for the consulate to
+    check, and the answer is the same as for any other number."""
     if not names:
         raise ValidationError({"surname": _("At least one name is required.")})
     consents = list(consents)
@@ -221,6 +305,11 @@ def person_register(
         raise ValidationError({"consent_register": _("Registration needs your consent to keep you on the register.")})
     if origin_district is not None and origin_region is not None and origin_district.region_id != origin_region.pk:
         raise ValidationError({"origin_district": _("This district is not in the chosen region.")})
+    try:
+        validate_birth_date(birth_date)
+    except ValidationError as exc:
+        raise ValidationError({"birth_date": exc.error_list}) from exc
+    phone = _phone_checked(phone)
     person = Person.objects.create(
         sex=sex, birth_date=birth_date, origin_region=origin_region, origin_district=origin_district,
         email=email, phone=phone, account=account,
@@ -230,7 +319,7 @@ def person_register(
     for index, name in enumerate(names):
         _name_create(actor=actor, person=person, name=name, primary=index == 0)
     if document is not None:
-        _document_create(actor=actor, person=person, document=document)
+        _document_create(actor=actor, person=person, document=document, claim_if_taken=claim_document_if_taken)
     for purpose in consents:
         consent_give(actor=actor, person=person, purpose=purpose)
     return person
@@ -268,20 +357,49 @@ def self_registration_submit(
     return RegistrationResult(person=person, stay=created, created=True)
 
 
+class SubmissionKeyTaken(ValidationError):
+    """The form's hidden key belongs to a stay of someone else (a tampered or copied form)."""
+
+
+def _has_register_consent(person: Person) -> bool:
+    return person.consents.filter(purpose=ConsentPurpose.REGISTER, withdrawn_at__isnull=True).exists()
+
+
 def stay_add(*, actor: Any, person: Person, stay: StayInput, submission_key: uuid.UUID | None = None) -> tuple[Stay, bool]:
-    """Add a stay to a registered person; a repeated submission returns the first stay."""
-    if submission_key is not None:
-        existing = Stay.objects.filter(submission_key=submission_key, person=person).first()
-        if existing is not None:
-            return existing, False
+    """Add a stay to a registered person; a repeated submission returns the first stay.
+
+    Refused while the person has withdrawn the consent to be on the register (a stay stored then
+    would be kept without consent), and when the form's key belongs to someone else's stay."""
+
+    def replay() -> tuple[Stay, bool] | None:
+        if submission_key is None:
+            return None
+        existing = Stay.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            return None
+        if existing.person_id != person.pk:
+            raise SubmissionKeyTaken(
+                _("This form cannot be used: it was made for another registration. Check your data and send it again."),
+                code="submission_key_taken",
+            )
+        return existing, False
+
+    first = replay()
+    if first is not None:
+        return first
+    if not _has_register_consent(person):
+        raise ValidationError(
+            _("You withdrew your consent to be kept on the register. Give it again before adding a stay."),
+            code="no_register_consent",
+        )
     try:
         with transaction.atomic():
             return _stay_create(actor=actor, person=person, stay=stay, submission_key=submission_key), True
     except IntegrityError:
-        existing = Stay.objects.filter(submission_key=submission_key, person=person).first()
-        if existing is None:
+        first = replay()
+        if first is None:
             raise
-        return existing, False
+        return first
 
 
 def _locked(model_object: Any, expected_version: int | None) -> Any:
@@ -309,8 +427,9 @@ def stay_verify(*, actor: Any, stay: Stay, expected_version: int | None = None) 
 @transaction.atomic
 def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_version: int | None = None) -> Stay:
     stay = _locked(stay, expected_version)
-    if departure_date < stay.arrival_date:
-        raise ValidationError({"departure_date": _("The departure date cannot be before the arrival date.")})
+    if stay.status == StayStatus.ENDED:
+        raise ValidationError(_("This stay has already ended."), code="ended")
+    validate_stay_dates(stay.arrival_date, departure_date)
     stay.status = StayStatus.ENDED
     stay.departure_date = departure_date
     stay.version += 1
@@ -323,6 +442,42 @@ def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_versio
 PERSON_EDITABLE_FIELDS = ("sex", "birth_date", "origin_region", "origin_district", "email", "phone")
 
 
+def _person_checked(person: Person, changes: dict[str, Any]) -> dict[str, Any]:
+    """The rules of the register on a person's own fields, with errors on the field they name."""
+    changes = dict(changes)
+    if "phone" in changes:
+        changes["phone"] = _phone_checked(changes["phone"] or "")
+    if "email" in changes:
+        changes["email"] = (changes["email"] or "").strip().lower()
+    region = changes.get("origin_region", person.origin_region)
+    district = changes.get("origin_district", person.origin_district)
+    if region is not None and district is not None and district.region_id != region.pk:
+        raise ValidationError({"origin_district": _("This district is not in the chosen region.")})
+    birth_date = changes.get("birth_date")
+    if birth_date is not None and birth_date != person.birth_date:
+        try:
+            validate_birth_date(birth_date)
+        except ValidationError as exc:
+            raise ValidationError({"birth_date": exc.error_list}) from exc
+        if person.stays.filter(arrival_date__lt=birth_date).exists():
+            raise ValidationError({"birth_date": _(
+                "The date of birth cannot be after the arrival date of one of your stays."
+            )})
+    return changes
+
+
+def _person_change(*, actor: Any, person: Person, changes: dict[str, Any]) -> list[str]:
+    """Set the changed fields of a locked person and write their audit row; the changed names."""
+    before = {name: getattr(person, name) for name in changes}
+    for name, value in changes.items():
+        setattr(person, name, value)
+    fields = changed_fields(before, changes)
+    if fields:
+        person.save(update_fields=[*fields, "updated_at"])
+        audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=person, person=person, fields=fields)
+    return fields
+
+
 @transaction.atomic
 def person_update(*, actor: Any, person: Person, expected_version: int | None = None, **changes: Any) -> Person:
     """Change a person's own fields; refuses a stale edit instead of overwriting someone else's."""
@@ -330,29 +485,93 @@ def person_update(*, actor: Any, person: Person, expected_version: int | None = 
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     person = _locked(person, expected_version)
-    before = {name: getattr(person, name) for name in changes}
-    for name, value in changes.items():
-        setattr(person, name, value)
-    fields = changed_fields(before, changes)
-    if not fields:
-        return person
-    person.version += 1
-    person.save(update_fields=[*fields, "version", "updated_at"])
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=person, person=person, fields=fields)
+    changes = _person_checked(person, changes)
+    if _person_change(actor=actor, person=person, changes=changes):
+        person.version += 1
+        person.save(update_fields=["version"])
     return person
 
 
+@dataclass(frozen=True)
+class NameCorrection:
+    """New spelling of one of the person's name forms (``name_id``), in that form's script."""
+
+    name_id: int
+    surname: str
+    given_names: str
+    patronymic: str = ""
+
+
 @transaction.atomic
-def name_update(*, actor: Any, name: NameForm, surname: str, given_names: str, patronymic: str = "") -> NameForm:
+def person_identity_correct(
+    *,
+    actor: Any,
+    person: Person,
+    expected_version: int,
+    sex: str | None = None,
+    birth_date: dt.date | None = None,
+    names: Sequence[NameCorrection] = (),
+) -> Person:
+    """A person corrects their own names, sex and date of birth: one version check, the same
+    checks as at registration, one audit row per changed record, the person's version bumped once.
+
+    Errors name the field: ``sex``, ``birth_date``, or ``<name_id>-surname`` (and given_names,
+    patronymic) for a name form."""
+    person = _locked(person, expected_version)
+    changes: dict[str, Any] = {}
+    if sex is not None:
+        if sex not in Sex.values:
+            raise ValidationError({"sex": _("Choose one of the options.")})
+        changes["sex"] = sex
+    if birth_date is not None:
+        changes["birth_date"] = birth_date
+    changes = _person_checked(person, changes)
+    own = {name.pk: name for name in person.names.select_for_update()}
+    errors: dict[str, Any] = {}
+    checked: list[tuple[NameForm, tuple[str, str, str]]] = []
+    for correction in names:
+        name = own.get(correction.name_id)
+        if name is None:
+            raise ValueError(f"name form {correction.name_id} is not the person's own")
+        try:
+            checked.append((name, validate_name(script=name.script, surname=correction.surname,
+                                                given_names=correction.given_names, patronymic=correction.patronymic)))
+        except ValidationError as exc:
+            errors.update({f"{name.pk}-{field}": error for field, error in exc.error_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+    changed = bool(_person_change(actor=actor, person=person, changes=changes))
+    for name, (surname, given_names, patronymic) in checked:
+        changed = _name_change(actor=actor, name=name, surname=surname, given_names=given_names,
+                               patronymic=patronymic, source=NameSource.SELF_DECLARED) or changed
+    if changed:
+        person.version += 1
+        person.save(update_fields=["version", "updated_at"])
+    return person
+
+
+def _name_change(*, actor: Any, name: NameForm, surname: str, given_names: str, patronymic: str,
+                 source: str | None = None) -> bool:
     before = {"surname": name.surname, "given_names": name.given_names, "patronymic": name.patronymic}
     after = {"surname": surname, "given_names": given_names, "patronymic": patronymic}
     fields = changed_fields(before, after)
     if not fields:
-        return name
+        return False
     name.surname, name.given_names, name.patronymic = surname, given_names, patronymic
     name.search_key = name_search_key(surname, given_names, patronymic)
-    name.save(update_fields=["surname", "given_names", "patronymic", "search_key"])
+    update = ["surname", "given_names", "patronymic", "search_key"]
+    if source is not None and name.source != source:
+        name.source = source
+        update.append("source")
+        fields.append("source")
+    name.save(update_fields=update)
     audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=name, person=name.person, fields=fields)
+    return True
+
+
+@transaction.atomic
+def name_update(*, actor: Any, name: NameForm, surname: str, given_names: str, patronymic: str = "") -> NameForm:
+    _name_change(actor=actor, name=name, surname=surname, given_names=given_names, patronymic=patronymic)
     return name
 
 
@@ -388,6 +607,10 @@ class MigrantRegistration:
     stay: Stay
     account: Any
     created: bool
+    # Whether the caller may be shown (and signed in to) this registration: always for a new one;
+    # for a repeated form only when it comes from whoever sent the first one (the same signed-in
+    # account, or the same password for the account it made).
+    may_see: bool = True
 
 
 class _AlreadyRegistered(Exception):
@@ -428,6 +651,19 @@ def _registration_by_key(submission_key: uuid.UUID) -> MigrantRegistration | Non
     return MigrantRegistration(person=stay.person, stay=stay, account=stay.person.account, created=False)
 
 
+def _as_seen_by(registration: MigrantRegistration, *, account: AccountInput | None, user: Any) -> MigrantRegistration:
+    """A repeated form shows its registration only to whoever sent the first one."""
+    owner = registration.account
+    if owner is None:
+        may_see = False
+    elif user is not None:
+        may_see = owner.pk == getattr(user, "pk", None)
+    else:
+        may_see = account is not None and owner.check_password(account.password)
+    return MigrantRegistration(person=registration.person, stay=registration.stay, account=owner,
+                               created=False, may_see=may_see)
+
+
 def migrant_register(
     *,
     submission_key: uuid.UUID,
@@ -442,46 +678,51 @@ def migrant_register(
     The same form sent twice (same ``submission_key``: a double click, a retry after a timeout)
     returns the first registration; nothing is stored twice and nothing half.
     """
+    def replay(found: MigrantRegistration) -> MigrantRegistration:
+        return _as_seen_by(found, account=account, user=user)
+
     existing = _registration_by_key(submission_key)
     if existing is not None:
-        return existing
+        return replay(existing)
     if user is not None and Person.objects.filter(account=user).exists():
         raise ValidationError(_("You are already registered. Add a new stay from your page instead."))
+    new_account = user is None
     try:
         with transaction.atomic():
-            new_account = user is None
+            actor = user
             if new_account:
                 if account is None:
                     raise ValueError("a new registration needs an account or a signed-in user")
-                user = _migrant_account_create(account=account)
+                actor = _migrant_account_create(account=account)
             result = self_registration_submit(
-                actor=user, submission_key=submission_key, person_data={**person_data, "account": user}, stay=stay
+                actor=actor, submission_key=submission_key,
+                person_data={**person_data, "account": actor, "claim_document_if_taken": True}, stay=stay,
             )
             if not result.created:
                 raise _AlreadyRegistered(result)
             if new_account:
-                audit_record(actor=user, action=AuditEvent.Action.CREATE, obj=user, person=result.person,
+                audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=actor, person=result.person,
                              fields=["email", "phone", "role", "password"])
-    except _AlreadyRegistered as replay:
-        return MigrantRegistration(person=replay.result.person, stay=replay.result.stay,
-                                   account=replay.result.person.account, created=False)
+    except _AlreadyRegistered as again:
+        return replay(MigrantRegistration(person=again.result.person, stay=again.result.stay,
+                                          account=again.result.person.account, created=False))
     except ValidationError:
-        # "This e-mail / document is already registered" may mean that the first copy of this
-        # very form was stored after the look-up above: then that copy is the answer.
+        # "This e-mail is already registered" may mean that the first copy of this very form was
+        # stored after the look-up above: then that copy is the answer.
         existing = _registration_by_key(submission_key)
         if existing is not None:
-            return existing
+            return replay(existing)
         raise
     except IntegrityError as exc:
-        # Another request stored the same form, e-mail, phone or document at the same moment.
+        # Another request stored the same form, e-mail or phone at the same moment.
         existing = _registration_by_key(submission_key)
         if existing is not None:
-            return existing
+            return replay(existing)
         raise ValidationError(
-            _("Someone registered the same e-mail address, phone number or document a moment ago. "
+            _("Someone registered the same e-mail address or phone number a moment ago. "
               "Check your data and send the form again.")
         ) from exc
-    return MigrantRegistration(person=result.person, stay=result.stay, account=user, created=True)
+    return MigrantRegistration(person=result.person, stay=result.stay, account=actor, created=True)
 
 
 @transaction.atomic

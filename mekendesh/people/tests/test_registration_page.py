@@ -192,14 +192,17 @@ def test_a_name_of_500_characters_is_refused_with_its_length(client, places):
 def test_a_cyrillic_name_in_the_passport_fields_gets_the_latin_spelling_suggested(client, places):
     response = client.post(REGISTER, registration_data(places, latin_surname="Асанов"))
     assert field_errors(response, "latin_surname") == [
-        "Type the name in Latin letters as in your passport, for example ASANOV."
+        "Type the name in Latin letters as in the passport, for example ASANOV."
     ]
 
 
-def test_a_formula_in_a_name_is_stored_as_typed(client, places):
+def test_a_formula_in_a_passport_name_is_refused_on_its_field(client, places):
     formula = '=HYPERLINK("http://evil.example","CLICK")'
-    client.post(REGISTER, registration_data(places, latin_surname=formula))
-    assert NameForm.objects.get(script="Latn-ICAO").surname == formula
+    response = client.post(REGISTER, registration_data(places, latin_surname=formula))
+    assert field_errors(response, "latin_surname") == [
+        "A name may hold only letters, spaces, hyphens and apostrophes; “=” is not allowed."
+    ]
+    assert nothing_stored()
 
 
 def test_a_district_of_another_region_is_refused_without_javascript(client, places):
@@ -229,12 +232,23 @@ def test_registration_needs_the_consent_to_be_on_the_register(client, places):
     assert nothing_stored()
 
 
-def test_a_document_already_registered_stores_nothing_at_all(client, places, registered_migrant):
-    response = client.post(REGISTER, registration_data(places, document_number="AC1234567"))
-    assert field_errors(response, "document_number") == [
-        "This document is already registered. Sign in to your account or ask your consulate."
-    ]
-    assert Person.objects.count() == 1 and User.objects.count() == 1  # the account was rolled back too
+def test_the_public_answer_does_not_tell_whether_a_passport_number_is_registered(client, places, registered_migrant):
+    from mekendesh.people.models import DocumentClaim
+
+    answers = []
+    for number, email in (("AC1234567", "first@example.com"), ("AC7777777", "second@example.com")):
+        response = client.post(REGISTER, registration_data(places, document_number=number, email=email))
+        page = client.get(reverse("migrant:home")).content.decode()
+        answers.append((response.status_code, response.url, "••••••567" in page or "••••••777" in page,
+                        "No document registered" in page))
+        client.logout()
+    assert answers[0] == answers[1] == (302, reverse("migrant:registered"), True, False)
+    # The consulate is told: the number is kept as a claim beside the first person's document.
+    claimant = Person.objects.get(account__email="first@example.com")
+    claim = DocumentClaim.objects.get()
+    assert claim.person == claimant and claim.holder == registered_migrant and claim.number == "AC1234567"
+    assert not claimant.documents.exists()
+    assert IdentityDocument.objects.get(number_hash=claim.number_hash).person == registered_migrant
 
 
 def test_the_same_form_sent_twice_makes_one_registration_and_the_same_confirmation(client, places):
@@ -369,3 +383,20 @@ def test_two_copies_sent_at_the_same_moment_make_one_registration(places):
     assert [answer.status_code for answer in answers] == [302, 302]
     assert {answer.url for answer in answers} == {reverse("migrant:registered")}
     assert Person.objects.count() == 1 and User.objects.count() == 1 and Stay.objects.count() == 1
+
+
+def test_the_service_says_a_repeated_form_may_be_shown_only_to_its_first_sender(places):
+    from mekendesh.people import services
+    from mekendesh.people.forms import RegistrationForm
+
+    form = RegistrationForm(registration_data(places))
+    assert form.is_valid(), form.errors
+    send = dict(submission_key=form.cleaned_data["submission_key"], person_data=form.person_data(),
+                stay=form.stay_input())
+    first = services.migrant_register(**send, account=form.account_input())
+    again = services.migrant_register(**send, account=form.account_input())
+    stranger = services.migrant_register(**send, account=services.AccountInput(password="another-password-99",
+                                                                                 email="x@example.com"))
+    assert (first.created, first.may_see) == (True, True)
+    assert (again.created, again.may_see) == (False, True)
+    assert (stranger.created, stranger.may_see) == (False, False)

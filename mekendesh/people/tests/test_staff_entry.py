@@ -20,7 +20,7 @@ NEW = reverse("staff:person_new")
 def form_data(places):
     return {
         "submission_key": str(uuid.uuid4()),
-        "script": Script.KYRGYZ_CYRILLIC,
+        "name_script": Script.KYRGYZ_CYRILLIC,
         "surname": "Асанов", "given_names": "Бакыт", "patronymic": "Нурланович",
         "latin_surname": "ASANOV", "latin_given_names": "BAKYT",
         "sex": "M", "birth_date": "1990-05-17",
