@@ -197,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, default=HERE / "out")
     p.add_argument("--timeout", type=float, default=3600)
     p.add_argument("--render", action="store_true", help="only rewrite RESULTS.md from results.json")
+    p.add_argument("--analyse", action="store_true",
+                   help="break this engine's false matches and missed pairs down by cause "
+                        "(bench/linkage/analyse.py) instead of running the benchmark")
     p.add_argument("--p-drop-patronymic", type=float, default=None,
                    help="share of list rows that lose their patronymic (default 0.08); "
                         "results are stored under their own heading")
@@ -212,6 +215,20 @@ def main(argv: list[str] | None = None) -> int:
         scales.append((10_000, 10_000, ["with dates", "name only"]))
     if args.large or args.large_only:
         scales.append((1_000_000, 100_000, ["with dates"]))
+    if args.analyse:
+        from bench.linkage.analyse import run as analyse
+
+        for n_reg, n_list, variants in scales:
+            workdir = args.workdir / f"{n_reg}x{n_list}"
+            extra = {}
+            if args.p_drop_patronymic is not None:
+                workdir = args.workdir / f"{n_reg}x{n_list}-pdrop{args.p_drop_patronymic:g}"
+                extra = {"p_drop_patronymic": args.p_drop_patronymic}
+            if not (workdir / "labels.csv").exists():
+                print(f"generating {n_reg:,} × {n_list:,} (seed {args.seed}) …", file=sys.stderr)
+                write_population(generate(n_reg, n_list, seed=args.seed, **extra), workdir)
+            print(analyse(workdir, variants))
+        return 0
     stored: dict[str, dict[str, object]] = {}
     if RESULTS_JSON.exists():
         stored = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))

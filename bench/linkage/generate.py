@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.linkage import names_data as nd
@@ -60,6 +60,12 @@ class Population:
     register: list[dict[str, str]]
     host_list: list[dict[str, str]]
     truth: set[tuple[str, str]]
+    # list id -> how the row was made: "kind" (member, relative, namesake, other),
+    # "register_id" (the member, or the register person a negative was modelled on) and
+    # "errors" (the errors written into the row, ";"-separated; see _list_row), "same_name"
+    # and "same_surname_given" (how many other registered people carry exactly the row's
+    # surname, given name and patronymic, or its surname and given name, before spelling)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class _Pools:
@@ -332,32 +338,60 @@ def _register_row(p: Person, rid: str, rng: random.Random) -> dict[str, str]:
 
 def _list_row(p: Person, lid: str, rng: random.Random, *, dates: bool = True,
               p_drop_patronymic: float = P_DROP_PATRONYMIC) -> dict[str, str]:
-    surname, given, patronymic = _parts(p)
+    """A list row; its ``errors`` key (not written to the CSV) names the errors put into it.
+
+    The labels: ``respelled`` (the Russian spelling differs from the register's native
+    spelling in a letter other than case), ``no patronymic`` (the person has one, the row
+    lost it), ``typo given`` / ``typo surname`` / ``typo patronymic`` (a typo was attempted;
+    words under 4 letters stay as they are), ``upper surname``, ``order swapped``, ``date
+    swapped`` / ``date digit`` / ``date year only`` (and ``date unchanged`` when the chosen
+    error left the date as it was). The random draws are the same as without labels.
+    """
+    errors: list[str] = []
+    native = _parts(p)
+    surname, given, patronymic = native
     surname = " ".join(_russian_spelling(w, p.nationality, rng) for w in surname.split())
     given = _russian_spelling(given, p.nationality, rng)
     patronymic = _russian_spelling(patronymic, p.nationality, rng) if patronymic else ""
+    if (surname.lower(), given.lower(), patronymic.lower()) != tuple(x.lower() for x in native):
+        errors.append("respelled")
     if patronymic and rng.random() < p_drop_patronymic:
         patronymic = ""
+        errors.append("no patronymic")
     if rng.random() < P_TYPO:
         which = rng.randrange(3 if patronymic else 2)
         if which == 0:
             given = _typo(given, rng)
+            errors.append("typo given")
         elif which == 1:
             surname = " ".join([_typo(surname.split()[0], rng), *surname.split()[1:]])
+            errors.append("typo surname")
         else:
             patronymic = _typo(patronymic, rng)
+            errors.append("typo patronymic")
     if rng.random() < P_UPPER_SURNAME:
         surname = surname.upper()
+        errors.append("upper surname")
     if p.uulu:
         parts = [surname, given]
     elif rng.random() < P_SWAP_ORDER:
         parts = [given, patronymic, surname]
+        errors.append("order swapped")
     else:
         parts = [surname, given, patronymic]
     birth = p.birth.isoformat()
     if rng.random() < P_DATE_ERROR:
         birth = _date_error(p.birth, rng)
-    return {"id": lid, "full_name": " ".join(x for x in parts if x), "birth_date": birth}
+        if len(birth) == 4:
+            errors.append("date year only")
+        elif birth == p.birth.isoformat():
+            errors.append("date unchanged")
+        elif birth == f"{p.birth.year:04d}-{p.birth.day:02d}-{p.birth.month:02d}":
+            errors.append("date swapped")
+        else:
+            errors.append("date digit")
+    return {"id": lid, "full_name": " ".join(x for x in parts if x), "birth_date": birth,
+            "errors": ";".join(errors)}
 
 
 def generate(n_register: int, n_list: int, seed: int = 20251101,
@@ -378,6 +412,7 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
     n_members = int(round(n_list * LIST_SHARE_MEMBERS))
     members = rng.sample(range(n_register), min(n_members, n_register))
     host: list[tuple[Person, str | None]] = [(people[i], register[i]["id"]) for i in members]
+    made: dict[int, tuple[str, str]] = {people[i].pid: ("member", register[i]["id"]) for i in members}
     next_pid = n_register
     while len(host) < n_list:
         roll = rng.random()
@@ -396,18 +431,41 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
                          anchor.uulu and rng.random() < 0.5, _other_date(anchor.birth, rng))
         else:
             rel = _new_person(rng, pools, next_pid, _pick_nationality(rng, 1))
+        if roll < NEGATIVE_MIX["relative"]:
+            made[rel.pid] = ("relative", register[anchor.pid]["id"])
+        elif roll < NEGATIVE_MIX["relative"] + NEGATIVE_MIX["namesake"]:
+            made[rel.pid] = ("namesake", register[anchor.pid]["id"])
+        else:
+            made[rel.pid] = ("other", "")
         host.append((rel, None))
         next_pid += 1
     rng.shuffle(host)
 
     host_rows = []
     truth = set()
+    labels: dict[str, dict[str, str]] = {}
+    by_parts: dict[tuple[str, str, str], list[str]] = {}
+    by_sg: dict[tuple[str, str], list[str]] = {}
+    for p, reg_row in zip(people, register):
+        parts = _parts(p)
+        by_parts.setdefault(parts, []).append(reg_row["id"])
+        by_sg.setdefault(parts[:2], []).append(reg_row["id"])
     for i, (person, register_id) in enumerate(host):
         lid = f"L{i:07d}"
-        host_rows.append(_list_row(person, lid, rng, p_drop_patronymic=p_drop_patronymic))
+        row = _list_row(person, lid, rng, p_drop_patronymic=p_drop_patronymic)
+        host_rows.append(row)
+        kind, anchor_id = made[person.pid]
+        parts = _parts(person)
+        # registered people other than this one with exactly the same name (surname, given
+        # name and patronymic as the generator wrote them), and with the same surname and
+        # given name: name only, nothing tells such a row apart from them
+        same_full = [x for x in by_parts.get(parts, ()) if x != register_id]
+        same_sg = [x for x in by_sg.get(parts[:2], ()) if x != register_id]
+        labels[lid] = {"kind": kind, "register_id": anchor_id, "errors": row["errors"],
+                       "same_name": str(len(same_full)), "same_surname_given": str(len(same_sg))}
         if register_id is not None:
             truth.add((register_id, lid))
-    return Population(register=register, host_list=host_rows, truth=truth)
+    return Population(register=register, host_list=host_rows, truth=truth, labels=labels)
 
 
 def _other_date(d: dt.date, rng: random.Random) -> dt.date:
@@ -426,6 +484,7 @@ def write_population(pop: Population, directory: Path) -> dict[str, Path]:
         "register_names": directory / "register_names.csv",
         "list_names": directory / "list_names.csv",
         "truth": directory / "truth.csv",
+        "labels": directory / "labels.csv",
     }
     _write(paths["register"], pop.register, ["id", "full_name", "surname", "given_name", "patronymic", "birth_date", "sex"])
     _write(paths["list"], pop.host_list, ["id", "full_name", "birth_date"])
@@ -435,6 +494,11 @@ def write_population(pop: Population, directory: Path) -> dict[str, Path]:
         w = csv.writer(fh)
         w.writerow(["register_id", "list_id"])
         w.writerows(sorted(pop.truth))
+    with paths["labels"].open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        cols = ["kind", "register_id", "errors", "same_name", "same_surname_given"]
+        w.writerow(["list_id", *cols])
+        w.writerows([lid, *(lab[c] for c in cols)] for lid, lab in sorted(pop.labels.items()))
     return paths
 
 

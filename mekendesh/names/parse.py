@@ -110,8 +110,12 @@ def is_initial(word: str) -> bool:
     return letters == 1 or (letters == 2 and word.endswith("."))
 
 
-def patronymic_sex(word: str) -> str | None:
-    """"M" or "F" if the word is a patronymic with a Russian or Turkic ending."""
+def patronymic_sex(word: str, *, fuzzy: bool = True) -> str | None:
+    """"M" or "F" if the word is a patronymic with a Russian or Turkic ending.
+
+    ``fuzzy=False`` leaves out endings with a typo in them (which also catch a mistyped
+    surname such as Мирзовеа or Бейсенва).
+    """
     key = token_key(word)
     if _ends(key, _PATRONYMIC_FEMALE, 3):
         return "F"
@@ -124,7 +128,7 @@ def patronymic_sex(word: str) -> str | None:
     if _ends(key, ("uli",), 3) and not _ends(key, ("guli", "kuli", "nuli"), 1):
         return "M"
     # A mistyped Russian ending (Бакытоивч, Азимбековны): one edit from -ович/-овна.
-    if len(key) >= 7:
+    if fuzzy and len(key) >= 7:
         tail = key[-4:]
         if any(damerau_distance(tail, e) <= 1 for e in ("ovna", "evna")):
             return "F"
@@ -255,9 +259,13 @@ def _parse_cached(text: str) -> ParsedName:
 
     # A Russian-style or attached Turkic patronymic ending.
     given_before_patronymic: str | None = None
-    if patronymic is None:
+    # A word with a clean ending wins over one that is a patronymic only with a typo
+    # in its ending («Мирзовеа Манижа Сухробовна»: the surname is mistyped).
+    for fuzzy in (False, True):
+        if patronymic is not None:
+            break
         for i, tok in enumerate(tokens):
-            psex = patronymic_sex(tok)
+            psex = patronymic_sex(tok, fuzzy=fuzzy)
             if psex and len(tokens) >= 2:
                 patronymic = tokens.pop(i)
                 sex = psex
