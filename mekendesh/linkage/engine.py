@@ -447,7 +447,11 @@ def _decide(
 
 
 def _demote_ambiguous(pairs: list[Pair], margin: float) -> list[Pair]:
-    """A right record names one person: several strong candidates go to review."""
+    """A right record names one person: several strong candidates go to review.
+
+    The best candidate keeps "match" when it outweighs the next by ``margin`` bits, or,
+    among candidates within the margin, when it alone has the list row's birth date.
+    """
     by_right: dict[str, list[int]] = {}
     for i, p in enumerate(pairs):
         if p.decision == "match":
@@ -458,9 +462,17 @@ def _demote_ambiguous(pairs: list[Pair], margin: float) -> list[Pair]:
             continue
         idxs.sort(key=lambda i: pairs[i].match_weight, reverse=True)
         best, second = pairs[idxs[0]], pairs[idxs[1]]
-        keep = best.match_weight - second.match_weight >= margin
-        for j, i in enumerate(idxs):
-            if j == 0 and keep:
+        keep: int | None = idxs[0] if best.match_weight - second.match_weight >= margin else None
+        if keep is None:
+            # Tied on the names: when the birth dates tell them apart (one candidate born
+            # on that very day, the others on a day known to be another), the date wins.
+            tied = [i for i in idxs if best.match_weight - pairs[i].match_weight < margin]
+            exact = [i for i in tied if pairs[i].explanation["birth_date"][0] == "exact"]
+            known = all(pairs[i].explanation["birth_date"][0] != "missing" for i in tied)
+            if len(exact) == 1 and known:
+                keep = exact[0]
+        for i in idxs:
+            if i == keep:
                 continue
             q = pairs[i]
             out[i] = Pair(q.left_id, q.right_id, q.match_probability, q.match_weight, "review",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mekendesh.names import parse_name, token_key
+from mekendesh.names.similarity import damerau_distance
 
 from .io import Record
 
@@ -59,19 +60,39 @@ _FUZZY_PATRONYMIC_RE = re.compile(
 )
 
 
-def patronymic_root(k: str) -> str:
+def patronymic_root(k: str, *, known: bool = False) -> str:
     """The father's name inside a patronymic key: ``asanbekovic`` -> ``asanbek``.
 
     A Russian ending with a typo in it is removed too (``bekbolotavna`` -> ``bekbolot``).
+    ``known=True`` says the word is a patronymic (the parser found it as one): then any
+    ending one edit (a transposition included) from -ович/-евич/-овна/-евна is removed
+    as well (``suiunovac``, ``abdullaveic``, ``doolotbekvona``, ``samatobic``).
     """
     for ending in _PATRONYMIC_ENDINGS:
         if k.endswith(ending) and len(k) - len(ending) >= 3:
+            if known and len(ending) == 2 and len(k) >= 7:
+                # «Саматобич», «Медеотвич»: a mistyped -ович rather than a bare -ич
+                root = _typo_ending_root(k)
+                if root is not None:
+                    return root
             return k[: -len(ending)]
     if len(k) >= 7:
         m = _FUZZY_PATRONYMIC_RE.search(k)
         if m and m.start() >= 3:
             return k[: m.start()]
+        if known:
+            root = _typo_ending_root(k)
+            if root is not None:
+                return root
     return k
+
+
+def _typo_ending_root(k: str) -> str | None:
+    for i in range(max(3, len(k) - 5), len(k) - 2):
+        tail = k[i:]
+        if any(damerau_distance(tail, e) <= 1 for e in ("ovic", "evic", "ovna", "evna")):
+            return k[:i]
+    return None
 
 
 _SKELETON_DROP = str.maketrans("", "", "aeiouy")
@@ -142,7 +163,7 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
         if sur is None:
             sur = father  # "Нурлан уулу Бакыт": the father's-name form stands for a surname
     elif pat_keys:
-        pat = patronymic_root(pat_keys[0])
+        pat = patronymic_root(pat_keys[0], known=True)
     giv = giv_keys[0] if giv_keys else None
     if sur is None and giv is None:
         words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
