@@ -25,8 +25,8 @@ from mekendesh.names import icao_latin
 from mekendesh.people import services
 from mekendesh.people.models import NameSource, PermitType, Script, Sex, StayPurpose
 from mekendesh.people.validators import (
-    CYRILLIC,
     PASSPORT_LATIN,
+    name_script_kind,
     normalise_phone,
     validate_birth_date,
     validate_name_in_script,
@@ -149,11 +149,12 @@ def _latin_widget() -> forms.TextInput:
 
 
 class NameFields(forms.Form):
-    """A name in Kyrgyz or Russian Cyrillic, and as written in the passport (Latin letters)."""
+    """A name in Kyrgyz or Russian Cyrillic or in other Latin letters, and as written in the passport."""
 
     name_script = forms.ChoiceField(
         label=_("The name is written in"), widget=forms.RadioSelect, initial=Script.KYRGYZ_CYRILLIC,
-        choices=[(Script.KYRGYZ_CYRILLIC, _("Kyrgyz")), (Script.RUSSIAN_CYRILLIC, _("Russian"))],
+        choices=[(Script.KYRGYZ_CYRILLIC, _("Kyrgyz")), (Script.RUSSIAN_CYRILLIC, _("Russian")),
+                 (Script.OTHER_LATIN, _("Latin letters"))],
     )
     surname = forms.CharField(label=_("Surname"), widget=_name_widget(autocomplete="family-name"))
     given_names = forms.CharField(label=_("Given name"), widget=_name_widget(autocomplete="given-name"))
@@ -169,14 +170,17 @@ class NameFields(forms.Form):
     def _name_part(self, field: str, script: str) -> str:
         return validate_name_in_script(self.cleaned_data.get(field, ""), script=script)
 
+    def _typed_script(self) -> str:
+        return name_script_kind(self.cleaned_data.get("name_script") or Script.KYRGYZ_CYRILLIC)
+
     def clean_surname(self) -> str:
-        return self._name_part("surname", CYRILLIC)
+        return self._name_part("surname", self._typed_script())
 
     def clean_given_names(self) -> str:
-        return self._name_part("given_names", CYRILLIC)
+        return self._name_part("given_names", self._typed_script())
 
     def clean_patronymic(self) -> str:
-        return self._name_part("patronymic", CYRILLIC)
+        return self._name_part("patronymic", self._typed_script())
 
     def clean_latin_surname(self) -> str:
         return self._name_part("latin_surname", PASSPORT_LATIN)

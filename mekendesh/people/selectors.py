@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mekendesh.accounts.models import Role
-from mekendesh.lib.hashing import lookup_hash, normalise_document_number
+from mekendesh.lib.hashing import lookup_hashes
 from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
 from mekendesh.people.models import ConsentPurpose, NameForm, Person, Stay, StayStatus
 from mekendesh.people.services import consular_district_for
@@ -188,7 +188,7 @@ def stay_get_for_staff(*, user: Any, stay_id: int) -> Stay:
 
 def person_with_document(*, user: Any, number: str) -> Person | None:
     """The person the user may see who holds a document with exactly this number."""
-    return people_visible_to(user).filter(documents__number_hash=lookup_hash(normalise_document_number(number))).first()
+    return people_visible_to(user).filter(documents__number_hash__in=lookup_hashes(number)).first()
 
 
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{0,3}\s?\d{5,12}$")
@@ -203,7 +203,7 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
         return []
     visible = people_visible_to(user)
     if _DOCUMENT_NUMBER.match(query):
-        by_document = visible.filter(documents__number_hash=lookup_hash(normalise_document_number(query)))
+        by_document = visible.filter(documents__number_hash__in=lookup_hashes(query))
         found = list(_for_staff(by_document, user)[:limit])
         if found:
             return found
@@ -262,8 +262,15 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
     alike in any script with the same date of birth. Proposed to an officer, never merged."""
     base = people_visible_to(user) if user is not None else Person.objects.all()
     base = base.exclude(pk=person.pk)
-    hashes = [document.number_hash for document in person.documents.all()]
-    by_document = set(base.filter(documents__number_hash__in=hashes).values_list("pk", flat=True)) if hashes else set()
+    # The same number, registered or claimed on the public form (see DocumentClaim), under any key.
+    numbers = [document.number for document in person.documents.all()]
+    numbers += [claim.number for claim in person.document_claims.filter(resolved_at__isnull=True)]
+    hashes = [digest for number in numbers for digest in lookup_hashes(number)]
+    by_document = set(
+        base.filter(Q(documents__number_hash__in=hashes)
+                    | Q(document_claims__number_hash__in=hashes, document_claims__resolved_at__isnull=True))
+        .values_list("pk", flat=True)
+    ) if hashes else set()
     same_birth = base.filter(birth_date=person.birth_date)
     candidates = base.filter(Q(pk__in=by_document) | Q(pk__in=same_birth.values("pk"))).distinct()
     candidates = (_for_staff(candidates, user) if user is not None else _with_details(candidates))[:200]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record, changed_fields
-from mekendesh.lib.hashing import lookup_hash, normalise_document_number
+from mekendesh.lib.hashing import lookup_hash, lookup_hashes, normalise_document_number
 from mekendesh.lib.mrz import MRZError, parse_mrz
 from mekendesh.names import name_key
 from mekendesh.people.models import (
@@ -183,11 +183,14 @@ def _document_create(
     expiry = document.expiry_date
     if document.mrz and expiry is None:
         expiry = parse_mrz(document.mrz).expiry_date
-    number_hash = lookup_hash(number)
     mrz = "\n".join(line.strip() for line in document.mrz.strip().splitlines()) or None
     fields = ["kind", "issuing_country", "number", "expiry_date", "mrz"]
-    same = {"kind": document.kind, "issuing_country": document.issuing_country, "number_hash": number_hash}
-    holder = IdentityDocument.objects.filter(**same).select_related("person").first()
+    same = {"kind": document.kind, "issuing_country": document.issuing_country, "number_hash": lookup_hash(number)}
+    # Stored under the current key or, until `rehash_documents` runs after a rotation, an earlier one.
+    stored = IdentityDocument.objects.filter(
+        kind=document.kind, issuing_country=document.issuing_country, number_hash__in=lookup_hashes(number)
+    )
+    holder = stored.select_related("person").first()
     if holder is None:
         try:
             with transaction.atomic():
@@ -198,7 +201,7 @@ def _document_create(
             # The same number was stored by another request a moment ago.
             if not claim_if_taken:
                 raise
-            holder = IdentityDocument.objects.filter(**same).select_related("person").first()
+            holder = stored.select_related("person").first()
         else:
             audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person, fields=fields)
             return created

@@ -31,12 +31,13 @@ CYRILLIC, LATIN, PASSPORT_LATIN = "cyrillic", "latin", "passport_latin"
 
 
 def _name_character_allowed(char: str) -> bool:
-    return char.isalpha() or char in " -" or char in _APOSTROPHES or unicodedata.category(char) == "Mn"
+    # Any printable character: a name is stored as typed (a formula such as =HYPERLINK(...) too:
+    # exports neutralise it). Control, format, private-use and unassigned characters are refused.
+    return not unicodedata.category(char).startswith("C")
 
 
 def validate_name_part(value: str) -> str:
-    """A name part: letters, spaces, hyphens and apostrophes, at most 100 characters, one script per
-    word. Returns it with spaces collapsed and in Unicode normal form C."""
+    """A name part: printable characters, at most 100 characters, one script per word. Returns it with spaces collapsed and in Unicode normal form C."""
     value = unicodedata.normalize("NFC", " ".join((value or "").split()))
     if len(value) > NAME_MAX_LENGTH:
         raise ValidationError(
@@ -47,9 +48,9 @@ def validate_name_part(value: str) -> str:
     wrong = next((char for char in value if not _name_character_allowed(char)), None)
     if wrong is not None:
         raise ValidationError(
-            _("A name may hold only letters, spaces, hyphens and apostrophes; “%(char)s” is not allowed."),
+            _("A name cannot hold invisible or control characters (%(code)s)."),
             code="bad_character",
-            params={"char": wrong},
+            params={"code": f"U+{ord(wrong):04X}"},
         )
     mixed = mixed_script_words(value)
     if mixed:
@@ -75,7 +76,7 @@ def validate_name_in_script(value: str, *, script: str) -> str:
     found = script_of_letters(value)
     if script == CYRILLIC and found != "cyrillic":
         raise ValidationError(
-            _("Type the name in Cyrillic letters here; the passport spelling has its own fields."),
+            _("Type the name in Cyrillic letters, or choose “Latin letters” for the alphabet it is written in."),
             code="wrong_script",
         )
     if script in (LATIN, PASSPORT_LATIN) and found == "cyrillic":

@@ -86,7 +86,7 @@ def test_a_word_mixing_scripts_is_refused_naming_the_word(send):
 
 def test_latin_letters_in_the_cyrillic_name_field_are_refused(send):
     assert errors(send(surname="Asanov"), "surname") == [
-        "Type the name in Cyrillic letters here; the passport spelling has its own fields."
+        "Type the name in Cyrillic letters, or choose “Latin letters” for the alphabet it is written in."
     ]
     assert not Person.objects.exists()
 
@@ -97,11 +97,21 @@ def test_a_name_of_500_characters_is_refused_with_its_length(send):
     ]
 
 
-@pytest.mark.parametrize("field", ["surname", "latin_surname", "latin_given_names"])
-def test_a_formula_in_a_name_is_refused(send, field):
+@pytest.mark.parametrize("field", ["latin_surname", "latin_given_names"])
+def test_a_formula_is_not_a_passport_spelling(send, field):
     assert errors(send(**{field: FORMULA}), field) == [
-        "A name may hold only letters, spaces, hyphens and apostrophes; “=” is not allowed."
+        "Type the name exactly as in the passport: the letters A to Z, spaces, hyphens and apostrophes."
     ]
+
+
+@pytest.mark.parametrize(("script", "formula", "given"), [
+    (Script.OTHER_LATIN, '=HYPERLINK("http://evil.example","Click")', "Bakyt"),
+    (Script.RUSSIAN_CYRILLIC, '=ГИПЕРССЫЛКА("Асанов")', "Бакыт"),
+])
+def test_a_formula_typed_as_a_name_is_stored_as_typed(send, script, formula, given):
+    """Stored as typed; every spreadsheet export neutralises it (see test_export_my_data)."""
+    assert send(name_script=script, surname=formula, given_names=given, patronymic="").status_code == 302
+    assert Person.objects.get().names.get(script=script).surname == formula
 
 
 @pytest.mark.parametrize("typed", ['"ASANOV"', "ASANOV2"])

@@ -51,10 +51,10 @@ def test_a_migrant_corrects_their_names_and_date_of_birth(client, aigerim):
 
 
 @pytest.mark.parametrize(("part", "typed", "message"), [
-    ("cyrillic-surname", "Toktosunova", "Type the name in Cyrillic letters here; the passport spelling has its own fields."),
+    ("cyrillic-surname", "Toktosunova", "Type the name in Cyrillic letters, or choose “Latin letters” for the alphabet it is written in."),
     ("latin-surname", "Токтосунова", "Type the name in Latin letters as in the passport, for example TOKTOSUNOVA."),
     ("cyrillic-given_names", "Б" * 500, "A name may have at most 100 characters; this one has 500."),
-    ("latin-surname", '=HYPERLINK("x")', "A name may hold only letters, spaces, hyphens and apostrophes; “=” is not allowed."),
+    ("latin-surname", '=HYPERLINK("x")', "Type the name exactly as in the passport: the letters A to Z, spaces, hyphens and apostrophes."),
 ])
 def test_a_corrected_name_is_checked_like_at_registration(client, aigerim, part, typed, message):
     script, field = part.split("-", 1)

@@ -200,7 +200,7 @@ def test_a_formula_in_a_passport_name_is_refused_on_its_field(client, places):
     formula = '=HYPERLINK("http://evil.example","CLICK")'
     response = client.post(REGISTER, registration_data(places, latin_surname=formula))
     assert field_errors(response, "latin_surname") == [
-        "A name may hold only letters, spaces, hyphens and apostrophes; “=” is not allowed."
+        "Type the name exactly as in the passport: the letters A to Z, spaces, hyphens and apostrophes."
     ]
     assert nothing_stored()
 

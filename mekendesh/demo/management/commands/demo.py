@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from mekendesh.accounts.models import User
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         home = Path(settings.HOME)
         self._migrate()
         if demo_users_exist():
-            self.stdout.write(f"Demo data found in {connection.settings_dict['NAME']}; reusing it.")
+            self.stdout.write(_("Demo data found in %(database)s; reusing it.") % {"database": connection.settings_dict["NAME"]})
         elif Person.objects.exists():
             raise CommandError(
                 "This database holds people who are not demo data; point MEKENDESH_HOME or "
@@ -79,11 +80,11 @@ class Command(BaseCommand):
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         if plan:
-            self.stdout.write(f"Preparing the database ({len(plan)} migrations) …")
+            self.stdout.write(_("Preparing the database (%(count)d migrations) …") % {"count": len(plan)})
             call_command("migrate", interactive=False, verbosity=0)
 
     def _prepare(self, *, home: Path, count: int, seed: int) -> None:
-        self.stdout.write(f"Making {count} demo people (seed {seed}) …")
+        self.stdout.write(_("Making %(count)d demo people (seed %(seed)d) …") % {"count": count, "seed": seed})
         with transaction.atomic():
             users = demo_users_create(home=home)
             officers = {}
@@ -95,24 +96,24 @@ class Command(BaseCommand):
             with tqdm(total=count, unit=" people", disable=None, file=sys.stderr) as progress:
                 demo_people_load(people=people, officers=officers, on_batch=progress.update)
             demo_migrant_link(user=users[DEMO_MIGRANT.email])
-        self.stdout.write(self.style.SUCCESS(f"{count} demo people stored."))
+        self.stdout.write(self.style.SUCCESS(_("%(count)d demo people stored.") % {"count": count}))
 
     def _print_logins(self, home: Path, host: str, port: int) -> None:
         logins = demo_logins(home=home)
         self.stdout.write("")
-        self.stdout.write(self.style.MIGRATE_HEADING(f"Sign in at http://{host}:{port}/accounts/login/"))
+        self.stdout.write(self.style.MIGRATE_HEADING(_("Sign in at %(url)s") % {"url": f"http://{host}:{port}/accounts/login/"}))
         for login in logins:
             self.stdout.write(f"  {login.label}")
-            self.stdout.write(f"    e-mail:      {login.email}")
-            self.stdout.write(f"    password:    {login.password or '(unknown: set one with mekendesh changepassword)'}")
+            self.stdout.write(f"    {_('e-mail') + ':':<13}{login.email}")
+            self.stdout.write(f"    {_('password') + ':':<13}{login.password or _('(unknown: set one with mekendesh changepassword)')}")
             if login.totp_secret:
-                self.stdout.write(f"    TOTP secret: {login.totp_secret}")
+                self.stdout.write(f"    {_('TOTP secret') + ':':<13}{login.totp_secret}")
         self.stdout.write("")
-        self.stdout.write("Staff sign in with a second factor. Add a TOTP secret to an authenticator app, or print")
-        self.stdout.write("the current code with:   mekendesh demo totp EMAIL")
+        self.stdout.write(_("Staff sign in with a second factor. Add a TOTP secret to an authenticator app, or print "
+                            "the current code with: %(command)s") % {"command": "mekendesh demo totp EMAIL"})
         staff = next((login for login in logins if login.totp_secret), None)
         if staff is not None:
-            self.stdout.write(f"An authenticator app can also scan: {staff.totp_uri}")
+            self.stdout.write(_("An authenticator app can also scan: %(uri)s") % {"uri": staff.totp_uri})
         self.stdout.write("")
 
     def _print_code(self, email: str) -> None:
