@@ -116,11 +116,10 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("other document")
 
 
-class IdentityDocument(models.Model):
-    """An identity document. Its number is encrypted (Fernet: AES-CBC with HMAC) and a keyed hash
-    (HMAC-SHA256) beside it allows exact look-up without decrypting every row."""
+class DocumentData(models.Model):
+    """What an identity document holds. The number is encrypted (Fernet: AES-CBC with HMAC) and a
+    keyed hash (HMAC-SHA256) beside it allows exact look-up without decrypting every row."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("document"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.PASSPORT)
     issuing_country = models.ForeignKey(
         "reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("issuing country")
@@ -129,6 +128,23 @@ class IdentityDocument(models.Model):
     number_hash = models.CharField(max_length=64, db_index=True, editable=False)
     expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
     mrz = EncryptedTextField(_("machine-readable zone"), blank=True, null=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.masked_number}"  # type: ignore[attr-defined]
+
+    @property
+    def masked_number(self) -> str:
+        number = self.number or ""
+        return "•" * max(len(number) - 3, 0) + number[-3:]
+
+
+class IdentityDocument(DocumentData):
+    """An identity document of a person, one row per number (per kind and issuing country)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -139,14 +155,6 @@ class IdentityDocument(models.Model):
                 fields=["kind", "issuing_country", "number_hash"], name="one_document_per_number"
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.masked_number}"
-
-    @property
-    def masked_number(self) -> str:
-        number = self.number or ""
-        return "•" * max(len(number) - 3, 0) + number[-3:]
 
 
 class StayPurpose(models.TextChoices):
@@ -249,21 +257,13 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
-class DocumentClaim(models.Model):
+class DocumentClaim(DocumentData):
     """A document number given on the public registration form that is already on the register for
     someone else. The registration is kept without a second document row and the person is flagged
     for the consulate as a possible duplicate; the public form answers exactly as for any other
     number, so that it does not tell anyone which passport numbers are registered."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="document_claims")
-    kind = models.CharField(_("document"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.PASSPORT)
-    issuing_country = models.ForeignKey(
-        "reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("issuing country")
-    )
-    number = EncryptedCharField(_("document number"), max_length=20)
-    number_hash = models.CharField(max_length=64, db_index=True, editable=False)
-    expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
-    mrz = EncryptedTextField(_("machine-readable zone"), blank=True, null=True)
     # The person the number is registered to (kept for the consulate, never shown to the claimant).
     holder = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("registered to")
@@ -276,10 +276,3 @@ class DocumentClaim(models.Model):
         verbose_name = _("document awaiting a check")
         verbose_name_plural = _("documents awaiting a check")
 
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.masked_number}"
-
-    @property
-    def masked_number(self) -> str:
-        number = self.number or ""
-        return "•" * max(len(number) - 3, 0) + number[-3:]
