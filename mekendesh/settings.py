@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_htmx",
     "allauth",
     "allauth.account",
@@ -263,6 +264,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Mekendesh API",
     "DESCRIPTION": "Register of citizens abroad and related services.",
     "VERSION": "0.1.0",
+    # Swagger UI's files come with the package (drf-spectacular-sidecar), not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # One process in the embedded set-up; several web processes in production share Redis.

@@ -1,0 +1,15 @@
+"""The API's documentation page works on a closed network: Swagger UI is served by the site itself."""
+
+from django.urls import reverse
+
+
+def test_the_api_documentation_loads_its_files_from_the_site_not_a_cdn(staff_client, analyst):
+    page = staff_client(analyst).get(reverse("api-docs")).content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "cdn.jsdelivr.net" not in page and "unpkg.com" not in page
+
+
+def test_the_openapi_document_is_offered_to_a_signed_in_staff_member(staff_client, analyst):
+    response = staff_client(analyst).get(reverse("api-schema"))
+    assert response.status_code == 200
+    assert b"/api/people/" in response.content
