@@ -11,9 +11,9 @@ missing) and breaks its errors down:
   wrote into the row, and by comparison levels (surname / given name / father's name /
   birth date);
 * missed pairs by stage (never a candidate, scored below the review band, sent to review
-  because the birth dates differ, because another candidate is as strong, or because
-  the probability is below the match threshold; matched to someone else) and by the
-  errors written into the row;
+  because the birth dates differ or a surname or given name is not alike, because another
+  candidate is as strong, or because the probability is below the match threshold; matched
+  to someone else) and by the errors written into the row;
 * name only: list rows that no method can tell apart from another registered person by
   name (exactly the same surname, given name and patronymic as the generator wrote them),
   and precision, recall and F1 without them next to the raw figures.
@@ -219,6 +219,8 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
             what = "never a candidate (blocking)" if not caught[pair] else "scored below the review band"
         elif p.explanation["birth_date"][0] == "different":
             what = "review: birth dates differ beyond the usual errors"
+        elif "different" in (p.explanation["surname"][0], p.explanation["given_name"][0]):
+            what = "review: surname or given name not alike"
         elif p.match_probability >= eng.DEFAULT_MATCH_THRESHOLD:
             what = "review: another candidate as strong (ambiguity rule)"
         else:

@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -295,9 +296,10 @@ def link(
             api_cm = _duckdb_api(workdir)
         else:
             api_cm = _spark_api(workdir, spark_master, spark_session)
+        names = NameFrequencies.of(lt) if min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN else None
         with api_cm as api:
             return _run(api, lt, rt, left, right, model, engine, match_threshold, review_threshold,
-                        ambiguity_margin, seed, progress, chunk_size, timings)
+                        ambiguity_margin, seed, progress, chunk_size, timings, names)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -317,6 +319,7 @@ def _run(
     progress: bool,
     chunk_size: int,
     timings: dict[str, float],
+    names: NameFrequencies | None = None,
 ) -> LinkResult:
     import time
 
@@ -329,7 +332,7 @@ def _run(
     timings["register"] = time.perf_counter() - t0
     try:
         return _score(api, sdf_left, sdf_right, left_name, left, right, model, engine, match_threshold,
-                      review_threshold, ambiguity_margin, seed, progress, chunk_size, timings)
+                      review_threshold, ambiguity_margin, seed, progress, chunk_size, timings, names)
     finally:
         for name in (left_name, right_name):
             with contextlib.suppress(Exception):
@@ -352,6 +355,7 @@ def _score(
     progress: bool,
     chunk_size: int,
     timings: dict[str, float],
+    names: NameFrequencies | None = None,
 ) -> LinkResult:
     import time
 
@@ -387,8 +391,47 @@ def _score(
         sdf.drop_table_from_database_and_remove_from_cache()
     timings["scoring"] = time.perf_counter() - t0
 
-    pairs = _decide(rows, labels, left_name, match_threshold, ambiguity_margin)
+    pairs = _decide(rows, labels, left_name, match_threshold, ambiguity_margin, names)
     return LinkResult(pairs, model, engine, len(left), len(right), timings)
+
+
+class NameFrequencies:
+    """How often surnames, given names and the two together occur on the left side.
+
+    Splink weighs an exact surname and an exact given name each by its own frequency (its
+    term-frequency adjustment) and adds the two as if they were independent. They are not:
+    a Tajik surname comes with a Tajik given name, so in a register where Tajiks are 5 %
+    the pair Rahimov Firdavs is about 20 times as common as the product of the two
+    frequencies says, and a list row that shares both with dozens of registered people
+    looks as rare as one that shares them with nobody. :meth:`joint_adjustment` replaces
+    the product by the frequency of the two together, counted among the other records of
+    the left side, with one pseudo-record on both sides so that few records move nothing.
+    """
+
+    __slots__ = ("n", "surnames", "givens", "pairs")
+
+    def __init__(self, n: int, surnames: Counter[str], givens: Counter[str], pairs: Counter[tuple[str, str]]):
+        self.n, self.surnames, self.givens, self.pairs = n, surnames, givens, pairs
+
+    @classmethod
+    def of(cls, table: Mapping[str, Sequence[Any]]) -> NameFrequencies:
+        sur, giv = table["sur"], table["giv"]
+        return cls(len(sur), Counter(s for s in sur if s), Counter(g for g in giv if g),
+                   Counter((s, g) for s, g in zip(sur, giv) if s and g))
+
+    def joint_adjustment(self, sur: str | None, giv: str | None) -> float:
+        """Bits to add to a pair exact on both ``sur`` and ``giv`` (never more than 0).
+
+        Other left records with this surname and given name: ``pairs - 1``; expected if
+        the two were independent: ``(surnames - 1) * (givens - 1) / n``. Only a name pair
+        more common than independence says lowers the weight; a rarer one is left to the
+        separate term frequencies, which on a small side are noise.
+        """
+        if not sur or not giv or self.n < 2:
+            return 0.0
+        together = self.pairs.get((sur, giv), 1) - 1
+        expected = max(self.surnames.get(sur, 1) - 1, 0) * max(self.givens.get(giv, 1) - 1, 0) / self.n
+        return min(0.0, math.log2((expected + 1.0) / (together + 1.0)))
 
 
 def _arrow(table: dict[str, list[Any]]) -> Any:
@@ -399,7 +442,7 @@ def _arrow(table: dict[str, list[Any]]) -> Any:
 
 def _fetch(sdf: Any) -> list[dict[str, Any]]:
     cols = ["match_weight", "match_probability", "source_dataset_l", "unique_id_l", "unique_id_r",
-            "full_name_l", "full_name_r"]
+            "full_name_l", "full_name_r", "sur_l", "giv_l", "sur_r", "giv_r"]
     for name in COMPARISONS:
         cols += [f"gamma_{name}", f"mw_{name}"]
     cols += [f"mw_tf_adj_{name}" for name in TF_COMPARISONS]
@@ -421,6 +464,7 @@ def _decide(
     left_name: str,
     match_threshold: float,
     ambiguity_margin: float | None,
+    names: NameFrequencies | None = None,
 ) -> list[Pair]:
     pairs: list[Pair] = []
     for r in rows:
@@ -431,14 +475,28 @@ def _decide(
             name: (labels[name].get(int(r[f"gamma_{name}"]), str(r[f"gamma_{name}"])), _weight(r, name))
             for name in COMPARISONS
         }
-        p = float(r["match_probability"])
+        p, weight = float(r["match_probability"]), float(r["match_weight"])
+        if names is not None and explanation["surname"][0] == explanation["given_name"][0] == "exact":
+            side = "r" if flipped else "l"
+            adjust = names.joint_adjustment(r[f"sur_{side}"], r[f"giv_{side}"])
+            if adjust:
+                # counted with the given name, the evidence it overstated
+                label, w = explanation["given_name"]
+                explanation["given_name"] = (label, w + adjust)
+                weight += adjust
+                p = 1.0 / (1.0 + 2.0 ** -weight)
         decision: Decision = "match" if p >= match_threshold else "review"
         if explanation["birth_date"][0] == "different":
             # Both birth dates known and apart by more than the usual errors (swap, one
             # digit, year only): a namesake as often as not, however alike the names; an
             # officer decides.
             decision = "review"
-        pairs.append(Pair(str(lid), str(rid), p, float(r["match_weight"]),
+        if "different" in (explanation["surname"][0], explanation["given_name"][0]):
+            # The surname or the given name is not alike at all, not even crossed with the
+            # other part: the rest (father's name, birth date) says a relative or a chance
+            # namesake as often as the same person written badly; an officer decides.
+            decision = "review"
+        pairs.append(Pair(str(lid), str(rid), p, weight,
                           decision, explanation, lname or "", rname or ""))
     if ambiguity_margin is not None:
         pairs = _demote_ambiguous(pairs, ambiguity_margin)
