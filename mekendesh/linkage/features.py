@@ -140,8 +140,7 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
             # «Шерзод Шухратовч Жураев»: a typo in the ending hid the patronymic from the
             # parser; a later given word that ends almost like -ович/-овна is one
             for g in givens[1:]:
-                k = key(g)
-                if len(k) >= 7 and patronymic_root(k) != k:
+                if _looks_patronymic(key(g)):
                     patronymic = g
                     givens = [x for x in givens if x is not g]
                     break
@@ -169,6 +168,18 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
         words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
         giv = words[0] if words else None
     return sur, giv, pat, hint
+
+
+def _looks_patronymic(k: str) -> bool:
+    """A word after the given name that is a patronymic the parser did not take for one.
+
+    «Юлия Юрьевна» (a short father's name: -ьевна on a two-letter key), or an ending one
+    edit from -ович/-евич/-овна/-евна (Рустамова, Мамытона, Шухратовч): after a surname
+    and a given name, a third word like that is the father's name, not a second surname.
+    """
+    if len(k) >= 6 and k.endswith(("ovna", "evna", "ovic", "evic")):
+        return True
+    return len(k) >= 7 and patronymic_root(k, known=True) != k
 
 
 def _recheck_surname(

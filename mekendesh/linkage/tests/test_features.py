@@ -24,3 +24,27 @@ def test_a_patronymic_with_a_typo_in_its_ending_still_gives_the_fathers_name(pat
 def test_vowels_a_russian_list_changes_leave_the_skeleton_alone():
     assert skeleton(token_key("Төлөгөн")) == skeleton(token_key("Тёлеген")) == skeleton(token_key("Тологон"))
     assert skeleton(token_key("Бакыт")) != skeleton(token_key("Бакир"))
+
+
+@pytest.mark.parametrize(
+    ("full_name", "father"),
+    [
+        ("Морозова Юлия Юрьевна", "urevna"),
+        ("Ирина Юрьевна Андреева", "urevna"),
+        ("Умарова Нилуфар Рустамова", "rustam"),
+        ("Абдрахманова Айжан Мамытона", "mamit"),
+        ("ЖАПАРОВА Бубусара Токонова", "tokon"),
+    ],
+)
+def test_a_third_word_like_a_patronymic_is_the_fathers_name(full_name, father):
+    from mekendesh.linkage.features import name_parts
+    from mekendesh.linkage.io import Record
+
+    assert name_parts(Record(id="1", full_name=full_name))[2] == father
+
+
+def test_a_second_given_name_is_not_taken_for_a_patronymic():
+    from mekendesh.linkage.features import name_parts
+    from mekendesh.linkage.io import Record
+
+    assert name_parts(Record(id="1", full_name="Иванова Анна Мария"))[2] is None
