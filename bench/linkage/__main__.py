@@ -244,7 +244,7 @@ def render(all_results: dict[str, dict[str, object]]) -> str:
             if "error" in r:
                 lines.append(f"| {r['variant']} | {r['method']} | – | – | – | – | – | {r['error']} |")
                 continue
-            band = r["review_band_recall"] if r["method"] == "mekendesh" else ""
+            band = f"{r['review_band_recall']:.4f}" if r["method"] == "mekendesh" else ""
             lines.append(
                 f"| {r['variant']} | {r['method']} | {r['precision']:.4f} | {r['recall']:.4f} | "
                 f"**{r['f1']:.4f}** | {band} | {r['seconds']} | {r['peak_mb']:,} |"
