@@ -298,29 +298,32 @@ def link(
             api_cm = _spark_api(workdir, spark_master, spark_session)
         names = NameFrequencies.of(lt) if min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN else None
         with api_cm as api:
-            return _run(api, lt, rt, left, right, model, engine, match_threshold, review_threshold,
-                        ambiguity_margin, seed, progress, chunk_size, timings, names)
+            job = _Job(left, right, model, engine, match_threshold, review_threshold, ambiguity_margin, seed,
+                       progress, chunk_size, timings, names)
+            return _run(api, lt, rt, job)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _run(
-    api: Any,
-    lt: dict[str, list[Any]],
-    rt: dict[str, list[Any]],
-    left: list[Record],
-    right: list[Record],
-    model: Model | None,
-    engine: str,
-    match_threshold: float,
-    review_threshold: float,
-    ambiguity_margin: float | None,
-    seed: int,
-    progress: bool,
-    chunk_size: int,
-    timings: dict[str, float],
-    names: NameFrequencies | None = None,
-) -> LinkResult:
+@dataclass
+class _Job:
+    """One linkage run's records and choices, passed from stage to stage."""
+
+    left: list[Record]
+    right: list[Record]
+    model: Model | None
+    engine: str
+    match_threshold: float
+    review_threshold: float
+    ambiguity_margin: float | None
+    seed: int
+    progress: bool
+    chunk_size: int
+    timings: dict[str, float]
+    names: NameFrequencies | None = None
+
+
+def _run(api: Any, lt: dict[str, list[Any]], rt: dict[str, list[Any]], job: _Job) -> LinkResult:
     import time
 
     t0 = time.perf_counter()
@@ -329,38 +332,23 @@ def _run(
     left_name, right_name = f"{_LEFT}_{suffix}", f"{_RIGHT}_{suffix}"
     sdf_left = api.register(_arrow(lt), dataset_display_name=left_name)
     sdf_right = api.register(_arrow(rt), dataset_display_name=right_name)
-    timings["register"] = time.perf_counter() - t0
+    job.timings["register"] = time.perf_counter() - t0
     try:
-        return _score(api, sdf_left, sdf_right, left_name, left, right, model, engine, match_threshold,
-                      review_threshold, ambiguity_margin, seed, progress, chunk_size, timings, names)
+        return _score(api, sdf_left, sdf_right, left_name, job)
     finally:
         for name in (left_name, right_name):
             with contextlib.suppress(Exception):
                 api.delete_table_from_database(name)
 
 
-def _score(
-    api: Any,
-    sdf_left: Any,
-    sdf_right: Any,
-    left_name: str,
-    left: list[Record],
-    right: list[Record],
-    model: Model | None,
-    engine: str,
-    match_threshold: float,
-    review_threshold: float,
-    ambiguity_margin: float | None,
-    seed: int,
-    progress: bool,
-    chunk_size: int,
-    timings: dict[str, float],
-    names: NameFrequencies | None = None,
-) -> LinkResult:
+def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -> LinkResult:
     import time
 
     from splink import Linker
 
+    left, right, model, engine = job.left, job.right, job.model, job.engine
+    match_threshold, review_threshold, ambiguity_margin = job.match_threshold, job.review_threshold, job.ambiguity_margin
+    seed, progress, chunk_size, timings, names = job.seed, job.progress, job.chunk_size, job.timings, job.names
     lt_has_dates = any(r.birth_date for r in left)
     rt_has_dates = any(r.birth_date for r in right)
     if model is None:
