@@ -299,7 +299,8 @@ def link(
         names = NameFrequencies.of(lt) if min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN else None
         with api_cm as api:
             job = _Job(left, right, model, engine, match_threshold, review_threshold, ambiguity_margin, seed,
-                       progress, chunk_size, timings, names)
+                       progress, chunk_size, timings, names,
+                       (_share_missing(lt["pat"]), _share_missing(rt["pat"])))
             return _run(api, lt, rt, job)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -321,6 +322,24 @@ class _Job:
     chunk_size: int
     timings: dict[str, float]
     names: NameFrequencies | None = None
+    # share of records without a father's name on the left and on the right
+    pat_missing: tuple[float, float] = (0.0, 0.0)
+
+
+def _with_both_missing_m(model: Model, pat_missing: tuple[float, float]) -> Model:
+    """Set m of "patronymic: both missing" from the data.
+
+    A person whose documents give no father's name is written without one on every copy,
+    so among true pairs both sides lack it about as often as the side with fewer such
+    records does; a patronymic dropped from one copy falls in the null level instead.
+    """
+    share = min(pat_missing)
+    if share <= 0:
+        return model
+    params = {name: dict(levels) for name, levels in model.params.items()}
+    _, u = params["patronymic"].get("both missing", (None, None))
+    params["patronymic"]["both missing"] = (min(max(share, 1e-4), 1.0), u)
+    return Model(model.probability_two_random_records_match, params)
 
 
 def _run(api: Any, lt: dict[str, list[Any]], rt: dict[str, list[Any]], job: _Job) -> LinkResult:
@@ -357,6 +376,7 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
         trainer = Linker([sdf_left, sdf_right], settings_dict(), log_level=None)
         with tqdm(total=1, desc="training", disable=not progress, leave=False) as bar:
             model = _train(trainer, len(left), len(right), has_dates, seed)
+            model = _with_both_missing_m(model, job.pat_missing)
             bar.update()
         timings["training"] = time.perf_counter() - t0
 
@@ -420,6 +440,10 @@ class NameFrequencies:
         together = self.pairs.get((sur, giv), 1) - 1
         expected = max(self.surnames.get(sur, 1) - 1, 0) * max(self.givens.get(giv, 1) - 1, 0) / self.n
         return min(0.0, math.log2((expected + 1.0) / (together + 1.0)))
+
+
+def _share_missing(values: Sequence[Any]) -> float:
+    return sum(1 for v in values if not v) / len(values) if values else 0.0
 
 
 def _arrow(table: dict[str, list[Any]]) -> Any:

@@ -42,6 +42,14 @@ COLUMNS: dict[str, str] = {
     "dob_swap": "string",  # day and month exchanged, when that is a date
     "dob_year": "string",
     "sex": "string",
+    # the surname, given name and father's name as written, one letter for one letter
+    # (see written_form), and the same letters sorted: typos are counted on these
+    "surw": "string",
+    "givw": "string",
+    "patw": "string",
+    "surw_srt": "string",
+    "givw_srt": "string",
+    "patw_srt": "string",
 }
 
 key = functools.lru_cache(maxsize=500_000)(token_key)
@@ -96,6 +104,62 @@ def _typo_ending_root(k: str) -> str | None:
 
 
 _SKELETON_DROP = str.maketrans("", "", "aeiouy")
+
+
+_WRITTEN = str.maketrans({
+    # ы and й as Latin y (Turkmen Latin and passports write them so)
+    **dict(zip("абвгдезийклмнопрстуфхцчшщыэ", "abvgdeziyklmnoprstufhccssye")),
+    "ё": "o", "ж": "j", "ю": "u", "я": "a", "ъ": None, "ь": None,
+    # Kyrgyz, Kazakh, Tajik, Uzbek letters that a Russian list writes as н, о, у, а, г, к, х, дж
+    "ң": "n", "ө": "o", "ү": "u", "ә": "a", "ғ": "g", "қ": "k", "ұ": "u", "і": "i", "һ": "h",
+    "ҳ": "h", "ҷ": "j", "ӣ": "i", "ӯ": "u", "ў": "u",
+    # Turkmen and Uzbek Latin
+    "ý": "y", "ç": "c", "ş": "s", "ž": "z", "ň": "n", "ä": "a", "ö": "o", "ü": "u", "w": "v",
+    "'": None, "ʻ": None, "ʼ": None, "’": None, "-": None,
+})
+
+
+@functools.lru_cache(maxsize=500_000)
+def written_form(word: str) -> str:
+    """A word as written, each letter replaced by one ASCII letter (no digraph rules).
+
+    The comparison keys fold spellings (ие → e, оо → o, ия → ya), so a single mistyped or
+    dropped letter can be two edits apart on the keys (Тилек / Тиек: tilek / tek). On this
+    form one typo stays one edit; it serves only to count typos.
+    """
+    return word.lower().translate(_WRITTEN)
+
+
+@functools.lru_cache(maxsize=500_000)
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The keys a written word can stand for: its key, surname stem and patronymic root."""
+    k = key(word)
+    if not k:
+        return ()
+    return (k, surname_stem(k), patronymic_root(k, known=True))
+
+
+def _written_words(record: Record) -> list[str]:
+    texts = (record.full_name, record.surname, record.given_name, record.patronymic)
+    return [w for text in texts if text for w in text.replace("-", " ").split()]
+
+
+def _written(words: list[str], k: str | None) -> tuple[str | None, str | None]:
+    """The written form of the word whose key (or stem, or root) is ``k``, and its letters sorted."""
+    if not k:
+        return None, None
+    for i in range(3):
+        for w in words:
+            forms = _word_forms(w)
+            if len(forms) > i and forms[i] == k:
+                return _written_pair(w)
+    return None, None
+
+
+@functools.lru_cache(maxsize=500_000)
+def _written_pair(word: str) -> tuple[str | None, str | None]:
+    form = written_form(word)
+    return (form, "".join(sorted(form))) if form else (None, None)
 
 
 def skeleton(k: str | None) -> str | None:
@@ -223,6 +287,10 @@ def record_features(record: Record) -> dict[str, Any]:
             words.append(extra)
     dob, swap, year = _dob_columns(record.birth_date)
     pair = sorted(x[:4] for x in (sur, giv) if x)
+    written = _written_words(record)
+    surw, surw_srt = _written(written, sur)
+    givw, givw_srt = _written(written, giv)
+    patw, patw_srt = _written(written, pat)
     return {
         "unique_id": record.id,
         "full_name": record.full_name,
@@ -241,6 +309,8 @@ def record_features(record: Record) -> dict[str, Any]:
         "dob_swap": swap,
         "dob_year": year,
         "sex": record.sex or hint,
+        "surw": surw, "givw": givw, "patw": patw,
+        "surw_srt": surw_srt, "givw_srt": givw_srt, "patw_srt": patw_srt,
     }
 
 

@@ -1,6 +1,6 @@
 """The Splink model: comparisons, blocking rules, training, saving and loading.
 
-The SQL here uses only ``=``, ``levenshtein``, ``instr``, ``length`` and ``||`` on columns
+The SQL here uses only ``=``, ``levenshtein``, ``instr``, ``length``, ``abs``, ``CASE`` and ``||`` on columns
 computed by :mod:`mekendesh.linkage.features`, so the same settings run unchanged on DuckDB
 and on Spark. A saved model is Splink's own JSON; loading it rebuilds the comparisons from
 this module and takes only the trained parameters from the file, so a model saved on one
@@ -22,11 +22,24 @@ MODEL_FORMAT = "mekendesh-linkage/1"
 _Level = tuple[str, str, float]  # label, SQL condition, starting m
 
 
+def _one_typo(col: str) -> str:
+    """One typo: one letter wrong, missing, extra, or two letters exchanged.
+
+    Counted on the keys and on the words as written (where the keys' spelling folds do not
+    make one dropped letter two edits), the exchange as the same letters two edits apart.
+    """
+    l, r, wl, wr = f"{col}_l", f"{col}_r", f"{col}w_l", f"{col}w_r"
+    return (
+        f"levenshtein({l}, {r}) <= 1 OR (length({wl}) >= 4 AND abs(length({wl}) - length({wr})) <= 1"
+        f" AND levenshtein({wl}, {wr}) <= CASE WHEN {col}w_srt_l = {col}w_srt_r THEN 2 ELSE 1 END)"
+    )
+
+
 def _name_levels(col: str) -> list[_Level]:
     l, r = f"{col}_l", f"{col}_r"
     return [
         ("exact", f"{l} = {r}", 0.80),
-        ("one edit", f"levenshtein({l}, {r}) <= 1", 0.08),
+        ("one edit", _one_typo(col), 0.08),
         # ө written е, ә written е, ү written ю: the same consonants, other vowels
         ("same consonants", f"{col}_sk_l = {col}_sk_r AND length({l}) >= 4", 0.04),
         ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.03),
@@ -54,10 +67,15 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
     "patronymic": (
         "pat",
         [
+            # No father's name on either side: a person whose documents give none (Turkmen
+            # passports in Latin often do not) is written without one on every copy, while
+            # a dropped patronymic on one side says nothing. Evaluated before the null level;
+            # its m is the share of records without a father's name (set from the data).
+            ("both missing", 'pat_l IS NULL AND pat_r IS NULL', 0.05),
             ("exact", 'pat_l = pat_r', 0.92),
             # a typo in a father's name; two edits is another name more often than not
             # (Зокирович / Собирович, Бакаевна / Бакытовна)
-            ("one edit", 'levenshtein(pat_l, pat_r) <= 1 AND length(pat_l) >= 4', 0.03),
+            ("one edit", f'length(pat_l) >= 4 AND ({_one_typo("pat")})', 0.03),
             ("same consonants", 'pat_sk_l = pat_sk_r AND length(pat_l) >= 4', 0.02),
             ("different", "ELSE", 0.02),
         ],
@@ -104,6 +122,12 @@ def blocking_rules() -> list[str]:
         'l.giv = r.giv AND l.sur3 = r.sur3',
         'l.sur = r.sur AND l.giv3 = r.giv3',
         'l.pair4 = r.pair4 AND l.pat = r.pat',
+        # one name exact, a typo in the other: the same letters in another order, or the
+        # same consonants (Карыбеков Нурмат / Нермат, Аманова Биби / Ббии, Спааров / Saparow)
+        'l.sur = r.sur AND l.givw_srt = r.givw_srt',
+        'l.giv = r.giv AND l.surw_srt = r.surw_srt',
+        'l.sur = r.sur AND l.giv_sk = r.giv_sk',
+        'l.giv = r.giv AND l.sur_sk = r.sur_sk',
     ]
 
 
@@ -114,6 +138,9 @@ def blocking_rules() -> list[str]:
 # learns that a different father's name or birth date hardly matters. A sex guessed from a
 # name ending is wrong now and then, which EM cannot see either.
 FIXED_M = frozenset({"patronymic", "birth_date", "sex"})
+
+# Levels evaluated before the null level of their comparison (they test for nulls themselves).
+BEFORE_NULL = frozenset({("patronymic", "both missing")})
 
 
 def comparison_dicts(
@@ -129,14 +156,15 @@ def comparison_dicts(
     out = []
     for name, (col, levels) in COMPARISONS.items():
         given = (params or {}).get(name, {})
-        cl: list[dict[str, Any]] = [
-            {
-                "sql_condition": f"{col}_l IS NULL OR {col}_r IS NULL",
-                "label_for_charts": "missing",
-                "is_null_level": True,
-            }
-        ]
+        null_level = {
+            "sql_condition": f"{col}_l IS NULL OR {col}_r IS NULL",
+            "label_for_charts": "missing",
+            "is_null_level": True,
+        }
+        cl: list[dict[str, Any]] = []
         for label, sql, m in levels:
+            if (name, label) not in BEFORE_NULL and null_level not in cl:
+                cl.append(null_level)
             level: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label, "m_probability": m}
             tf_col = TF_LEVELS.get((name, label))
             if tf_col is not None and term_frequencies:
@@ -151,6 +179,8 @@ def comparison_dicts(
                 if tu is not None:
                     level["u_probability"] = tu
             cl.append(level)
+        if null_level not in cl:
+            cl.append(null_level)
         out.append({"output_column_name": name, "comparison_levels": cl})
     return out
 

@@ -78,7 +78,9 @@ def test_every_pair_explains_each_comparison_with_a_level_and_a_weight():
     assert set(pair.explanation) == {"surname", "given_name", "patronymic", "birth_date", "sex"}
     assert pair.explanation["surname"][0] == "exact"
     assert pair.explanation["birth_date"][0] == "exact"
-    assert pair.explanation["patronymic"] == ("missing", 0.0)
+    # no father's name on either side: agreement on its absence, worth something
+    label, weight = pair.explanation["patronymic"]
+    assert label == "both missing" and weight > 0
     assert abs(sum(w for _, w in pair.explanation.values()) - pair.match_weight) < 30  # prior is the rest
 
 
@@ -113,3 +115,23 @@ def test_the_command_writes_the_contract_columns_and_saves_its_model(tmp_path, c
     assert Model.load(saved).params.keys() == Model.load(DEFAULT_MODEL_PATH).params.keys()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["left.csv", "model.json", "out.csv", "right.csv"]
     assert Path(out).read_text(encoding="utf-8").endswith("\n")
+
+
+def test_a_patronymic_missing_on_one_side_is_neutral():
+    result = link(REGISTER, [Record("r1", "Кулубаев Женбек Асанович", "1985-03-12")])
+    pair = next(p for p in result.pairs if p.left_id == "k1")
+    assert pair.explanation["patronymic"] == ("missing", 0.0)
+
+
+def test_one_typo_counts_on_the_written_letters():
+    from mekendesh.linkage.features import written_form
+
+    # the keys fold ие and ия, so a dropped letter is two edits on them but one as written
+    assert written_form("Тилек") == "tilek" and written_form("Тиек") == "tiek"
+    assert written_form("Үсөнбек") == written_form("Усонбек")
+    register = [Record("a", "Бакиров Тилек Ормонович"), Record("b", "Эшматов Шавкат Зафарович")]
+    host = [Record("x", "Бакиров Тиек Ормонович"), Record("y", "Эшматов Шавакт Зафарович")]
+    result = link(register, host)
+    levels = {(p.left_id, p.right_id): p.explanation["given_name"][0] for p in result.pairs}
+    assert levels[("a", "x")] == "one edit"
+    assert levels[("b", "y")] == "one edit"
