@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -77,7 +77,6 @@ class StayInput:
     permit_type: str = "none"
     permit_expiry: dt.date | None = None
     departure_date: dt.date | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def name_search_key(surname: str, given_names: str, patronymic: str = "") -> str:
