@@ -274,6 +274,24 @@ def render(all_results: dict[str, dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def save_default_model(seed: int, workdir: Path) -> int:
+    """Train on the benchmark population with birth dates; write the shipped default model.
+
+    Below ``MIN_RECORDS_TO_TRAIN`` records a side the engine cannot estimate anything and
+    uses this model, with a prior of its own.
+    """
+    from mekendesh.linkage.cli import main as link_main
+    from mekendesh.linkage.engine import DEFAULT_MODEL_PATH
+
+    print(f"generating 10,000 × 10,000 (seed {seed}) …", file=sys.stderr)
+    paths = write_population(generate(10_000, 10_000, seed=seed), workdir)
+    code = link_main([str(paths["register"]), str(paths["list"]), "--output", str(workdir / "pairs-default-model.csv"),
+                      "--save-model", str(DEFAULT_MODEL_PATH)])
+    if code == 0:
+        print(f"wrote {DEFAULT_MODEL_PATH.relative_to(ROOT)}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.linkage", description=__doc__)
     p.add_argument("--quick", action="store_true", help="2,000 × 2,000 only")
@@ -290,7 +308,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--p-drop-patronymic", type=float, default=None,
                    help="share of list rows that lose their patronymic (default 0.08); "
                         "results are stored under their own heading")
+    p.add_argument("--save-default-model", action="store_true",
+                   help="train this engine on the 10,000 × 10,000 population with birth dates and "
+                        "write the model it ships for small inputs (mekendesh/linkage/default_model.json)")
     args = p.parse_args(argv)
+    if args.save_default_model:
+        return save_default_model(args.seed, args.workdir / "10000x10000")
     if args.render:
         RESULTS_MD.write_text(render(json.loads(RESULTS_JSON.read_text(encoding="utf-8"))), encoding="utf-8")
         return 0

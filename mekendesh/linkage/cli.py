@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save-model", type=Path, default=None, help="write the model used to this JSON file")
     p.add_argument("--match-threshold", type=_probability, default=DEFAULT_MATCH_THRESHOLD)
     p.add_argument("--review-threshold", type=_probability, default=DEFAULT_REVIEW_THRESHOLD)
+    p.add_argument(
+        "--right-may-repeat", action="store_true",
+        help="RIGHT may list one person more than once: a LEFT record may then match several RIGHT "
+             "records (by default matches are one to one and the weaker candidates go to review)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     return p
 
@@ -116,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             model=model,
             match_threshold=args.match_threshold,
             review_threshold=args.review_threshold,
+            right_may_repeat=args.right_may_repeat,
             spark_master=args.spark_master,
             progress=not args.no_progress,
         )

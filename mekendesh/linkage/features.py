@@ -19,6 +19,11 @@ from .io import Record
 
 CONNECTOR_KEYS = frozenset({"uulu", "ulu", "uly", "uli", "ogly", "ogli", "ugli", "oglu", "kyzy", "kizi", "gyzy", "gizi"})
 _PATRONYMIC_ENDINGS = ("ovicna", "evicna", "ovic", "evic", "ovna", "evna", "ovik", "evik", "icna", "ikna", "ic", "ik")
+# Kazakh writes the father's name with -ұлы / -қызы attached (Сәбитұлы, Шамшиденқызы), where
+# a Russian list writes Сабитович, Шамшиденовна: the root is the father's name in both.
+# Turkmen given names in -guly / -kuly / -nuly (Gurbanguly, Atakuly) keep their ending.
+_ATTACHED_PATRONYMIC_ENDINGS = ("kizi", "uli")
+_NOT_ATTACHED = ("guli", "kuli", "nuli")
 _FEMALE_SURNAME = ("ova", "eva", "ina", "yna")
 # Endings that make a word a surname beyond doubt (on name keys, so for every script).
 _STRONG_SURNAME = ("ov", "ev", "ova", "eva", "zoda", "zade", "enko", "ski", "skii", "skaya", "skaia")
@@ -83,6 +88,9 @@ def patronymic_root(k: str, *, known: bool = False) -> str:
                 root = _typo_ending_root(k)
                 if root is not None:
                     return root
+            return k[: -len(ending)]
+    for ending in _ATTACHED_PATRONYMIC_ENDINGS:
+        if k.endswith(ending) and len(k) - len(ending) >= 3 and not (ending == "uli" and k.endswith(_NOT_ATTACHED)):
             return k[: -len(ending)]
     if len(k) >= 7:
         m = _FUZZY_PATRONYMIC_RE.search(k)
@@ -163,15 +171,18 @@ def _written_pair(word: str) -> tuple[str | None, str | None]:
 
 
 def skeleton(k: str | None) -> str | None:
-    """The consonants of a key after its first letter: ``tologon`` and ``telegen`` -> ``tlgn``.
+    """The consonants of a key: ``tologon`` and ``telegen`` -> ``tlgn``.
 
-    Russian lists write Kyrgyz ө as о, ё or е and ә as а or е; the keys keep those vowels
-    apart (so that different names stay different), the skeleton lets the model weigh a
-    pair that differs only in vowels.
+    Russian lists write Kyrgyz ө as о, ё or е and ә as а or е, and Kazakh ө and ұ as у
+    (Өтемісов / Утемисов, Әсел / Есел); the keys keep those vowels apart (so that different
+    names stay different), the skeleton lets the model weigh a pair that differs only in
+    vowels. A leading vowel is kept as a mark (``otemisov`` and ``utemisov`` -> ``_tmsv``),
+    so that a word with one is still told from the same consonants without it.
     """
     if not k:
         return None
-    return k[0] + k[1:].translate(_SKELETON_DROP)
+    head = "_" if k[0] in "aeiouy" else k[0]
+    return head + k[1:].translate(_SKELETON_DROP)
 
 
 def surname_stem(k: str) -> str:

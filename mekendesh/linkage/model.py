@@ -39,6 +39,9 @@ def _name_levels(col: str) -> list[_Level]:
     l, r = f"{col}_l", f"{col}_r"
     return [
         ("exact", f"{l} = {r}", 0.80),
+        # the two words read in the other order on one side (Қасымбек Жеңіс / Zhenis
+        # Kassymbek): without a surname ending nothing says which word is which
+        ("surname and given name exchanged", "sur_l = giv_r AND giv_l = sur_r", 0.02),
         ("one edit", _one_typo(col), 0.08),
         # ө written е, ә written е, ү written ю: the same consonants, other vowels
         ("same consonants", f"{col}_sk_l = {col}_sk_r AND length({l}) >= 4", 0.04),

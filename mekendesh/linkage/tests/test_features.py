@@ -21,6 +21,23 @@ def test_a_patronymic_with_a_typo_in_its_ending_still_gives_the_fathers_name(pat
     assert patronymic_root(token_key(patronymic)) == token_key(father)
 
 
+@pytest.mark.parametrize(
+    ("kazakh", "russian"),
+    [
+        ("Сәбитұлы", "Сабитович"),
+        ("Kemeluly", "Кемелевич"),
+        ("Шамшиденқызы", "Шамшиденовна"),
+        ("Asanqyzy", "Асановна"),
+    ],
+)
+def test_a_kazakh_patronymic_and_its_russian_form_give_one_fathers_name(kazakh, russian):
+    assert patronymic_root(token_key(kazakh), known=True) == patronymic_root(token_key(russian), known=True)
+
+
+def test_a_turkmen_given_name_in_guly_keeps_its_ending():
+    assert patronymic_root(token_key("Gurbanguly"), known=True) == token_key("Gurbanguly")
+
+
 def test_vowels_a_russian_list_changes_leave_the_skeleton_alone():
     assert skeleton(token_key("Төлөгөн")) == skeleton(token_key("Тёлеген")) == skeleton(token_key("Тологон"))
     assert skeleton(token_key("Бакыт")) != skeleton(token_key("Бакир"))

@@ -31,12 +31,29 @@ def test_kyrgyz_russian_and_passport_spellings_of_one_man_match():
         Record("r2", "ZHEENBEK KULUBAEV", "1985-03-12"),
         Record("r3", "JEENBEK KULUBAEV", "1985-12-03"),  # day and month swapped
     ]
-    result = link(REGISTER, host)
-    decisions = _pairs(result)
-    for rid in ("r1", "r2", "r3"):
-        assert decisions.get(("k1", rid)) == "match", rid
-    assert ("k6", "r1") not in decisions or decisions[("k6", "r1")] != "match"
-    assert ("k7", "r1") not in decisions or decisions[("k7", "r1")] != "match"
+    for row in host:  # three lists, one spelling each
+        decisions = _pairs(link(REGISTER, [row]))
+        assert decisions.get(("k1", row.id)) == "match", row.id
+        assert decisions.get(("k6", row.id)) != "match"
+        assert decisions.get(("k7", row.id)) != "match"
+
+
+def test_one_list_naming_a_registered_man_twice_sends_both_rows_to_review():
+    host = [Record("r1", "Кулубаев Женбек", "1985-03-12"), Record("r2", "ZHEENBEK KULUBAEV", "1985-03-12")]
+    decisions = _pairs(link(REGISTER, host))
+    assert decisions[("k1", "r1")] == decisions[("k1", "r2")] == "review"
+    decisions = _pairs(link(REGISTER, host, right_may_repeat=True))
+    assert decisions[("k1", "r1")] == decisions[("k1", "r2")] == "match"
+
+
+def test_a_registered_person_matched_by_one_row_is_not_matched_again_by_a_weaker_row():
+    # the list names Asanov Bakyt Nurlanovich and, in another row, a namesake without a
+    # father's name; the register has only the first
+    register = [Record("a1", "Асанов Бакыт Нурланович"), Record("a2", "Жапаров Садыр Нургожоевич")]
+    host = [Record("r1", "Асанов Бакыт Нурланович"), Record("r2", "Асанов Бакыт")]
+    decisions = _pairs(link(register, host))
+    assert decisions[("a1", "r1")] == "match"
+    assert decisions.get(("a1", "r2")) == "review"
 
 
 def test_turkmen_latin_and_russian_cyrillic_match():
@@ -135,3 +152,29 @@ def test_one_typo_counts_on_the_written_letters():
     levels = {(p.left_id, p.right_id): p.explanation["given_name"][0] for p in result.pairs}
     assert levels[("a", "x")] == "one edit"
     assert levels[("b", "y")] == "one edit"
+
+
+def test_kazakh_and_tajik_officials_lists_link_across_scripts_by_name_alone():
+    # a parliament's list in Cyrillic (surname, given name, father's name with Kazakh -ұлы)
+    # against its English-language list (given name first, no father's name)
+    cyrillic = [
+        Record("c1", "Қасымбек Жеңіс Махмудұлы"),  # a surname with no -ов: the order is open
+        Record("c2", "Өтемісов Айдос"),  # Kazakh ө, written У in Russian-based Latin
+        Record("c3", "Нұртілеу Мұрат Сәбитұлы"),
+        Record("c4", "Зокирзода Маҳмадтоир"),
+        Record("c5", "Мирзо Шерали"),
+        Record("c6", "Жапаров Садыр Нургожоевич"),
+        Record("c7", "Жапаров Акылбек Усенбекович"),
+    ]
+    latin = [
+        Record("l1", "Zhenis Kassymbek"),
+        Record("l2", "Aidos Utemisov"),
+        Record("l3", "Nurtleu Murat Sabitovich"),
+        Record("l4", "Mahmadtoir Zokirzoda"),
+        Record("l5", "Sherali Mirzo"),
+        Record("l6", "Sadyr Japarov"),
+        Record("l7", "Akylbek Zhaparov"),
+    ]
+    decisions = _pairs(link(cyrillic, latin))
+    matched = {pair for pair, decision in decisions.items() if decision == "match"}
+    assert matched == {(f"c{i}", f"l{i}") for i in range(1, 8)}
