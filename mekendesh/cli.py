@@ -31,19 +31,15 @@ def main(argv: list[str] | None = None) -> int:
 def _activate_terminal_language() -> None:
     """Speak the operator's language on the command line: ``MEKENDESH_LANGUAGE``, else the POSIX
     locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) when it names an interface language; otherwise
-    the site's default language."""
+    the site's default language. ``mekendesh link`` follows the same rule without Django."""
     from django.conf import settings
     from django.utils import translation
 
-    available = {code for code, _name in settings.LANGUAGES}
-    for variable in ("MEKENDESH_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if not value:
-            continue
-        code = value.split(".")[0].split("_")[0].split("-")[0].lower()
-        if code in available:
-            translation.activate(code)
-        return
+    from mekendesh.lib.terminal_language import terminal_language
+
+    code = terminal_language({code for code, _name in settings.LANGUAGES})
+    if code:
+        translation.activate(code)
 
 
 if __name__ == "__main__":

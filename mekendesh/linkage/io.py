@@ -6,8 +6,9 @@ when only part of the date is known), ``sex`` (``M`` or ``F``) and the split nam
 ``surname``, ``given_name``, ``patronymic``. Other columns are ignored.
 
 Anything else is refused with an :class:`InputError` that names the file, the row (the line
-number in the file, the header being row 1) and the column. The result is written to a
-temporary file next to the target and renamed over it only when complete, so a failed run
+number in the file, the header being row 1) and the column, in the language of
+:mod:`mekendesh.linkage.i18n` (English unless the command chose another). The result is written
+to a temporary file next to the target and renamed over it only when complete, so a failed run
 leaves nothing at the output path.
 """
 
@@ -24,6 +25,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from .i18n import gettext as _
+from .i18n import number, pgettext
 
 REQUIRED_COLUMNS = ("id", "full_name")
 OPTIONAL_COLUMNS = ("birth_date", "sex", "surname", "given_name", "patronymic")
@@ -48,9 +52,9 @@ class InputError(ValueError):
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row {row}").format(row=self.row))
         if self.column is not None:
-            where.append(f"column {self.column!r}")
+            where.append(_("column {column}").format(column=repr(self.column)))
         return f"{', '.join(where)}: {self.message}"
 
 
@@ -74,27 +78,28 @@ def parse_birth_date(value: str, *, today: dt.date | None = None) -> str | None:
         return None
     m = _DATE_RE.match(value)
     if not m:
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+        raise ValueError(_("{value} is not a date in the form YYYY-MM-DD").format(value=repr(value)))
     year, month, day = m.group(1), m.group(2), m.group(3)
     today = today or dt.date.today()
     if int(year) < MIN_BIRTH_YEAR:
-        raise ValueError(f"{value!r}: the year {year} is not a plausible birth year")
+        message = _("{value}: the year {year} is not a plausible birth year")
+        raise ValueError(message.format(value=repr(value), year=year))
     if month is None:
         if int(year) > today.year:
-            raise ValueError(f"{value!r} is in the future")
+            raise ValueError(_("{value} is in the future").format(value=repr(value)))
         return year
     if not 1 <= int(month) <= 12:
-        raise ValueError(f"{value!r} has no month {month}")
+        raise ValueError(_("{value} has no month {month}").format(value=repr(value), month=month))
     if day is None:
         if (int(year), int(month)) > (today.year, today.month):
-            raise ValueError(f"{value!r} is in the future")
+            raise ValueError(_("{value} is in the future").format(value=repr(value)))
         return f"{year}-{month}"
     try:
         date = dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"{value!r} is not a calendar date") from None
+        raise ValueError(_("{value} is not a calendar date").format(value=repr(value))) from None
     if date > today:
-        raise ValueError(f"{value!r} is in the future")
+        raise ValueError(_("{value} is in the future").format(value=repr(value)))
     return date.isoformat()
 
 
@@ -105,7 +110,7 @@ def parse_sex(value: str) -> str | None:
     try:
         return _SEX[value]
     except KeyError:
-        raise ValueError(f"{value!r} is not a sex; use M or F") from None
+        raise ValueError(_("{value} is not a sex; use M or F").format(value=repr(value))) from None
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -126,29 +131,42 @@ def _decode(path: Path, data: bytes) -> str:
         except (UnicodeDecodeError, StopIteration, csv.Error):
             pass
         raise InputError(
-            path, row, column, "is not UTF-8 text (save the file as UTF-8 and try again)"
+            path, row, column, _("is not UTF-8 text (save the file as UTF-8 and try again)")
         ) from None
 
 
 def read_records(path: str | os.PathLike[str], role: str = "input") -> list[Record]:
     """Read and check one input CSV; raise :class:`InputError` on the first problem.
 
-    ``role`` ("left", "right", …) is only used in messages about the file as a whole.
+    ``role`` ("left", "right", "input" or another word) is only used in messages about the file
+    as a whole.
     """
     path = Path(path)
+    role = _role_name(role)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(path, None, None, f"the {role} file does not exist") from None
+        raise InputError(path, None, None, _("the {role} file does not exist").format(role=role)) from None
     except IsADirectoryError:
-        raise InputError(path, None, None, f"the {role} file is a directory") from None
+        raise InputError(path, None, None, _("the {role} file is a directory").format(role=role)) from None
     except OSError as exc:
-        raise InputError(path, None, None, f"cannot read the {role} file: {exc.strerror}") from None
+        message = _("cannot read the {role} file: {reason}").format(role=role, reason=exc.strerror)
+        raise InputError(path, None, None, message) from None
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise InputError(path, None, None, f"the {role} file is empty")
+        raise InputError(path, None, None, _("the {role} file is empty").format(role=role))
     text = _decode(path, data)
     del data
     return list(_records(path, io.StringIO(text, newline="")))
+
+
+def _role_name(role: str) -> str:
+    """The word for an input file's role in the messages' language."""
+    names = {
+        "left": pgettext("linkage input file", "left"),
+        "right": pgettext("linkage input file", "right"),
+        "input": pgettext("linkage input file", "input"),
+    }
+    return names.get(role, role)
 
 
 def _records(path: Path, stream: IO[str]) -> Iterator[Record]:
@@ -158,7 +176,8 @@ def _records(path: Path, stream: IO[str]) -> Iterator[Record]:
     try:
         yield from _records_from_reader(path, reader)
     except csv.Error as exc:
-        raise InputError(path, reader.line_num or 1, None, f"is not valid CSV ({exc})") from None
+        message = _("is not valid CSV ({error})").format(error=exc)
+        raise InputError(path, reader.line_num or 1, None, message) from None
     finally:
         csv.field_size_limit(old_limit)
 
@@ -168,16 +187,16 @@ def _records_from_reader(path: Path, reader: Iterator[list[str]]) -> Iterator[Re
     try:
         header_raw = next(reader)
     except StopIteration:
-        raise InputError(path, None, None, "the file is empty") from None
+        raise InputError(path, None, None, _("the file is empty")) from None
     header = [h.strip().lower() for h in header_raw]
     for i, name in enumerate(header):
         if len(name) > MAX_FIELD_LENGTH:
-            raise InputError(path, 1, f"#{i + 1}", "the header has an over-long column name")
+            raise InputError(path, 1, f"#{i + 1}", _("the header has an over-long column name"))
         if name and header.index(name) != i:
-            raise InputError(path, 1, name, "the column appears twice in the header")
+            raise InputError(path, 1, name, _("the column appears twice in the header"))
     for name in REQUIRED_COLUMNS:
         if name not in header:
-            raise InputError(path, 1, name, "required column is missing from the header")
+            raise InputError(path, 1, name, _("required column is missing from the header"))
     index = {name: header.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in header}
     width = len(header)
     seen: dict[str, int] = {}
@@ -187,26 +206,32 @@ def _records_from_reader(path: Path, reader: Iterator[list[str]]) -> Iterator[Re
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue  # a blank line
         if len(fields) != width:
-            raise InputError(path, row, None, f"expected {width} fields as in the header, found {len(fields)}")
+            message = _("expected {expected} fields as in the header, found {found}")
+            raise InputError(path, row, None, message.format(expected=width, found=len(fields)))
         for i, value in enumerate(fields):
             if len(value) > MAX_FIELD_LENGTH:
                 raise InputError(
                     path, row, header[i] or f"#{i + 1}",
-                    f"the value is {len(value):,} characters long (at most {MAX_FIELD_LENGTH})",
+                    _("the value is {length} characters long (at most {limit})").format(
+                        length=number(len(value)), limit=MAX_FIELD_LENGTH
+                    ),
                 )
         rid = fields[index["id"]].strip()
         if not rid:
-            raise InputError(path, row, "id", "the id is empty")
+            raise InputError(path, row, "id", _("the id is empty"))
         if len(rid) > MAX_ID_LENGTH:
-            raise InputError(path, row, "id", f"the id is longer than {MAX_ID_LENGTH} characters")
+            message = _("the id is longer than {limit} characters").format(limit=MAX_ID_LENGTH)
+            raise InputError(path, row, "id", message)
         if rid in seen:
-            raise InputError(path, row, "id", f"duplicate id {rid!r} (first on row {seen[rid]})")
+            message = _("duplicate id {id} (first on row {row})").format(id=repr(rid), row=seen[rid])
+            raise InputError(path, row, "id", message)
         seen[rid] = row
         full_name = " ".join(fields[index["full_name"]].split())
         if not full_name:
-            raise InputError(path, row, "full_name", "the name is empty")
+            raise InputError(path, row, "full_name", _("the name is empty"))
         if not any(ch.isalpha() for ch in full_name):
-            raise InputError(path, row, "full_name", f"the name {full_name!r} has no letters")
+            message = _("the name {name} has no letters").format(name=repr(full_name))
+            raise InputError(path, row, "full_name", message)
         values: dict[str, str | None] = {}
         for col in OPTIONAL_COLUMNS:
             if col not in index:
@@ -225,7 +250,7 @@ def _records_from_reader(path: Path, reader: Iterator[list[str]]) -> Iterator[Re
         n += 1
         yield Record(rid, full_name, **values)
     if n == 0:
-        raise InputError(path, None, None, "the file has a header but no rows")
+        raise InputError(path, None, None, _("the file has a header but no rows"))
 
 
 # --- output ----------------------------------------------------------------------------

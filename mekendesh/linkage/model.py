@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .i18n import gettext
+
 MODEL_FORMAT = "mekendesh-linkage/1"
 
 # Starting m probabilities for EM (one per non-null level, in order); u comes from sampling.
@@ -276,11 +278,12 @@ class Model:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ModelError(path, "the model file does not exist") from None
+            raise ModelError(path, gettext("the model file does not exist")) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ModelError(path, f"the model file is not readable JSON ({exc})") from None
+            message = gettext("the model file is not readable JSON ({error})").format(error=exc)
+            raise ModelError(path, message) from None
         if not isinstance(data, dict):
-            raise ModelError(path, "the model file is not a Splink settings object")
+            raise ModelError(path, gettext("the model file is not a Splink settings object"))
         model = cls.from_splink_settings(data)
         model.validate(path)
         return model
@@ -288,14 +291,18 @@ class Model:
     def validate(self, path: str | os.PathLike[str] = "model") -> None:
         lam = self.probability_two_random_records_match
         if not (0 < lam < 1) or math.isnan(lam):
-            raise ModelError(path, f"probability_two_random_records_match {lam} is not in (0, 1)")
+            message = gettext("probability_two_random_records_match {value} is not in (0, 1)")
+            raise ModelError(path, message.format(value=lam))
         for name, (_, levels) in COMPARISONS.items():
             if name not in self.params:
-                raise ModelError(path, f"the model has no comparison {name!r}; it was made for other data")
+                message = gettext("the model has no comparison {name}; it was made for other data")
+                raise ModelError(path, message.format(name=repr(name)))
             for label, _, _ in levels:
                 if label not in self.params[name]:
-                    raise ModelError(path, f"comparison {name!r} has no level {label!r}")
+                    message = gettext("comparison {name} has no level {level}")
+                    raise ModelError(path, message.format(name=repr(name), level=repr(label)))
                 m, u = self.params[name][label]
                 for what, p in (("m", m), ("u", u)):
                     if p is None or not (0 <= p <= 1) or math.isnan(p):
-                        raise ModelError(path, f"comparison {name!r} level {label!r} has no valid {what} probability")
+                        message = gettext("comparison {name} level {level} has no valid {what} probability")
+                        raise ModelError(path, message.format(name=repr(name), level=repr(label), what=what))

@@ -6,10 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from mekendesh.lib.terminal_language import LANGUAGE_VARIABLES
 from mekendesh.linkage.cli import main
 from mekendesh.linkage.io import InputError, read_records
 
 GOOD = "id,full_name,birth_date\n1,Жээнбек Кулубаев,1985-03-12\n2,Садыр Жапаров,1968-12-06\n"
+
+
+@pytest.fixture(autouse=True)
+def _a_terminal_that_names_no_language(monkeypatch):
+    """The messages are read in English, the command's own language: no language the machine's
+    environment names may change them (the tests of the other languages are in test_languages)."""
+    for name in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 def _write(path: Path, text: str | bytes) -> Path:
