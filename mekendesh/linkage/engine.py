@@ -25,6 +25,7 @@ from typing import Any, Literal
 from tqdm import tqdm
 
 from . import features as ft
+from .i18n import gettext as _
 from .io import Record, parse_birth_date, parse_sex
 from .model import COMPARISONS, TF_LEVELS, Model, level_labels, settings_dict
 
@@ -139,7 +140,7 @@ def new_spark_session(master: str, workdir: Path) -> Any:
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - depends on the extra
-        raise LinkageError("the Spark engine needs pyspark: pip install 'mekendesh[spark]'") from exc
+        raise LinkageError(_("the Spark engine needs pyspark: pip install 'mekendesh[spark]'")) from exc
     builder = SparkSession.builder
     if master.startswith("local"):
         # Python workers (used by some of Splink's sampling) must be this interpreter.
@@ -223,16 +224,16 @@ def _train(linker: Any, n_left: int, n_right: int, has_dates: bool, seed: int) -
     return _complete(Model(lam, model.params))
 
 
-# Least m of the levels where surname and given name meet crossed. Two words without a
+# Least m of the levels where surname and given name are exchanged. Two words without a
 # surname ending (Kazakh Қасымбек Жеңіс, Tajik Мирзо Шерали, Kyrgyz Сейтжан Ерлан) can be
 # read in either order, and lists disagree on which comes first; a population whose surnames
 # nearly all end in -ов/-ев (the benchmark's, and the shipped model's) teaches EM that this
 # never happens in a true pair. Two true pairs in a hundred with both words exchanged, one in
-# a hundred with one word crossed, are conservative floors.
+# two hundred with a typo in one of them, are conservative floors. (A single crossed word,
+# which both comparisons see, keeps EM's estimate.)
 _MIN_CROSSED_M = {
     "surname and given name exchanged": 0.02,
-    "surname and given name crossed": 0.01,
-    "crossed, one edit": 0.01,
+    "exchanged, one edit": 0.005,
 }
 
 
@@ -314,7 +315,7 @@ def link(
     _quiet_splink()
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    bar = tqdm(total=len(left) + len(right), desc="features", unit="rec", disable=not progress, leave=False)
+    bar = tqdm(total=len(left) + len(right), desc=_("features"), unit="rec", disable=not progress, leave=False)
     try:
         lt = ft.feature_table(left, bar.update)
         rt = ft.feature_table(right, bar.update)
@@ -407,7 +408,7 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
         t0 = time.perf_counter()
         has_dates = lt_has_dates and rt_has_dates
         trainer = Linker([sdf_left, sdf_right], settings_dict(), log_level=None)
-        with tqdm(total=1, desc="training", disable=not progress, leave=False) as bar:
+        with tqdm(total=1, desc=_("training"), disable=not progress, leave=False) as bar:
             model = _train(trainer, len(left), len(right), has_dates, seed)
             model = _with_both_missing_m(model, job.pat_missing)
             bar.update()
@@ -420,7 +421,7 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
     labels = level_labels()
     n_chunks = max(1, math.ceil(len(right) / chunk_size))
     rows: list[dict[str, Any]] = []
-    for i in tqdm(range(1, n_chunks + 1), desc="scoring", unit="chunk", disable=not progress or n_chunks == 1, leave=False):
+    for i in tqdm(range(1, n_chunks + 1), desc=_("scoring"), unit="chunk", disable=not progress or n_chunks == 1, leave=False):
         if n_chunks == 1:
             sdf = linker.inference.predict(threshold_match_probability=review_threshold, warning_mode="never")
         else:
@@ -448,18 +449,26 @@ class NameFrequencies:
     looks as rare as one that shares them with nobody. :meth:`joint_adjustment` replaces
     the product by the frequency of the two together, counted among the other records of
     the left side, with one pseudo-record on both sides so that few records move nothing.
+    The father's name is not independent of the two either (fathers' names of one
+    nationality): :meth:`father_adjustment` does the same for the three together.
     """
 
-    __slots__ = ("n", "surnames", "givens", "pairs")
+    __slots__ = ("n", "surnames", "givens", "pairs", "fathers", "triples")
 
-    def __init__(self, n: int, surnames: Counter[str], givens: Counter[str], pairs: Counter[tuple[str, str]]):
+    def __init__(self, n: int, surnames: Counter[str], givens: Counter[str], pairs: Counter[tuple[str, str]],
+                 fathers: Counter[str] | None = None, triples: Counter[tuple[str, str, str]] | None = None):
         self.n, self.surnames, self.givens, self.pairs = n, surnames, givens, pairs
+        self.fathers = fathers if fathers is not None else Counter()
+        self.triples = triples if triples is not None else Counter()
 
     @classmethod
     def of(cls, table: Mapping[str, Sequence[Any]]) -> NameFrequencies:
         sur, giv = table["sur"], table["giv"]
+        pat = table.get("pat") or [None] * len(sur)
         return cls(len(sur), Counter(s for s in sur if s), Counter(g for g in giv if g),
-                   Counter((s, g) for s, g in zip(sur, giv) if s and g))
+                   Counter((s, g) for s, g in zip(sur, giv) if s and g),
+                   Counter(f for f in pat if f),
+                   Counter((s, g, f) for s, g, f in zip(sur, giv, pat) if s and g and f))
 
     def joint_adjustment(self, sur: str | None, giv: str | None) -> float:
         """Bits to add to a pair exact on both ``sur`` and ``giv`` (never more than 0).
@@ -475,6 +484,18 @@ class NameFrequencies:
         expected = max(self.surnames.get(sur, 1) - 1, 0) * max(self.givens.get(giv, 1) - 1, 0) / self.n
         return min(0.0, math.log2((expected + 1.0) / (together + 1.0)))
 
+    def father_adjustment(self, sur: str | None, giv: str | None, pat: str | None) -> float:
+        """Bits to add to a pair exact on surname, given name and father's name (never more than 0).
+
+        Other left records with the three together: ``triples - 1``; expected if the father's
+        name were independent of the surname and given name: ``(pairs - 1) * (fathers - 1) / n``.
+        """
+        if not sur or not giv or not pat or self.n < 2:
+            return 0.0
+        together = self.triples.get((sur, giv, pat), 1) - 1
+        expected = max(self.pairs.get((sur, giv), 1) - 1, 0) * max(self.fathers.get(pat, 1) - 1, 0) / self.n
+        return min(0.0, math.log2((expected + 1.0) / (together + 1.0)))
+
 
 def _share_missing(values: Sequence[Any]) -> float:
     return sum(1 for v in values if not v) / len(values) if values else 0.0
@@ -488,7 +509,7 @@ def _arrow(table: dict[str, list[Any]]) -> Any:
 
 def _fetch(sdf: Any) -> list[dict[str, Any]]:
     cols = ["match_weight", "match_probability", "source_dataset_l", "unique_id_l", "unique_id_r",
-            "full_name_l", "full_name_r", "sur_l", "giv_l", "sur_r", "giv_r"]
+            "full_name_l", "full_name_r", "sur_l", "giv_l", "sur_r", "giv_r", "pat_l", "pat_r"]
     for name in COMPARISONS:
         cols += [f"gamma_{name}", f"mw_{name}"]
     cols += [f"mw_tf_adj_{name}" for name in TF_COMPARISONS]
@@ -533,6 +554,13 @@ def _decide(
                 explanation["given_name"] = (label, w + adjust)
                 weight += adjust
                 p = 1.0 / (1.0 + 2.0 ** -weight)
+            if explanation["patronymic"][0] == "exact":
+                adjust = names.father_adjustment(r[f"sur_{side}"], r[f"giv_{side}"], r[f"pat_{side}"])
+                if adjust:
+                    label, w = explanation["patronymic"]
+                    explanation["patronymic"] = (label, w + adjust)
+                    weight += adjust
+                    p = 1.0 / (1.0 + 2.0 ** -weight)
         decision: Decision = "match" if p >= match_threshold else "review"
         if explanation["birth_date"][0] == "different":
             # Both birth dates known and apart by more than the usual errors (swap, one

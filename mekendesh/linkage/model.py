@@ -48,15 +48,19 @@ def _name_levels(col: str) -> list[_Level]:
         # ө written е, ә written е, ү written ю: the same consonants, other vowels
         ("same consonants", f"{col}_sk_l = {col}_sk_r AND length({l}) >= 4", 0.04),
         ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.03),
+        # exchanged, with a typo in one of the two words
+        (
+            "exchanged, one edit",
+            "(sur_l = giv_r AND levenshtein(giv_l, sur_r) <= 1 AND length(giv_l) >= 4)"
+            " OR (giv_l = sur_r AND levenshtein(sur_l, giv_r) <= 1 AND length(sur_l) >= 4)",
+            0.01,
+        ),
+        # one word only in the other place (the surname of one is the given name of the
+        # other): the same equality is seen by both comparisons, and EM weighs it as rare
         (
             "surname and given name crossed",
             'sur_l = giv_r OR giv_l = sur_r',
             0.03,
-        ),
-        (
-            "crossed, one edit",
-            '(levenshtein(sur_l, giv_r) <= 1 AND length(sur_l) >= 5) OR (levenshtein(giv_l, sur_r) <= 1 AND length(giv_l) >= 5)',
-            0.01,
         ),
         ("different", "ELSE", 0.01),
     ]
