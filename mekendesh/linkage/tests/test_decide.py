@@ -36,6 +36,7 @@ def _row(levels: dict[str, int], weight: float, sur: str = "rahimov", giv: str =
         "match_weight": weight, "match_probability": 1 / (1 + 2 ** -weight),
         "source_dataset_l": "left", "unique_id_l": "R1", "unique_id_r": "L1",
         "full_name_l": "a", "full_name_r": "b", "sur_l": sur, "giv_l": giv, "sur_r": sur, "giv_r": giv,
+        "pat_l": None, "pat_r": None,
     }
     for name in ("surname", "given_name", "patronymic", "birth_date", "sex"):
         r[f"gamma_{name}"] = levels.get(name, -1)
@@ -66,4 +67,28 @@ def test_a_surname_or_given_name_not_alike_goes_to_review() -> None:
     assert pair.decision == "review"
     levels["given_name"] = _gamma("given_name", "one edit")
     (pair,) = _decide([_row(levels, 12.0)], level_labels(), "left", 0.9, 3.0, None)
+    assert pair.decision == "match"
+
+
+def _table3(rows: list[tuple[str, str, str]]) -> dict[str, list[str]]:
+    return {"sur": [s for s, _, _ in rows], "giv": [g for _, g, _ in rows], "pat": [f for _, _, f in rows]}
+
+
+def test_a_full_name_many_registered_people_share_weighs_less() -> None:
+    # 20 registered "Rahimov Firdavs Alisherovich" (fathers' names of one nationality come
+    # with its surnames and given names), among 40 Rahimov Firdavs and 68 sons of Alisher
+    rows = [("rahimov", "firdavs", "alixer")] * 20 + [("rahimov", "firdavs", f"f{i}") for i in range(20)]
+    rows += [(f"s{i}", f"g{i}", "alixer") for i in range(48)] + [(f"x{i}", f"y{i}", f"z{i}") for i in range(912)]
+    names = NameFrequencies.of(_table3(rows))
+    assert names.father_adjustment("rahimov", "firdavs", "alixer") < -2
+    # a father's name the pair does not share with others is left alone
+    assert names.father_adjustment("rahimov", "firdavs", "f3") == 0.0
+    levels = {"surname": _gamma("surname", "exact"), "given_name": _gamma("given_name", "exact"),
+              "patronymic": _gamma("patronymic", "exact"), "birth_date": _gamma("birth_date", "one digit off")}
+    row = _row(levels, 7.0)
+    row.update(pat_l="alixer", pat_r="alixer")
+    (pair,) = _decide([row], level_labels(), "left", 0.8, 3.0, names)
+    assert pair.decision == "review" and pair.explanation["patronymic"][1] < -2
+    row.update(pat_l="f3", pat_r="f3")
+    (pair,) = _decide([row], level_labels(), "left", 0.8, 3.0, names)
     assert pair.decision == "match"
