@@ -187,9 +187,17 @@ def _spark_api(workdir: Path, master: str | None, session: Any | None) -> Iterat
 # --- training ----------------------------------------------------------------------------
 
 
-def _train(linker: Any, n_left: int, n_right: int, has_dates: bool, seed: int) -> Model:
+def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: int, has_dates: bool,
+           seed: int) -> Model:
+    """λ from deterministic rules, u by random sampling, m by EM sessions.
+
+    An EM session that fails (no pairs to learn from, or a level no sampled pair falls in,
+    whose m Splink refuses as 0) may leave the linker half updated: the parameters of the
+    last stage that succeeded are kept, and the next session starts from them on a new linker.
+    """
     from splink.internals.blocking_rule_library import CustomRule
 
+    linker = make_linker(settings_dict())
     training = linker.training
     cap = 1.0 / max(n_left, n_right, 1)
     rules = (
@@ -207,42 +215,23 @@ def _train(linker: Any, n_left: int, n_right: int, has_dates: bool, seed: int) -
 
     max_pairs = min(5e6, max(1e5, 0.02 * n_left * n_right))
     training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
+    good = Model.from_splink_settings(linker.misc.save_model_to_json())
     sessions = ['l.sur = r.sur AND l.giv = r.giv']
     # The names are trained on pairs that agree on something else: the birth date, or
     # without dates the father's name plus the first letters of surname and given name.
     sessions.append('l.dob = r.dob' if has_dates else 'l.pair4 = r.pair4 AND l.pat = r.pat')
     for rule in sessions:
         try:
-            training.estimate_parameters_using_expectation_maximisation(
+            linker.training.estimate_parameters_using_expectation_maximisation(
                 CustomRule(rule),
                 estimate_without_term_frequencies=True,
                 max_pairs=2e6,
             )
-        except Exception as exc:  # EM needs pairs; keep the starting values without them
+            good = Model.from_splink_settings(linker.misc.save_model_to_json())
+        except Exception as exc:
             logger.info("EM session %s skipped: %s", rule, exc)
-    model = Model.from_splink_settings(linker.misc.save_model_to_json())
-    return _complete(Model(lam, model.params))
-
-
-# Least m of the levels where surname and given name are exchanged. Two words without a
-# surname ending (Kazakh Қасымбек Жеңіс, Tajik Мирзо Шерали, Kyrgyz Сейтжан Ерлан) can be
-# read in either order, and lists disagree on which comes first; a population whose surnames
-# nearly all end in -ов/-ев (the benchmark's, and the shipped model's) teaches EM that this
-# never happens in a true pair. Two true pairs in a hundred with both words exchanged, one in
-# two hundred with a typo in one of them, are conservative floors. (A single crossed word,
-# which both comparisons see, keeps EM's estimate.)
-_MIN_CROSSED_M = {
-    "surname and given name exchanged": 0.02,
-    "exchanged, one edit": 0.005,
-}
-
-
-def _with_crossing_floor(params: dict[str, dict[str, tuple[float | None, float | None]]]) -> None:
-    for name in ("surname", "given_name"):
-        for label, floor in _MIN_CROSSED_M.items():
-            m, u = params[name][label]
-            if m is not None and m < floor:
-                params[name][label] = (floor, u)
+            linker = make_linker(_complete(Model(lam, good.params)).settings())
+    return _complete(Model(lam, good.params))
 
 
 def _complete(model: Model) -> Model:
@@ -256,7 +245,6 @@ def _complete(model: Model) -> Model:
             m = m0 if m is None or math.isnan(m) else m
             u = 1e-4 if u is None or math.isnan(u) else u
             params[name][label] = (min(max(m, 1e-6), 1.0), min(max(u, 1e-7), 1.0))
-    _with_crossing_floor(params)
     return Model(model.probability_two_random_records_match, params)
 
 
@@ -407,9 +395,12 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
     if model is None:
         t0 = time.perf_counter()
         has_dates = lt_has_dates and rt_has_dates
-        trainer = Linker([sdf_left, sdf_right], settings_dict(), log_level=None)
+
+        def make_linker(settings: dict[str, Any]) -> Any:
+            return Linker([sdf_left, sdf_right], settings, log_level=None)
+
         with tqdm(total=1, desc=_("training"), disable=not progress, leave=False) as bar:
-            model = _train(trainer, len(left), len(right), has_dates, seed)
+            model = _train(make_linker, len(left), len(right), has_dates, seed)
             model = _with_both_missing_m(model, job.pat_missing)
             bar.update()
         timings["training"] = time.perf_counter() - t0

@@ -1,0 +1,67 @@
+"""Training on the data itself: what a failed stage of training leaves behind."""
+
+from __future__ import annotations
+
+import random
+
+from splink import Linker
+from splink.internals.linker_components.training import LinkerTraining
+
+from mekendesh.linkage import Record, link
+
+GIVEN = ["Айбек", "Бакыт", "Нурлан", "Талант", "Азамат", "Эрлан", "Мирлан", "Улан", "Данияр", "Руслан",
+         "Темир", "Самат", "Канат", "Марат", "Жыргал", "Эмил", "Алмаз", "Бекжан", "Нурбек", "Тилек"]
+ROOTS = ["Асан", "Үсөн", "Жапар", "Ташы", "Кулуба", "Мамыт", "Осмон", "Токтогул", "Сыдык", "Бакир",
+         "Абдыкадыр", "Шаки", "Марип", "Байсал", "Касымали", "Текеба", "Сари", "Отунба", "Жумабек", "Садыр"]
+
+
+def _people(n: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
+    people = []
+    for _ in range(n):
+        surname = rng.choice(ROOTS) + "ов"
+        father = rng.choice(GIVEN)
+        born = f"{rng.randint(1970, 2004)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        people.append((surname, rng.choice(GIVEN), father + "ович", born))
+    return people
+
+
+def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estimated(monkeypatch):
+    rng = random.Random(5)
+    people = _people(1500, rng)
+    register = [Record(f"R{i}", f"{s} {g} {p}", born) for i, (s, g, p, born) in enumerate(people)]
+    listed = rng.sample(range(len(people)), 1000)
+    host = [Record(f"L{i}", f"{people[i][1]} {people[i][0]}", people[i][3]) for i in listed]
+
+    real_em = LinkerTraining.estimate_parameters_using_expectation_maximisation
+    real_populate = Linker._populate_m_u_from_trained_values
+    in_dates_session = []
+
+    def em(self, blocking_rule, *args, **kwargs):
+        in_dates_session[:] = ["dob" in str(getattr(blocking_rule, "sql_condition", blocking_rule))]
+        try:
+            return real_em(self, blocking_rule, *args, **kwargs)
+        finally:
+            in_dates_session.clear()
+
+    def populate(self):
+        if not in_dates_session or not in_dates_session[0]:
+            return real_populate(self)
+        # What Splink does when EM drove one level's m to 0: the comparisons before it get
+        # their new values, that level raises, the rest are left as they are.
+        for cc in self._settings_obj.comparisons[:2]:
+            for cl in cc._comparison_levels_excluding_null:
+                cl.u_probability = None
+        raise ValueError("m_probability value 0.0 is below the minimum allowed value of 1e-300")
+
+    monkeypatch.setattr(LinkerTraining, "estimate_parameters_using_expectation_maximisation", em)
+    monkeypatch.setattr(Linker, "_populate_m_u_from_trained_values", populate)
+    result = link(register, host)
+
+    # what was estimated before the failure is kept: two random people almost never share
+    # a surname key, and are born on different days almost always
+    assert 0.01 < result.model.params["surname"]["exact"][1] < 0.2  # 20 surnames: about 1 in 20
+    assert result.model.params["birth_date"]["different"][1] > 0.9
+    matched = {(p.left_id, p.right_id) for p in result.matches}
+    truth = {(f"R{i}", f"L{i}") for i in listed}
+    assert len(matched & truth) >= 0.98 * len(truth)
+    assert len(matched - truth) <= 0.02 * len(matched)
