@@ -171,7 +171,8 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
 
     lines = [f"# Analysis: {workdir.name}, {variant}", "",
              f"Engine run in {seconds:.0f} s: {len(result.pairs):,} pairs in the review band, "
-             f"{len(match):,} matches; true pairs {len(truth):,}.", "",
+             f"{len(match):,} matches; true pairs {len(truth):,}. By stage: "
+             + ", ".join(f"{stage} {t:.0f} s" for stage, t in result.timings.items()) + ".", "",
              f"Precision {prec:.4f}, recall {rec:.4f}, F1 **{f1:.4f}**; "
              f"review band holds {len(set(band) & truth) / len(truth):.4f} of the true pairs.", ""]
 
