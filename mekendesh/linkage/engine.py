@@ -573,7 +573,8 @@ def _decide(
 
 
 def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: bool = False) -> list[Pair]:
-    """A list row names one person, and a registered person is not listed under two names.
+    """A list row names one person; a registered person is matched by a second row only
+    when that row is about as strong (the same person listed twice).
 
     Matches are taken strongest first. A candidate keeps "match" when:
 
