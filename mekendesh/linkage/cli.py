@@ -209,6 +209,10 @@ def _run(argv: list[str]) -> int:
             result.model.save(args.save_model)
     except OSError as exc:
         return fail(_("cannot write the result: {error}").format(error=exc), EXIT_FAILED)
+    for rule, error in result.training_failures:
+        warning = _("warning: one training step (pairs where {rule}) failed and was left out; the model "
+                    "keeps what the steps before it estimated ({error})")
+        print("mekendesh link: " + warning.format(rule=rule, error=error), file=sys.stderr)
     matches = sum(1 for p in result.pairs if p.decision == "match")
     # "match" and "review" are the decisions as the output file writes them, in every language.
     summary = _("{left} × {right} records, {pairs} pairs ({matches} match, {reviews} review) written to {output}")

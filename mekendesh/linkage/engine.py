@@ -77,6 +77,8 @@ class LinkResult:
     n_left: int
     n_right: int
     timings: dict[str, float] = field(default_factory=dict)
+    # training stages that failed: (the blocking rule of the EM session, Splink's message)
+    training_failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def matches(self) -> list[Pair]:
@@ -189,12 +191,13 @@ def _spark_api(workdir: Path, master: str | None, session: Any | None) -> Iterat
 
 
 def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: int, has_dates: bool,
-           seed: int) -> Model:
+           seed: int, failures: list[tuple[str, str]] | None = None) -> Model:
     """λ from deterministic rules, u by random sampling, m by EM sessions.
 
     An EM session that fails (no pairs to learn from, or a level no sampled pair falls in,
     whose m Splink refuses as 0) may leave the linker half updated: the parameters of the
     last stage that succeeded are kept, and the next session starts from them on a new linker.
+    Each failure is appended to ``failures`` as (blocking rule, message).
     """
     from splink.internals.blocking_rule_library import CustomRule
 
@@ -231,6 +234,8 @@ def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: i
             good = Model.from_splink_settings(linker.misc.save_model_to_json())
         except Exception as exc:
             logger.info("EM session %s skipped: %s", rule, exc)
+            if failures is not None:
+                failures.append((rule, str(exc).split("\n")[0]))
             linker = make_linker(_complete(Model(lam, good.params)).settings())
     return _complete(Model(lam, good.params))
 
@@ -347,6 +352,7 @@ class _Job:
     names: NameFrequencies | None = None
     # share of records without a father's name on the left and on the right
     pat_missing: tuple[float, float] = (0.0, 0.0)
+    training_failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _with_both_missing_m(model: Model, pat_missing: tuple[float, float]) -> Model:
@@ -401,7 +407,7 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
             return Linker([sdf_left, sdf_right], settings, log_level=None)
 
         with tqdm(total=1, desc=_("training"), disable=not progress, leave=False) as bar:
-            model = _train(make_linker, len(left), len(right), has_dates, seed)
+            model = _train(make_linker, len(left), len(right), has_dates, seed, job.training_failures)
             model = _with_both_missing_m(model, job.pat_missing)
             bar.update()
         timings["training"] = time.perf_counter() - t0
@@ -427,7 +433,7 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
 
     pairs = _decide(rows, labels, left_name, match_threshold, ambiguity_margin, names,
                     right_may_repeat=job.right_may_repeat)
-    return LinkResult(pairs, model, engine, len(left), len(right), timings)
+    return LinkResult(pairs, model, engine, len(left), len(right), timings, job.training_failures)
 
 
 class NameFrequencies:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import random
 
 from splink import Linker
 from splink.internals.linker_components.training import LinkerTraining
 
 from mekendesh.linkage import Record, link
+from mekendesh.linkage.cli import main
 
 GIVEN = ["Айбек", "Бакыт", "Нурлан", "Талант", "Азамат", "Эрлан", "Мирлан", "Улан", "Данияр", "Руслан",
          "Темир", "Самат", "Канат", "Марат", "Жыргал", "Эмил", "Алмаз", "Бекжан", "Нурбек", "Тилек"]
@@ -25,13 +27,16 @@ def _people(n: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
     return people
 
 
-def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estimated(monkeypatch):
+def _data() -> tuple[list[Record], list[Record], list[int], list[tuple[str, str, str, str]]]:
     rng = random.Random(5)
     people = _people(1500, rng)
     register = [Record(f"R{i}", f"{s} {g} {p}", born) for i, (s, g, p, born) in enumerate(people)]
     listed = rng.sample(range(len(people)), 1000)
     host = [Record(f"L{i}", f"{people[i][1]} {people[i][0]}", people[i][3]) for i in listed]
+    return register, host, listed, people
 
+
+def _fail_the_dates_session(monkeypatch) -> None:
     real_em = LinkerTraining.estimate_parameters_using_expectation_maximisation
     real_populate = Linker._populate_m_u_from_trained_values
     in_dates_session = []
@@ -55,6 +60,11 @@ def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estim
 
     monkeypatch.setattr(LinkerTraining, "estimate_parameters_using_expectation_maximisation", em)
     monkeypatch.setattr(Linker, "_populate_m_u_from_trained_values", populate)
+
+
+def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estimated(monkeypatch):
+    register, host, listed, _ = _data()
+    _fail_the_dates_session(monkeypatch)
     result = link(register, host)
 
     # what was estimated before the failure is kept: two random people almost never share
@@ -65,3 +75,21 @@ def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estim
     truth = {(f"R{i}", f"L{i}") for i in listed}
     assert len(matched & truth) >= 0.98 * len(truth)
     assert len(matched - truth) <= 0.02 * len(matched)
+
+
+def test_the_operator_is_told_when_a_training_step_failed(monkeypatch, tmp_path, capsys):
+    for name in ("MEKENDESH_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    register, host, _, _ = _data()
+    for path, records in ((tmp_path / "register.csv", register), (tmp_path / "list.csv", host)):
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id", "full_name", "birth_date"])
+            w.writerows([r.id, r.full_name, r.birth_date] for r in records)
+    _fail_the_dates_session(monkeypatch)
+    code = main([str(tmp_path / "register.csv"), str(tmp_path / "list.csv"), "--output", str(tmp_path / "out.csv"),
+                 "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "warning: one training step (pairs where l.dob = r.dob) failed" in err
+    assert "m_probability value 0.0" in err
