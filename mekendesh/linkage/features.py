@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mekendesh.names import parse_name, token_key
+from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS
 from mekendesh.names.similarity import damerau_distance
 
 from .io import Record
@@ -23,7 +24,6 @@ _PATRONYMIC_ENDINGS = ("ovicna", "evicna", "ovic", "evic", "ovna", "evna", "ovik
 # a Russian list writes Сабитович, Шамшиденовна: the root is the father's name in both.
 # Turkmen given names in -guly / -kuly / -nuly (Gurbanguly, Atakuly) keep their ending.
 _ATTACHED_PATRONYMIC_ENDINGS = ("kizi", "uli")
-_NOT_ATTACHED = ("guli", "kuli", "nuli")
 _FEMALE_SURNAME = ("ova", "eva", "ina", "yna")
 # Endings that make a word a surname beyond doubt (on name keys, so for every script).
 _STRONG_SURNAME = ("ov", "ev", "ova", "eva", "zoda", "zade", "enko", "ski", "skii", "skaya", "skaia")
@@ -90,7 +90,8 @@ def patronymic_root(k: str, *, known: bool = False) -> str:
                     return root
             return k[: -len(ending)]
     for ending in _ATTACHED_PATRONYMIC_ENDINGS:
-        if k.endswith(ending) and len(k) - len(ending) >= 3 and not (ending == "uli" and k.endswith(_NOT_ATTACHED)):
+        turkmen_given = ending == "uli" and k.endswith(TURKMEN_GIVEN_ENDINGS)
+        if k.endswith(ending) and len(k) - len(ending) >= 3 and not turkmen_given:
             return k[: -len(ending)]
     if len(k) >= 7:
         m = _FUZZY_PATRONYMIC_RE.search(k)

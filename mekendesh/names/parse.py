@@ -24,6 +24,9 @@ from .similarity import damerau_distance
 
 # Endings, matched on the comparison key of a word (so all scripts at once).
 _PATRONYMIC_MALE = ("ovic", "evic", "ovik", "evik", "ic", "ogli", "uli", "ulu")
+# Key endings of Turkmen given names (Gurbanguly, Atakuly, Döwletguly) that look like the
+# Kazakh attached patronymic -ұлы / -uly but are not one.
+TURKMEN_GIVEN_ENDINGS = ("guli", "kuli", "nuli")
 _PATRONYMIC_FEMALE = ("ovna", "evna", "icna", "ikna", "kizi", "gizi")
 _SURNAME_FEMALE = ("ova", "eva", "ina", "skaya", "skaia")
 _SURNAME_MALE = ("ov", "ev", "in", "skiy", "ski", "skii", "zade", "zoda", "ian", "yan", "enko")
@@ -125,7 +128,7 @@ def patronymic_sex(word: str, *, fuzzy: bool = True) -> str | None:
         return "M"
     # Kazakh attached -ұлы / -uly (Асқарұлы); Turkmen given names in -guly/-kuly
     # (Gurbanguly, Atakuly) are not patronymics.
-    if _ends(key, ("uli",), 3) and not _ends(key, ("guli", "kuli", "nuli"), 1):
+    if _ends(key, ("uli",), 3) and not _ends(key, TURKMEN_GIVEN_ENDINGS, 1):
         return "M"
     # A mistyped Russian ending (Бакытоивч, Азимбековны): one edit from -ович/-овна.
     if fuzzy and len(key) >= 7:
