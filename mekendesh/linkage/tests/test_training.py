@@ -27,13 +27,13 @@ def _people(n: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
     return people
 
 
-def _data() -> tuple[list[Record], list[Record], list[int], list[tuple[str, str, str, str]]]:
+def _data() -> tuple[list[Record], list[Record], list[int]]:
     rng = random.Random(5)
     people = _people(1500, rng)
     register = [Record(f"R{i}", f"{s} {g} {p}", born) for i, (s, g, p, born) in enumerate(people)]
     listed = rng.sample(range(len(people)), 1000)
     host = [Record(f"L{i}", f"{people[i][1]} {people[i][0]}", people[i][3]) for i in listed]
-    return register, host, listed, people
+    return register, host, listed
 
 
 def _fail_the_dates_session(monkeypatch) -> None:
@@ -63,7 +63,7 @@ def _fail_the_dates_session(monkeypatch) -> None:
 
 
 def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estimated(monkeypatch):
-    register, host, listed, _ = _data()
+    register, host, listed = _data()
     _fail_the_dates_session(monkeypatch)
     result = link(register, host)
 
@@ -80,7 +80,7 @@ def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estim
 def test_the_operator_is_told_when_a_training_step_failed(monkeypatch, tmp_path, capsys):
     for name in ("MEKENDESH_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
-    register, host, _, _ = _data()
+    register, host, _ = _data()
     for path, records in ((tmp_path / "register.csv", register), (tmp_path / "list.csv", host)):
         with path.open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)
