@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "mekendesh.web.request_checks.RequestBodyMiddleware",  # before the CSRF check reads the body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -278,6 +279,12 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "mekendesh"}
     )
 }
+# Request bodies: at most REQUEST_BODY_MAX_BYTES, and no file parts, unless a view says otherwise
+# (mekendesh.web.request_checks.request_body_limit); the form fields of a body, at most
+# DATA_UPLOAD_MAX_MEMORY_SIZE; a file part above FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2621440)
 # Public forms: how many submissions one address may make per hour.
 REGISTRATION_RATE_PER_HOUR = env_int("REGISTRATION_RATE_PER_HOUR", 20)
 

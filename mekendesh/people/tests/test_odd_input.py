@@ -1,0 +1,104 @@
+"""Input a probe of the running site sent: year 0000 in a date, an id too large for the database,
+bytes that are not UTF-8. Each gets a clear message or an empty answer, never an error page."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from mekendesh.people.models import NameForm, Person
+from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
+from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
+from mekendesh.people.tests.test_registration_page import REGISTER, registration_data
+from mekendesh.people.tests.test_staff_entry import form_data  # noqa: F401  (fixture)
+
+TOO_LARGE = "99999999999999999999"
+YEAR_ZERO = "There is no year 0000: type the year with four digits, for example 1996."
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def errors_of(response, field):
+    return [str(error) for error in response.context["form"].errors.get(field, [])]
+
+
+@pytest.mark.parametrize(("field", "typed"), [("birth_date", "01.01.0000"), ("arrival_date", "0000-05-05"),
+                                              ("permit_expiry", "29.02.0000"), ("document_expiry", "0000-01-01")])
+def test_a_date_in_year_0000_gets_a_message_on_the_registration_form(client, places, field, typed):
+    response = client.post(REGISTER, registration_data(places, **{field: typed}))
+    assert response.status_code == 200
+    assert errors_of(response, field) == [YEAR_ZERO]
+    assert not Person.objects.exists()
+
+
+def test_a_date_in_year_0000_gets_a_message_on_the_officers_entry_form(sign_in, officer_moscow, form_data):
+    form_data.update(birth_date="0000-05-17", arrival_date="01.01.0000")
+    response = sign_in(officer_moscow).post(reverse("staff:person_new"), form_data)
+    assert response.status_code == 200
+    assert errors_of(response, "birth_date") == [YEAR_ZERO]
+    assert errors_of(response, "arrival_date") == [YEAR_ZERO]
+
+
+def test_a_date_in_year_0000_gets_a_message_on_the_migrants_own_forms(client, aigerim):
+    stay = aigerim.stays.get()
+    response = client.post(reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}),
+                           {"version": stay.version, "departure_date": "05.05.0000"})
+    assert errors_of(response, "departure_date") == [YEAR_ZERO]
+    response = client.post(reverse("migrant:identity"), {"version": aigerim.version, "sex": "F",
+                                                         "birth_date": "01.01.0000"})
+    assert errors_of(response, "birth_date") == [YEAR_ZERO]
+
+
+@pytest.mark.parametrize(("url", "parameter"), [("migrant:districts", "origin_region"),
+                                                ("migrant:host_regions", "country")])
+def test_an_id_too_large_for_the_database_gets_an_empty_list(client, places, url, parameter):
+    response = client.get(reverse(url), {parameter: TOO_LARGE})
+    assert response.status_code == 200
+    assert "<option" not in response.content.decode().replace('<option value="">', "")
+
+
+def test_a_region_id_too_large_for_the_database_is_a_field_error_on_the_form(client, places):
+    response = client.post(REGISTER, registration_data(places, origin_region=TOO_LARGE, origin_district=TOO_LARGE,
+                                                       host_region=TOO_LARGE))
+    assert response.status_code == 200
+    assert errors_of(response, "origin_region") and errors_of(response, "host_region")
+    assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/staff/stays/99999999999999999999/verify/",
+                                  "/staff/stays/99999999999999999999/end/"])
+def test_a_stay_id_too_large_for_the_database_is_not_found_on_the_staff_pages(sign_in, officer_moscow, path):
+    assert sign_in(officer_moscow).post(path, {"version": "1"}).status_code == 404
+
+
+def test_a_stay_id_too_large_for_the_database_is_not_found_on_the_migrants_pages(client, aigerim):
+    response = client.post(f"/me/stays/{TOO_LARGE}/end/", {"version": "1", "departure_date": "01.07.2025"})
+    assert response.status_code == 404
+
+
+def test_a_name_with_bytes_that_are_not_utf8_is_refused_with_a_message(client, places):
+    data = registration_data(places)
+    body = "&".join(f"{key}={value}" for key, value in
+                    ((key, __import__("urllib.parse").parse.quote(str(value))) for key, value in data.items()
+                     if key != "surname"))
+    response = client.post(REGISTER, body + "&surname=%D0%90%D1%81%FF%FEov",
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "not UTF-8" in response.content.decode()
+    assert not NameForm.objects.exists()
+
+
+def test_a_name_holding_the_replacement_character_names_the_field(client, places):
+    response = client.post(REGISTER, registration_data(places, surname="Ас\ufffdанов", submission_key=str(uuid.uuid4())))
+    assert errors_of(response, "surname") == [
+        "The name holds “\ufffd”, the mark of a letter that was lost on the way. Type the name again."
+    ]
+    assert not Person.objects.exists()
