@@ -19,6 +19,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class MFAAdapter(DefaultMFAAdapter):
+    """Second-factor secrets are stored encrypted (see :mod:`mekendesh.accounts.mfa_secrets`)."""
+
+    def encrypt(self, text: str) -> str:
+        from mekendesh.accounts.mfa_secrets import secret_encrypt
+
+        return secret_encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        from mekendesh.accounts.mfa_secrets import secret_decrypt
+
+        return secret_decrypt(encrypted_text)
+
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         """Staff keep their authenticator app: an administrator resets a lost one."""
         if authenticator.type == Authenticator.Type.TOTP and getattr(authenticator.user, "is_staff_role", False):
