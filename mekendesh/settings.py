@@ -269,6 +269,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The document and its page: signed-in staff (with their second factor) only.
+    "SERVE_PERMISSIONS": ["mekendesh.accounts.api_permissions.IsStaffMember"],
 }
 
 # One process in the embedded set-up; several web processes in production share Redis.
