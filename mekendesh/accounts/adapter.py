@@ -6,6 +6,24 @@ from allauth.mfa.models import Authenticator
 class AccountAdapter(DefaultAccountAdapter):
     """Public sign-up creates migrant accounts only; staff accounts are made by administrators."""
 
+    def pre_authenticate(self, request, **credentials):  # type: ignore[no-untyped-def]
+        """An account with recent failures waits between tries, from every address (see
+        ``accounts.lockout``); the refused try is not counted as a failure."""
+        from django import forms
+        from django.utils.translation import ngettext
+
+        from mekendesh.accounts.lockout import login_name, slowdown_wait
+
+        name = login_name(request, credentials)
+        wait = slowdown_wait(name) if name else 0
+        if wait:
+            raise forms.ValidationError(ngettext(
+                "Too many failed sign-ins for this account: wait %(seconds)d second before trying again.",
+                "Too many failed sign-ins for this account: wait %(seconds)d seconds before trying again.",
+                wait,
+            ) % {"seconds": wait}, code="slowed_down")
+        super().pre_authenticate(request, **credentials)
+
     # A migrant may sign in with the phone number they registered with (``User.phone``, E.164)
     # instead of an e-mail address: allauth's phone login method asks the adapter for these two.
     # Phone numbers are not verified by SMS yet, so none is reported as verified.

@@ -8,15 +8,17 @@ from allauth.account.admin import EmailAddressAdmin
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mekendesh.accounts.admin_site import is_administrator
 from mekendesh.accounts.models import Role, User
+from mekendesh.accounts.services import sign_in_unlock
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
 
@@ -141,6 +143,16 @@ class UserAdmin(ReadAuditedAdmin, DjangoUserAdmin):
     search_fields = ("email", "full_name", "phone")
     ordering = ("email",)
     filter_horizontal = ("consular_districts",)
+    actions = ["unlock_sign_in"]
+
+    @admin.action(description=_("Unlock sign-in (clear the failed attempts)"))
+    def unlock_sign_in(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        users = list(queryset)
+        for user in users:
+            sign_in_unlock(actor=request.user, user=user)
+        self.message_user(request, ngettext(
+            "Sign-in unlocked for %(count)d account.", "Sign-in unlocked for %(count)d accounts.", len(users),
+        ) % {"count": len(users)}, messages.SUCCESS)
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         """Staff accounts only: migrants manage their own accounts, and their e-mail addresses

@@ -93,3 +93,15 @@ def sign_in_failed_record(*, login: str, step: str = "password") -> AuditEvent:
         object_id=(login or "")[:64],
         fields=[step],
     )
+
+
+@transaction.atomic
+def sign_in_unlock(*, actor: Any, user: User) -> AuditEvent:
+    """Clear the failed sign-ins of ``user``'s account, from every address, so that it opens again
+    (by the owner's unlock link, or by an administrator); the audit row names who did it."""
+    from axes.utils import reset
+
+    from mekendesh.accounts.lockout import login_name_of
+
+    reset(username=login_name_of(user))
+    return audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, fields=["sign_in_lock"])
