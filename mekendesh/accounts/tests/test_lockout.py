@@ -60,6 +60,7 @@ def test_five_wrong_passwords_lock_the_account_out_with_a_clear_message(client, 
     page = locked.content.decode()
     assert "This account is locked after 5 failed sign-in attempts." in page
     assert "Try again in 30 minutes." in page
+    assert "a link that unlocks it has been sent to its e-mail address" in page
     # The right password does not open a locked account either.
     assert sign_in_with_password(client, officer_moscow.email).status_code == 429
     assert "_auth_user_id" not in client.session
