@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "mekendesh.web.security.PrivatePagesMiddleware",  # outside the rest: also their own answers
     "django.middleware.locale.LocaleMiddleware",
     "mekendesh.web.request_checks.RequestBodyMiddleware",  # before the CSRF check reads the body
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +111,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "mekendesh.audit.context.AuditOriginMiddleware",
     "mekendesh.accounts.middleware.StaffSecondFactorMiddleware",
-    "mekendesh.web.security.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -143,7 +143,7 @@ class UserAdmin(ReadAuditedAdmin, DjangoUserAdmin):
     search_fields = ("email", "full_name", "phone")
     ordering = ("email",)
     filter_horizontal = ("consular_districts",)
-    actions = ["unlock_sign_in"]
+    actions = ("unlock_sign_in",)
 
     @admin.action(description=_("Unlock sign-in (clear the failed attempts)"))
     def unlock_sign_in(self, request: HttpRequest, queryset: models.QuerySet) -> None:

@@ -106,7 +106,7 @@ class RequestBodyMiddleware:
         elif content_type.startswith("multipart/form-data") and not getattr(view, "request_takes_files", False):
             refuse = _RefuseFiles(request)
             request.upload_handlers = [refuse]
-            request.POST  # parse now, with the handler above, before the view or the CSRF check
+            request.POST.dict()  # parse now, with the handler above, before the view or the CSRF check
             if refuse.file_sent:
                 return _refused(request, 413, _("This form takes no files. Send it without attachments."))
         return None

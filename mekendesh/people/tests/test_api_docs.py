@@ -1,5 +1,6 @@
 """The API's documentation page works on a closed network: Swagger UI is served by the site itself."""
 
+import pytest
 from django.urls import reverse
 
 
@@ -14,8 +15,6 @@ def test_the_openapi_document_is_offered_to_a_signed_in_staff_member(staff_clien
     assert response.status_code == 200
     assert b"/api/people/" in response.content
 
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("url", ["api-schema", "api-docs"])

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
-INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I)
-JAVASCRIPT_URL = re.compile(r"href=[\"']javascript:", re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.IGNORECASE)
+INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=\s*[\"']", re.IGNORECASE)
+JAVASCRIPT_URL = re.compile(r"href=[\"']javascript:", re.IGNORECASE)
 
 
 def policy(response) -> dict[str, list[str]]:
