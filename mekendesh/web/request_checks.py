@@ -19,6 +19,12 @@ from django.utils.translation import gettext as _
 
 View = Callable[..., HttpResponse]
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def _not_utf8_form() -> str:
+    return _("The form holds characters that are not UTF-8 (letters lost on the way). "
+             "Type the text again, or use another browser.")
 
 
 def request_body_limit(max_bytes: int, *, files: bool = True) -> Callable[[View], View]:
@@ -99,14 +105,16 @@ class RequestBodyMiddleware:
         content_type = request.META.get("CONTENT_TYPE", "")
         if content_type.startswith("application/x-www-form-urlencoded"):
             if not _form_is_utf8(request.body):
-                return _refused(request, 400, _(
-                    "The form holds characters that are not UTF-8 (letters lost on the way). "
-                    "Type the text again, or use another browser."
-                ))
-        elif content_type.startswith("multipart/form-data") and not getattr(view, "request_takes_files", False):
-            refuse = _RefuseFiles(request)
-            request.upload_handlers = [refuse]
-            request.POST.dict()  # parse now, with the handler above, before the view or the CSRF check
-            if refuse.file_sent:
+                return _refused(request, 400, _not_utf8_form())
+        elif content_type.startswith("multipart/form-data"):
+            refuse = None if getattr(view, "request_takes_files", False) else _RefuseFiles(request)
+            if refuse is not None:
+                request.upload_handlers = [refuse]
+            # Parsed now (with the handler above), before the view or the CSRF check reads it.
+            # Django decodes a part's bytes that are not UTF-8 as U+FFFD.
+            if any(REPLACEMENT_CHARACTER in key or any(REPLACEMENT_CHARACTER in value for value in values)
+                   for key, values in request.POST.lists()):
+                return _refused(request, 400, _not_utf8_form())
+            if refuse is not None and refuse.file_sent:
                 return _refused(request, 413, _("This form takes no files. Send it without attachments."))
         return None

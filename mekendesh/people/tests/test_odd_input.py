@@ -3,7 +3,6 @@ bytes that are not UTF-8. Each gets a clear message or an empty answer, never an
 
 from __future__ import annotations
 
-import uuid
 from urllib.parse import urlencode
 
 import pytest
@@ -96,7 +95,9 @@ def test_a_name_with_bytes_that_are_not_utf8_is_refused_with_a_message(client, p
 
 
 def test_a_name_holding_the_replacement_character_names_the_field(client, places):
-    response = client.post(REGISTER, registration_data(places, surname="Ас\ufffdанов", submission_key=str(uuid.uuid4())))
+    # Typed, or pasted, as the character itself (valid UTF-8), in a form as browsers send it.
+    response = client.post(REGISTER, urlencode(registration_data(places, surname="Ас\ufffdанов")),
+                           content_type="application/x-www-form-urlencoded")
     assert errors_of(response, "surname") == [
         "The name holds “\ufffd”, the mark of a letter that was lost on the way. Type the name again."
     ]
@@ -113,3 +114,17 @@ def test_a_name_holding_the_replacement_character_names_the_field(client, places
 def test_an_id_too_large_for_the_database_is_not_an_error_in_the_admin(staff_client, administrator, path):
     response = staff_client(administrator).get(path, follow=True)
     assert response.status_code in (200, 404)
+
+
+def test_a_multipart_form_with_bytes_that_are_not_utf8_is_refused_with_a_message(client, places):
+    boundary = "mekendesh-test-boundary"
+    parts = [(key, str(value).encode()) for key, value in registration_data(places).items() if key != "city"]
+    parts.append(("city", "Моск".encode() + b"\xff\xfe"))
+    body = b"".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'.encode() + value + b"\r\n"
+        for key, value in parts
+    ) + f"--{boundary}--\r\n".encode()
+    response = client.generic("POST", REGISTER, body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert response.status_code == 400
+    assert "not UTF-8" in response.content.decode()
+    assert not Person.objects.exists()
