@@ -149,7 +149,7 @@ class UserAdmin(ReadAuditedAdmin, DjangoUserAdmin):
     def unlock_sign_in(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         users = list(queryset)
         for user in users:
-            sign_in_unlock(actor=request.user, user=user)
+            sign_in_unlock(actor=request.user, user=user, request=request)
         self.message_user(request, ngettext(
             "Sign-in unlocked for %(count)d account.", "Sign-in unlocked for %(count)d accounts.", len(users),
         ) % {"count": len(users)}, messages.SUCCESS)

@@ -19,7 +19,7 @@ def unlock(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         return render(request, "account/unlock.html", {"valid": False}, status=400)
     if request.method == "POST":
-        services.sign_in_unlock(actor=user, user=user)
+        services.sign_in_unlock(actor=user, user=user, request=request)
         lockout.unlock_token_use(token)
         messages.success(request, _("Your account is unlocked. Sign in again."))
         return redirect("account_login")

@@ -173,3 +173,11 @@ def test_an_administrator_unlocks_an_account_from_the_admin(staff_client, admini
     event = AuditEvent.objects.get(action="update", object_id=str(officer_moscow.pk), fields=["sign_in_lock"])
     assert event.actor == administrator
     assert sign_in_with_password(from_address("203.0.113.7"), officer_moscow.email).status_code == 302
+
+
+def test_the_unlock_link_opens_the_account_even_after_an_attacker_kept_trying(officer_moscow):
+    attacker = from_address("203.0.113.7")
+    fail(attacker, officer_moscow.email, times=12)
+    owner = from_address("198.51.100.20")
+    owner.post(unlock_link(officer_moscow.email))
+    assert sign_in_with_password(owner, officer_moscow.email).status_code == 302
