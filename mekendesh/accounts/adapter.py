@@ -1,12 +1,15 @@
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.http import HttpRequest
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Public sign-up creates migrant accounts only; staff accounts are made by administrators."""
 
-    def pre_authenticate(self, request, **credentials):  # type: ignore[no-untyped-def]
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """An account with recent failures waits between tries, from every address (see
         ``accounts.lockout``); the refused try is not counted as a failure."""
         from django import forms

@@ -44,7 +44,7 @@ _SQLITE_INSTALL_REPLACE = [
     CREATE TRIGGER IF NOT EXISTS audit_refuse_replace BEFORE INSERT ON {TABLE}
     WHEN EXISTS (SELECT 1 FROM {TABLE} WHERE sequence = NEW.sequence OR hash = NEW.hash)
     BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END
-    """,
+    """,  # noqa: S608  (the module's constants, no input)
 ]
 _SQLITE_INSTALL = [
     f"""

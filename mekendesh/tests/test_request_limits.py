@@ -4,7 +4,7 @@ takes uploads raises its own limit."""
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -20,7 +20,9 @@ MEGABYTE = 1024 * 1024
 @csrf_exempt
 @request_body_limit(30 * MEGABYTE)
 def _upload(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(f"{request.FILES['file'].size} bytes")
+    uploaded = request.FILES["file"]
+    assert isinstance(uploaded, UploadedFile)
+    return HttpResponse(f"{uploaded.size} bytes")
 
 
 urlpatterns = [path("upload/", _upload), *site_urls.urlpatterns]

@@ -66,10 +66,7 @@ def _is_utf8(raw: bytes) -> bool:
 
 def _form_is_utf8(encoded: bytes) -> bool:
     """Whether every name and value of an ``application/x-www-form-urlencoded`` text is UTF-8."""
-    for pair in encoded.split(b"&"):
-        if not _is_utf8(unquote_to_bytes(pair.replace(b"+", b" "))):
-            return False
-    return True
+    return all(_is_utf8(unquote_to_bytes(pair.replace(b"+", b" "))) for pair in encoded.split(b"&"))
 
 
 def _refused(request: HttpRequest, status: int, message: str) -> HttpResponse:

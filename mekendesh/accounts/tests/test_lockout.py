@@ -44,7 +44,9 @@ def from_address(address: str) -> Client:
 
 def unlock_link(email: str) -> str:
     message = next(message for message in mail.outbox if message.to == [email])
-    return re.search(r"https?://\S+/accounts/unlock/\S+/", message.body).group(0)
+    found = re.search(r"https?://\S+/accounts/unlock/\S+/", str(message.body))
+    assert found is not None, message.body
+    return found.group(0)
 
 
 def test_five_wrong_passwords_lock_the_account_out_with_a_clear_message(client, officer_moscow):
