@@ -221,3 +221,26 @@ def desk(chromium):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def sign_in(staff_client):
+    """``sign_in(user)`` → a client signed in as ``user`` (staff with their second factor passed,
+    through ``staff_client``), reading pages in English, the source language of the messages the
+    tests look for."""
+    from django.test import Client
+
+    def make(user):
+        client = Client(headers={"Accept-Language": "en"})
+        if getattr(user, "is_staff_role", False):
+            return staff_client(user, client)
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def officer_moscow_2(places):
+    """A second officer of the Moscow consular district."""
+    return _user("officer2.moscow@mfa.example", "consular_officer", [places["moscow_district"]])
