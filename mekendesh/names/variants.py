@@ -181,11 +181,12 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
             elif ch == "ä" and not kyrgyz:
                 cyr = "а"
             else:
-                cyr = _LAT_CYR.get(ch)
-                if cyr is None:
+                mapped = _LAT_CYR.get(ch)
+                if mapped is None:
                     base = "".join(c for c in unicodedata.normalize("NFKD", ch)
                                    if not unicodedata.combining(c))
-                    cyr = "".join(_LAT_CYR.get(c, c) for c in base)
+                    mapped = "".join(_LAT_CYR.get(c, c) for c in base)
+                cyr = mapped
             out.append(cyr)
             i += 1
     text = "".join(out)

@@ -3,12 +3,11 @@ catalogues are in step with the code."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import re
 
 import polib
 import pytest
