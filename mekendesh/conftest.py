@@ -244,3 +244,10 @@ def sign_in(staff_client):
 def officer_moscow_2(places):
     """A second officer of the Moscow consular district."""
     return _user("officer2.moscow@mfa.example", "consular_officer", [places["moscow_district"]])
+
+
+@pytest.fixture
+def aigerim(client, registered_migrant):
+    """The registered migrant, signed in on ``client``."""
+    client.force_login(registered_migrant.account)
+    return registered_migrant

@@ -229,10 +229,6 @@ def _turkmen_informal(text: str) -> str:
     return "".join(out)
 
 
-def _title(text: str) -> str:
-    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in text.split())
-
-
 def _dedup(items: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []

@@ -1,5 +1,4 @@
-"""Fixtures of the register's tests: a client reading English, the signed-in migrant, and a second
-registered person."""
+"""Fixtures of the register's tests: a client reading English and a second registered person."""
 
 from __future__ import annotations
 
@@ -13,13 +12,6 @@ def client(client):
     """A browser asking for English, so that the messages checked are the source strings."""
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
-
-
-@pytest.fixture
-def aigerim(client, registered_migrant):
-    """The registered migrant, signed in."""
-    client.force_login(registered_migrant.account)
-    return registered_migrant
 
 
 @pytest.fixture
