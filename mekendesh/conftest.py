@@ -201,26 +201,34 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium):
-    """A page the size of a 360-pixel-wide phone, in Kyrgyz."""
+    """A page the size of a 360-pixel-wide phone, in Kyrgyz; axe-core checks every page it shows."""
+    from mekendesh.tests.accessibility import checked_page
+
     context = chromium.new_context(
         viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="ky-KG",
         extra_http_headers={"Accept-Language": "ky"},
     )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = checked_page(context)
     yield page
-    context.close()
+    try:
+        page.axe_assert_no_violations()
+    finally:
+        context.close()
 
 
 @pytest.fixture
 def desk(chromium):
-    """A desktop page in Russian, as at a consulate."""
+    """A desktop page in Russian, as at a consulate; axe-core checks every page it shows."""
+    from mekendesh.tests.accessibility import checked_page
+
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
                                    extra_http_headers={"Accept-Language": "ru"})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = checked_page(context)
     yield page
-    context.close()
+    try:
+        page.axe_assert_no_violations()
+    finally:
+        context.close()
 
 
 @pytest.fixture
