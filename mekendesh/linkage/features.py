@@ -327,7 +327,7 @@ def record_features(record: Record) -> dict[str, Any]:
 
 
 def feature_table(
-    records: Sequence[Record], progress: Callable[[int], None] | None = None
+    records: Sequence[Record], progress: Callable[[int], object] | None = None
 ) -> dict[str, list[Any]]:
     """Column-oriented features of ``records`` (a dict of equal-length lists)."""
     table: dict[str, list[Any]] = {name: [] for name in COLUMNS}
