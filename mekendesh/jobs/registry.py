@@ -111,7 +111,10 @@ class Schedule:
                 day -= dt.timedelta(days=1)
             day -= dt.timedelta(days=(day - epoch).days % days)
             return dt.datetime.combine(day, at, tzinfo=zone)
-        anchor = dt.datetime.combine(dt.date(2000, 1, 3), at, tzinfo=zone)
+        # Shorter intervals count from today's ``at`` (midnight by default) on the local clock, in
+        # UTC arithmetic (an aware datetime plus a timedelta would add wall-clock time).
+        local = timezone.localtime(now, zone)
+        anchor = dt.datetime.combine(local.date(), at, tzinfo=zone).astimezone(dt.UTC)
         return anchor + ((now - anchor) // self.every) * self.every
 
 
