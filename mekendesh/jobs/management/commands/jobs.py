@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mekendesh.jobs.models import Job, JobStatus
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         for job in Job.objects.order_by("-created_at", "-pk")[:limit]:
             progress = f"{job.done}/{job.total}" if job.total else str(job.done)
             self.stdout.write(f"#{job.pk:<6} {job.kind:<24} {job.get_status_display():<12} {progress:<16} "
-                              f"{job.created_at:%Y-%m-%d %H:%M}")
+                              f"{timezone.localtime(job.created_at):%Y-%m-%d %H:%M}")
 
     def _kinds(self, **options: Any) -> None:
         for kind in kinds_all():

@@ -28,19 +28,20 @@ class Command(BaseCommand):
         if interval <= 0:
             raise CommandError(_("--interval must be more than 0."))
         signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
         if options["verbosity"] > 0:
             for schedule in schedules_all():
                 self.stdout.write(_("Schedule %(name)s: %(kind)s every %(every)s") % {
                     "name": schedule.name, "kind": schedule.kind, "every": schedule.every})
         while True:
-            close_old_connections()
             for job in scheduler_tick():
                 if options["verbosity"] > 0:
                     self.stdout.write(_("Started job #%(id)d (%(kind)s).") % {"id": job.pk, "kind": job.kind})
-            close_old_connections()
             if once:
                 return
+            close_old_connections()
             time.sleep(interval)
+            close_old_connections()
 
     def _stop(self, signum: int, frame: FrameType | None) -> None:
         sys.exit(0)
