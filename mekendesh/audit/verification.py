@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from mekendesh.audit.models import AuditEvent, AuditHead
-from mekendesh.audit.services import GENESIS_HASH, event_digest_matches, head_seal_matches
+from mekendesh.audit.services import (
+    GENESIS_HASH,
+    event_digest_matches,
+    head_seal_matches,
+)
 
 DEFAULT_BATCH_SIZE = 5000
 

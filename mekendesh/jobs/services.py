@@ -30,7 +30,14 @@ from django.utils.translation import gettext as _
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
-from mekendesh.jobs.context import JobCancelled, JobContext, JobFailed, JobLost, ProgressListener, heartbeat
+from mekendesh.jobs.context import (
+    JobCancelled,
+    JobContext,
+    JobFailed,
+    JobLost,
+    ProgressListener,
+    heartbeat,
+)
 from mekendesh.jobs.models import Job, JobFile, JobStatus
 from mekendesh.jobs.registry import JobKind, kind_get
 
@@ -140,9 +147,13 @@ def job_execute(*, job_id: int, run_token: str, task_result_id: str = "") -> str
         return "skipped"
     Job.objects.filter(pk=job_id, started_at__isnull=True).update(started_at=now)
     job = Job.objects.select_related("actor").get(pk=job_id)
-    language = (job.actor.preferred_language if job.actor else "") or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(_language_of(job)):
         return _run(job, listeners=(), heartbeat_thread=True)
+
+
+def _language_of(job: Job) -> str:
+    """A job speaks its starter's language; a scheduled one, the worker's (MEKENDESH_LANGUAGE …)."""
+    return (job.actor.preferred_language if job.actor else "") or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def job_run_inline(
@@ -296,37 +307,43 @@ def _requeue_orphan(job_id: int) -> Job | None:
 
 
 def _recover_one(job_id: int, attempts: int) -> Job | None:
-    now = timezone.now()
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id, status=JobStatus.RUNNING, attempts=attempts).first()
         if job is None:
             return None
-        try:
-            kind: JobKind | None = kind_get(job.kind)
-        except KeyError:
-            kind = None
-        stopped = _("interrupted: the worker stopped")
-        _task_mark_interrupted(job.task_result_id, stopped)
-        messages = list(job.messages or [])
-        if kind is not None and kind.resumable and not job.cancel_requested and job.attempts < kind.max_attempts:
-            note = (_("%(reason)s; going on from the last checkpoint.") if job.checkpoint is not None
-                    else _("%(reason)s; starting again."))
-            messages.append({"at": now.isoformat(), "text": note % {"reason": stopped}})
-            token = uuid.uuid4().hex
-            job.status, job.run_token, job.heartbeat_at, job.worker = JobStatus.QUEUED, token, now, ""
-            job.messages = messages
-            job.save(update_fields=["status", "run_token", "heartbeat_at", "worker", "messages"])
-            transaction.on_commit(lambda: _enqueue(job_id, token))
-        else:
-            if kind is not None and kind.resumable and job.attempts >= kind.max_attempts:
-                reason = _("%(reason)s (%(count)d times; not started again)") % {"reason": stopped, "count": job.attempts}
-            else:
-                reason = stopped
-            messages.append({"at": now.isoformat(), "text": reason})
-            job.status, job.error, job.finished_at, job.messages = JobStatus.FAILED, reason, now, messages
-            job.save(update_fields=["status", "error", "finished_at", "messages"])
-        logger.warning("job %s (%s): %s", job.pk, job.kind, job.status)
+        with translation.override(_language_of(job)):
+            _interrupted(job)
     return job
+
+
+def _interrupted(job: Job) -> None:
+    """Requeue the job from its checkpoint, or mark it failed (inside the caller's transaction)."""
+    job_id, now = job.pk, timezone.now()
+    try:
+        kind: JobKind | None = kind_get(job.kind)
+    except KeyError:
+        kind = None
+    stopped = _("interrupted: the worker stopped")
+    _task_mark_interrupted(job.task_result_id, stopped)
+    messages = list(job.messages or [])
+    if kind is not None and kind.resumable and not job.cancel_requested and job.attempts < kind.max_attempts:
+        note = (_("%(reason)s; going on from the last checkpoint.") if job.checkpoint is not None
+                else _("%(reason)s; starting again."))
+        messages.append({"at": now.isoformat(), "text": note % {"reason": stopped}})
+        token = uuid.uuid4().hex
+        job.status, job.run_token, job.heartbeat_at, job.worker = JobStatus.QUEUED, token, now, ""
+        job.messages = messages
+        job.save(update_fields=["status", "run_token", "heartbeat_at", "worker", "messages"])
+        transaction.on_commit(lambda: _enqueue(job_id, token))
+    else:
+        if kind is not None and kind.resumable and job.attempts >= kind.max_attempts:
+            reason = _("%(reason)s (%(count)d times; not started again)") % {"reason": stopped, "count": job.attempts}
+        else:
+            reason = stopped
+        messages.append({"at": now.isoformat(), "text": reason})
+        job.status, job.error, job.finished_at, job.messages = JobStatus.FAILED, reason, now, messages
+        job.save(update_fields=["status", "error", "finished_at", "messages"])
+    logger.warning("job %s (%s): %s", job.pk, job.kind, job.status)
 
 
 def _task_mark_interrupted(task_result_id: str, reason: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from tqdm import tqdm
 
@@ -25,7 +25,7 @@ class TerminalProgress:
     def close(self) -> None:
         self.bar.close()
 
-    def __enter__(self) -> TerminalProgress:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -47,8 +47,9 @@ def test_a_resumed_check_goes_on_after_its_checkpoint_and_counts_every_record(ch
 
 
 def test_a_broken_chain_fails_the_job_with_the_record_named(chain):
-    from mekendesh.audit.tests.test_verify import lift_append_only_guard
     from django.db import connection
+
+    from mekendesh.audit.tests.test_verify import lift_append_only_guard
 
     lift_append_only_guard()
     with connection.cursor() as cursor:

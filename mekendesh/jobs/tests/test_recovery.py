@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 

@@ -86,9 +86,15 @@ def test_a_queued_job_cancelled_never_runs(officer_moscow, run_queued):
     assert job.status == JobStatus.CANCELLED and job.attempts == 0 and not job.row_errors.exists()
 
 
-def test_a_running_job_stops_at_its_next_step_when_cancelled(officer_moscow):
-    job = job_run_inline(kind="tests.once", params={"steps": 1})
-    assert job.status == JobStatus.SUCCEEDED
+def test_a_running_job_stops_at_its_next_step_when_cancelled(officer_moscow, run_queued):
+    job = job_start(actor=officer_moscow, kind="tests.count", params={"steps": 5})
+    Job.objects.filter(pk=job.pk).update(cancel_requested=True)  # asked for while it runs
+    job = run_queued(job)
+    assert job.status == JobStatus.CANCELLED
+    assert [error.row for error in job.row_errors.all()] == [0]  # the step under way ends, no more
+
+
+def test_cancelling_a_running_job_asks_it_to_stop(officer_moscow):
     running = Job.objects.create(kind="tests.count", status=JobStatus.RUNNING, attempts=1, actor=officer_moscow)
     job_cancel(actor=officer_moscow, job=running)
     running.refresh_from_db()

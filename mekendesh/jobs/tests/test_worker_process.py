@@ -41,6 +41,7 @@ def worker(tmp_path: Path) -> Iterator[Callable[[], subprocess.Popen[Any]]]:
         "MEKENDESH_JOB_MODULES": "mekendesh.jobs.tests.kinds",
         "MEKENDESH_JOB_HEARTBEAT_SECONDS": "0.5",
         "PYTHONPATH": str(PROJECT),
+        "MEKENDESH_LANGUAGE": "en",
     }
 
     def start() -> subprocess.Popen[Any]:

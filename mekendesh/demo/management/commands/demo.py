@@ -152,6 +152,7 @@ class Command(BaseCommand):
     def _background_start(self) -> list[subprocess.Popen[bytes]]:
         """The job worker and the scheduler, beside the web server, as production runs them."""
         mekendesh = [sys.executable, "-m", "mekendesh"]
+        # preexec_fn is safe here: the demo has started no thread yet.
         processes = [
             subprocess.Popen([*mekendesh, "worker", "--no-startup-delay", "--verbosity", "0"], preexec_fn=_die_with_parent),
             subprocess.Popen([*mekendesh, "scheduler", "--verbosity", "0"], preexec_fn=_die_with_parent),
