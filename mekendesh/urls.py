@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("mekendesh.people.api_urls")),
+    path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.people.staff_urls")),
     path("me/", include("mekendesh.people.migrant_urls")),
     path("", include("mekendesh.web.urls")),
