@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "mekendesh.web",
     "mekendesh.vendor_translations",
     "mekendesh.demo",
+    "mekendesh.jobs",
 ]
 
 MIDDLEWARE = [
@@ -217,7 +218,7 @@ LANGUAGES = [
     ("tk", _("Turkmen")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Bishkek")
 USE_I18N = True
@@ -268,6 +269,13 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Background jobs (mekendesh.jobs): a running job writes a sign of life every
+# JOB_HEARTBEAT_SECONDS; one silent for JOB_STALE_SECONDS counts as stopped and is resumed or failed.
+JOB_HEARTBEAT_SECONDS = float(env_str("MEKENDESH_JOB_HEARTBEAT_SECONDS", "10"))
+JOB_STALE_SECONDS = float(env_str("MEKENDESH_JOB_STALE_SECONDS", "60"))
+JOB_PROGRESS_INTERVAL = 0.5  # seconds between progress writes of one job
+JOB_MODULES = env_list("MEKENDESH_JOB_MODULES")  # more modules declaring job kinds, beside apps' jobs.py
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -15,6 +15,7 @@ urlpatterns = [
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("mekendesh.people.api_urls")),
+    path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.people.staff_urls")),
     path("me/", include("mekendesh.people.migrant_urls")),
     path("", include("mekendesh.web.urls")),

@@ -23,8 +23,7 @@ from mekendesh.accounts.models import Role
 from mekendesh.lib.hashing import lookup_hashes
 from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
 from mekendesh.people.models import ConsentPurpose, NameForm, Person, Stay, StayStatus
-from mekendesh.people.services import consular_district_for
-from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
+from mekendesh.reference.models import ConsularDistrict
 
 SEARCH_LIMIT = 50
 
@@ -110,15 +109,6 @@ def has_agreed_to_contact(person: Person) -> bool:
     return any(
         consent.purpose == ConsentPurpose.CONSULAR_CONTACT and consent.active for consent in person.consents.all()
     )
-
-
-def officer_district_for_stay(user: Any, *, country: Country, host_region: HostRegion | None) -> ConsularDistrict | None:
-    """The consular district a new stay would belong to, if it is one of the officer's own;
-    ``None`` when the stay would fall in someone else's district (or in none)."""
-    district = consular_district_for(country=country, host_region=host_region)
-    if district is None or district.pk not in _officer_district_ids(user):
-        return None
-    return district
 
 
 @dataclass(frozen=True)
