@@ -47,4 +47,4 @@ def secret_decrypt(stored: str) -> str:
     database set a known secret)."""
     if not is_encrypted(stored):
         raise ValueError("a second-factor secret is stored unencrypted; run `mekendesh migrate`")
-    return _current().decrypt(stored[len(PREFIX):].encode()).decode()
+    return _current().decrypt(stored[len(PREFIX) :].encode()).decode()

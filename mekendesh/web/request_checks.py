@@ -23,8 +23,10 @@ REPLACEMENT_CHARACTER = "\ufffd"
 
 
 def _not_utf8_form() -> str:
-    return _("The form holds characters that are not UTF-8 (letters lost on the way). "
-             "Type the text again, or use another browser.")
+    return _(
+        "The form holds characters that are not UTF-8 (letters lost on the way). "
+        "Type the text again, or use another browser."
+    )
 
 
 def request_body_limit(max_bytes: int, *, files: bool = True) -> Callable[[View], View]:
@@ -95,10 +97,12 @@ class RequestBodyMiddleware:
         except ValueError:
             length = 0
         if length > limit:
-            return _refused(request, 413, _(
-                "What was sent is too large (%(sent)s kB; at most %(limit)s kB). "
-                "Send the form without attachments."
-            ) % {"sent": (length + 1023) // 1024, "limit": limit // 1024})
+            return _refused(
+                request,
+                413,
+                _("What was sent is too large (%(sent)s kB; at most %(limit)s kB). Send the form without attachments.")
+                % {"sent": (length + 1023) // 1024, "limit": limit // 1024},
+            )
         content_type = request.META.get("CONTENT_TYPE", "")
         if content_type.startswith("application/x-www-form-urlencoded"):
             if not _form_is_utf8(request.body):
@@ -109,8 +113,10 @@ class RequestBodyMiddleware:
                 request.upload_handlers = [refuse]
             # Parsed now (with the handler above), before the view or the CSRF check reads it.
             # Django decodes a part's bytes that are not UTF-8 as U+FFFD.
-            if any(REPLACEMENT_CHARACTER in key or any(REPLACEMENT_CHARACTER in value for value in values)
-                   for key, values in request.POST.lists()):
+            if any(
+                REPLACEMENT_CHARACTER in key or any(REPLACEMENT_CHARACTER in value for value in values)
+                for key, values in request.POST.lists()
+            ):
                 return _refused(request, 400, _not_utf8_form())
             if refuse is not None and refuse.file_sent:
                 return _refused(request, 413, _("This form takes no files. Send it without attachments."))

@@ -38,8 +38,9 @@ def test_the_migration_encrypts_the_secrets_stored_before_it(analyst):
     from django.apps import apps
 
     plain = Authenticator.objects.create(user=analyst, type=Authenticator.Type.TOTP, data={"secret": TOTP_SECRET})
-    seeded = Authenticator.objects.create(user=analyst, type=Authenticator.Type.RECOVERY_CODES,
-                                          data={"seed": "00ff" * 10})
+    seeded = Authenticator.objects.create(
+        user=analyst, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00ff" * 10}
+    )
     migration = import_module("mekendesh.accounts.migrations.0002_encrypt_mfa_secrets")
     migration.encrypt_secrets(apps, None)
     assert TOTP_SECRET not in _stored_data(plain) and "00ff" * 10 not in _stored_data(seeded)
@@ -56,16 +57,18 @@ def test_the_authenticator_admin_shows_no_secret(staff_client, administrator, an
     assert page.status_code == 200
     text = page.content.decode()
     assert TOTP_SECRET not in text and totp.data["secret"] not in text and "secret" not in text
-    assert AuditEvent.objects.filter(action="read", object_type="mfa.authenticator", object_id=str(totp.pk),
-                                     actor=administrator).exists()
+    assert AuditEvent.objects.filter(
+        action="read", object_type="mfa.authenticator", object_id=str(totp.pk), actor=administrator
+    ).exists()
 
 
 def test_an_administrator_opening_a_users_page_is_audited(staff_client, administrator, analyst):
     client = staff_client(administrator)
     assert client.get(reverse("admin:accounts_user_change", args=[analyst.pk])).status_code == 200
     assert client.get(reverse("admin:accounts_user_history", args=[analyst.pk])).status_code == 200
-    reads = AuditEvent.objects.filter(action="read", object_type="accounts.user", object_id=str(analyst.pk),
-                                      actor=administrator)
+    reads = AuditEvent.objects.filter(
+        action="read", object_type="accounts.user", object_id=str(analyst.pk), actor=administrator
+    )
     assert reads.count() == 2
     assert reads.order_by("sequence")[0].path == reverse("admin:accounts_user_change", args=[analyst.pk])
 
@@ -76,7 +79,13 @@ def test_the_email_admin_lists_staff_addresses_only(staff_client, administrator,
     client = staff_client(administrator)
     page = client.get(reverse("admin:account_emailaddress_changelist")).content.decode()
     assert analyst.email in page and migrant_account.email not in page
-    assert migrant_account.email not in client.get(reverse("admin:account_emailaddress_changelist"),
-                                                   {"q": "aigerim"}).content.decode()
-    assert client.get(reverse("admin:account_emailaddress_change", args=[theirs.pk]), follow=True) \
-        .content.decode().count(migrant_account.email) == 0
+    assert (
+        migrant_account.email
+        not in client.get(reverse("admin:account_emailaddress_changelist"), {"q": "aigerim"}).content.decode()
+    )
+    assert (
+        client.get(reverse("admin:account_emailaddress_change", args=[theirs.pk]), follow=True)
+        .content.decode()
+        .count(migrant_account.email)
+        == 0
+    )

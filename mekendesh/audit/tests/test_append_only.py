@@ -12,8 +12,10 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
 
 PLACEHOLDERS = ", ".join(["%s"] * 13)
-COLUMNS = "sequence, at, actor_label, actor_role, action, object_type, object_id, person_id, fields, " \
-          "user_agent, path, prev_hash, hash"
+COLUMNS = (
+    "sequence, at, actor_label, actor_role, action, object_type, object_id, person_id, fields, "
+    "user_agent, path, prev_hash, hash"
+)
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
-
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=\s*[\"']", re.IGNORECASE)
 JAVASCRIPT_URL = re.compile(r"href=[\"']javascript:", re.IGNORECASE)
@@ -31,7 +29,8 @@ def test_the_landing_page_has_a_strict_policy(client, db):
     response = client.get(reverse("web:home"))
     rules = policy(response)
     assert rules["script-src"] == ["'self'"] or set(rules["script-src"]) <= {"'self'"} | {
-        value for value in rules["script-src"] if value.startswith("'nonce-")}
+        value for value in rules["script-src"] if value.startswith("'nonce-")
+    }
     assert "'unsafe-inline'" not in rules["script-src"] and "'unsafe-eval'" not in rules["script-src"]
     assert rules["default-src"] == ["'self'"] and rules["object-src"] == ["'none'"]
     assert rules["frame-ancestors"] == ["'none'"] and rules["form-action"] == ["'self'"]
@@ -43,8 +42,9 @@ def test_public_pages_hold_no_inline_script(client, places, url):
     assert_no_inline_script(client.get(reverse(url)))
 
 
-@pytest.mark.parametrize("url", ["migrant:home", "migrant:identity", "migrant:edit", "migrant:stay_add",
-                                 "migrant:export_page"])
+@pytest.mark.parametrize(
+    "url", ["migrant:home", "migrant:identity", "migrant:edit", "migrant:stay_add", "migrant:export_page"]
+)
 def test_the_migrants_pages_hold_no_inline_script_and_are_not_stored(client, aigerim, url):
     response = client.get(reverse(url))
     assert response.status_code == 200
@@ -54,10 +54,13 @@ def test_the_migrants_pages_hold_no_inline_script_and_are_not_stored(client, aig
 
 def test_staff_pages_and_api_answers_are_not_stored(staff_client, officer_moscow, registered_migrant, administrator):
     officer = staff_client(officer_moscow)
-    for url in (reverse("staff:home"), reverse("staff:search") + "?q=Токтосунова",
-                reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}),
-                reverse("api:person_search") + "?q=Токтосунова",
-                reverse("api:person_detail", kwargs={"public_id": registered_migrant.public_id})):
+    for url in (
+        reverse("staff:home"),
+        reverse("staff:search") + "?q=Токтосунова",
+        reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}),
+        reverse("api:person_search") + "?q=Токтосунова",
+        reverse("api:person_detail", kwargs={"public_id": registered_migrant.public_id}),
+    ):
         response = officer.get(url)
         assert response.status_code == 200, url
         assert "no-store" in response.headers["Cache-Control"], url
