@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.admin import EmailAddressAdmin
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mekendesh.accounts.admin_site import is_administrator
 from mekendesh.accounts.models import Role, User
+from mekendesh.accounts.services import sign_in_unlock
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
 
@@ -71,6 +76,31 @@ class AuditedAdmin(AdministratorOnly):
         audit_record(actor=request.user, action=AuditEvent.Action.DELETE, obj=obj)
 
 
+class ReadAuditedAdmin(AuditedAdmin):
+    """Also writes an audit read row when an administrator opens a record's page or its history:
+    for models holding personal data (accounts, their e-mail addresses and authenticators)."""
+
+    def _audit_read(self, request: HttpRequest, object_id: str | None) -> None:
+        obj = self.get_object(request, object_id) if object_id else None
+        if obj is not None:
+            with transaction.atomic():
+                audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=obj)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            self._audit_read(request, object_id)
+        return response
+
+    def history_view(self, request: HttpRequest, object_id: str,
+                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            self._audit_read(request, object_id)
+        return response
+
+
 class UserCreationForm(auth_forms.AdminUserCreationForm):
     class Meta:
         model = User
@@ -95,7 +125,7 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(AuditedAdmin, DjangoUserAdmin):
+class UserAdmin(ReadAuditedAdmin, DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     fieldsets = (
@@ -113,6 +143,16 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     search_fields = ("email", "full_name", "phone")
     ordering = ("email",)
     filter_horizontal = ("consular_districts",)
+    actions = ("unlock_sign_in",)
+
+    @admin.action(description=_("Unlock sign-in (clear the failed attempts)"))
+    def unlock_sign_in(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        users = list(queryset)
+        for user in users:
+            sign_in_unlock(actor=request.user, user=user, request=request)
+        self.message_user(request, ngettext(
+            "Sign-in unlocked for %(count)d account.", "Sign-in unlocked for %(count)d accounts.", len(users),
+        ) % {"count": len(users)}, messages.SUCCESS)
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         """Staff accounts only: migrants manage their own accounts, and their e-mail addresses
@@ -126,3 +166,42 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
                 user = self.get_object(request, id)
                 audit_record(actor=request.user, action=AuditEvent.Action.UPDATE, obj=user, fields=["password"])
         return response
+
+
+# allauth's own admins list every account's e-mail address and show authenticators' secrets; they
+# are replaced by administrator-only ones that show staff addresses only and no secret.
+for _model in (EmailAddress, Authenticator):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(EmailAddress)
+class StaffEmailAddressAdmin(ReadAuditedAdmin, EmailAddressAdmin):
+    """The e-mail addresses of staff accounts (migrants' are theirs to manage, and not for a list)."""
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).exclude(user__role=Role.MIGRANT)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(ReadAuditedAdmin):
+    """Which second factors a staff member has; never their secret. An administrator deletes a
+    lost one (audited), after which the staff member sets up a new one at the next sign-in."""
+
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type",)
+    search_fields = ("user__email",)
+    fields = ("user", "type", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("user")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -93,3 +93,20 @@ def sign_in_failed_record(*, login: str, step: str = "password") -> AuditEvent:
         object_id=(login or "")[:64],
         fields=[step],
     )
+
+
+@transaction.atomic
+def sign_in_unlock(*, actor: Any, user: User, request: Any | None = None) -> AuditEvent:
+    """Clear the failed sign-ins of ``user``'s account, from every address, so that it opens again
+    (by the owner's unlock link, or by an administrator); the audit row names who did it. With the
+    ``request``, allauth's own count of failed sign-ins of the account is cleared too, as allauth
+    does after a password reset (another proof of the mailbox, or an administrator's decision)."""
+    from allauth.account.adapter import get_adapter
+    from axes.utils import reset
+
+    from mekendesh.accounts.lockout import login_name_of
+
+    reset(username=login_name_of(user))
+    if request is not None:
+        get_adapter(request)._delete_login_attempts_cached_email(request, email=login_name_of(user))
+    return audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, fields=["sign_in_lock"])

@@ -7,6 +7,8 @@ from typing import Any
 
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
+from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth import signals as auth_signals
 from django.dispatch import receiver
 
@@ -49,3 +51,17 @@ def _authenticator_removed(sender: Any, request: Any, user: Any, authenticator: 
     services.authenticator_change_record(
         actor=user, user=user, kind=authenticator.type, action=AuditEvent.Action.DELETE
     )
+
+
+@receiver(user_locked_out, dispatch_uid="mekendesh.unlock_mail")
+def _send_unlock_mail(sender: Any, request: Any, username: str | None, ip_address: str | None, **kwargs: Any) -> None:
+    """When an account has just been locked (not at every later try), its owner gets the link that
+    unlocks it. A name that is no account gets nothing."""
+    from mekendesh.accounts.lockout import unlock_mail_send
+    from mekendesh.accounts.models import User
+
+    if request is None or not username or getattr(request, "axes_failures_since_start", None) != settings.AXES_FAILURE_LIMIT:
+        return
+    user = User.objects.filter(email__iexact=username, is_active=True).first()
+    if user is not None and user.email:
+        unlock_mail_send(request=request, user=user)

@@ -4,7 +4,13 @@ PostgreSQL: a row trigger refuses UPDATE and DELETE. Only the table's owner or a
 switch it off (``ALTER TABLE … DISABLE TRIGGER``); run the application as a role that owns no
 tables, and grant it INSERT and SELECT only, so that it cannot TRUNCATE either.
 
-SQLite: BEFORE UPDATE and BEFORE DELETE triggers abort the statement. Anyone who can write the
+PostgreSQL's ``INSERT … ON CONFLICT DO UPDATE`` on an existing row fires the UPDATE trigger, so it is
+refused too.
+
+SQLite: BEFORE UPDATE and BEFORE DELETE triggers abort the statement. ``INSERT OR REPLACE`` (and
+``REPLACE``) would delete a conflicting row without firing DELETE triggers (unless
+``recursive_triggers`` is on), so a BEFORE INSERT trigger refuses an insert whose sequence or hash is
+already there: a genuine append never collides. Anyone who can write the
 database file can drop them, which is why ``mekendesh audit verify`` checks the hash chain too.
 """
 
@@ -33,6 +39,13 @@ _POSTGRESQL_REMOVE = [
     f"DROP TRIGGER IF EXISTS audit_append_only ON {TABLE}",
     "DROP FUNCTION IF EXISTS audit_refuse_change()",
 ]
+_SQLITE_INSTALL_REPLACE = [
+    f"""
+    CREATE TRIGGER IF NOT EXISTS audit_refuse_replace BEFORE INSERT ON {TABLE}
+    WHEN EXISTS (SELECT 1 FROM {TABLE} WHERE sequence = NEW.sequence OR hash = NEW.hash)
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END
+    """,  # noqa: S608  (the module's constants, no input)
+]
 _SQLITE_INSTALL = [
     f"""
     CREATE TRIGGER IF NOT EXISTS audit_refuse_update BEFORE UPDATE ON {TABLE}
@@ -42,10 +55,12 @@ _SQLITE_INSTALL = [
     CREATE TRIGGER IF NOT EXISTS audit_refuse_delete BEFORE DELETE ON {TABLE}
     BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END
     """,
+    *_SQLITE_INSTALL_REPLACE,
 ]
 _SQLITE_REMOVE = [
     "DROP TRIGGER IF EXISTS audit_refuse_update",
     "DROP TRIGGER IF EXISTS audit_refuse_delete",
+    "DROP TRIGGER IF EXISTS audit_refuse_replace",
 ]
 
 
@@ -67,3 +82,17 @@ def guard_remove(connection: BaseDatabaseWrapper) -> None:
     with connection.cursor() as cursor:
         for statement in _statements(connection, install=False):
             cursor.execute(statement)
+
+
+def replace_guard_install(connection: BaseDatabaseWrapper) -> None:
+    """The SQLite trigger against INSERT OR REPLACE, for databases made before it existed."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in _SQLITE_INSTALL_REPLACE:
+                cursor.execute(statement)
+
+
+def replace_guard_remove(connection: BaseDatabaseWrapper) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER IF EXISTS audit_refuse_replace")

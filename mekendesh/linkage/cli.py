@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from mekendesh.lib.export import neutralise_formula
+
 from . import i18n
 from .i18n import gettext as _
 from .i18n import pgettext
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
 
 OUTPUT_COLUMNS = ["left_id", "right_id", "match_probability", "decision"]
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,14 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _cell(value: str) -> str:
-    """Text as a spreadsheet will not run it as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+def _cell(value: object) -> object:
+    """Text as a spreadsheet will not run it as a formula (as the migrant's export writes it)."""
+    return neutralise_formula(value)
 
 
 def _rows(pairs: list[Pair]) -> Iterator[list[object]]:
     for p in pairs:
-        row: list[object] = [p.left_id, p.right_id, f"{p.match_probability:.6f}", p.decision, f"{p.match_weight:.3f}"]
+        row: list[object] = [_cell(p.left_id), _cell(p.right_id), f"{p.match_probability:.6f}", p.decision, f"{p.match_weight:.3f}"]
         for name in COMPARISONS:
             label, weight = p.explanation[name]
             row += [label, f"{weight:.3f}"]

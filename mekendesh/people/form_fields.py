@@ -81,7 +81,11 @@ class TypedDateField(forms.Field):
                 _("%(value)s is not a date: there is no month %(month)d."),
                 code="invalid_month", params={"value": value, "month": month},
             )
-        days = monthrange(year, month)[1] if year >= 1 else 31
+        if year < 1:
+            raise ValidationError(
+                _("There is no year 0000: type the year with four digits, for example 1996."), code="invalid_year",
+            )
+        days = monthrange(year, month)[1]
         if not 1 <= day <= days:
             raise ValidationError(
                 _("%(value)s is not a date: month %(month)02d of %(year)d has %(days)d days."),

@@ -148,11 +148,16 @@ def latin_hint(request: HttpRequest) -> HttpResponse:
     return render(request, "migrant/_latin_hint.html", context)
 
 
+# The largest id a database column holds (a 64-bit signed integer); a larger one names nothing.
+_LARGEST_ID = 2**63 - 1
+
+
 def _int(value: str | None) -> int | None:
     try:
-        return int(value or "")
+        number = int(value or "")
     except ValueError:
         return None
+    return number if -_LARGEST_ID <= number <= _LARGEST_ID else None
 
 
 # --- The migrant's own pages ------------------------------------------------------------------------

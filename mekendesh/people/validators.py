@@ -28,6 +28,7 @@ _PASSPORT_LATIN = re.compile(r"^[A-Z]+(?:[ '\-][A-Z]+)*$")
 _PHONE = re.compile(r"^\+[1-9]\d{5,14}$")
 
 CYRILLIC, LATIN, PASSPORT_LATIN = "cyrillic", "latin", "passport_latin"
+REPLACEMENT_CHARACTER = "\ufffd"
 
 
 def _name_character_allowed(char: str) -> bool:
@@ -44,6 +45,13 @@ def validate_name_part(value: str) -> str:
             _("A name may have at most %(limit)d characters; this one has %(length)d."),
             code="too_long",
             params={"limit": NAME_MAX_LENGTH, "length": len(value)},
+        )
+    if REPLACEMENT_CHARACTER in value:
+        # What a browser or a decoder puts where bytes were not UTF-8: the letter typed is lost.
+        raise ValidationError(
+            _("The name holds “%(mark)s”, the mark of a letter that was lost on the way. Type the name again."),
+            code="lost_letter",
+            params={"mark": REPLACEMENT_CHARACTER},
         )
     wrong = next((char for char in value if not _name_character_allowed(char)), None)
     if wrong is not None:

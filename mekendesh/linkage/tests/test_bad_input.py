@@ -121,3 +121,19 @@ def test_read_records_accepts_a_bom_partial_dates_and_split_name_columns(tmp_pat
     a, b = read_records(path, "left")
     assert (a.id, a.birth_date, a.sex, a.surname, a.patronymic) == ("a", "1985", "M", "Кулубаев", None)
     assert (b.birth_date, b.sex) == ("1990-04", "F")
+
+
+def test_ids_and_names_a_spreadsheet_would_run_are_written_as_text(tmp_path, capsys):
+    import csv
+
+    left = _write(tmp_path / "left.csv", 'id,full_name,birth_date\n=1+2,＝Жээнбек Кулубаев,1985-03-12\n'
+                                        '"@SUM(A1)",Садыр Жапаров,1968-12-06\n')
+    right = _write(tmp_path / "right.csv", 'id,full_name,birth_date\n-7,＋Жээнбек Кулубаев,1985-03-12\n'
+                                          '+9,Садыр Жапаров,1968-12-06\n')
+    out = tmp_path / "out.csv"
+    assert main([str(left), str(right), "--output", str(out), "--no-progress"]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {(row["left_id"], row["right_id"]) for row in rows} == {("'=1+2", "'-7"), ("'@SUM(A1)", "'+9")}
+    assert {row["left_full_name"] for row in rows} == {"'＝Жээнбек Кулубаев", "Садыр Жапаров"}
+    assert {row["right_full_name"] for row in rows} == {"'＋Жээнбек Кулубаев", "Садыр Жапаров"}
+    assert all(not row["match_weight"].startswith("'") for row in rows)
