@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Any
 
@@ -100,7 +101,7 @@ def _transition(definition: Workflow, *, actor: Any, obj: Any, action: str, note
     if idempotency_key is not None:
         submission_record(key=idempotency_key, actor=actor, kind=kind, result=locked)
     for effect in definition.on_commit:
-        transaction.on_commit(lambda effect=effect: effect(locked, record))
+        transaction.on_commit(functools.partial(effect, locked, record))
     return locked
 
 

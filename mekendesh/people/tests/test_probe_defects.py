@@ -5,7 +5,6 @@ an account."""
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from django.core import mail
