@@ -25,11 +25,12 @@ class AccountAdapter(DefaultAccountAdapter):
         from mekendesh.accounts.services import account_unconfirmed
 
         if user.is_active and account_unconfirmed(user):
+            from allauth.account.internal.flows.email_verification import send_verification_email_to_address
             from allauth.account.models import EmailAddress
 
             address = EmailAddress.objects.filter(user=user, primary=True).first()
             if address is not None:
-                address.send_confirmation(request)
+                send_verification_email_to_address(request, address)  # within allauth's rate limit
             return self.respond_email_verification_sent(request, user)
         return super().pre_login(request, user, **kwargs)
 

@@ -455,7 +455,7 @@ def stay_verify(*, actor: Any, stay: Stay, expected_version: int | None = None,
     from mekendesh.people.workflows import STAY
 
     return transition(actor=actor, obj=stay, workflow=STAY, action="verify", expected_version=expected_version,
-                      idempotency_key=idempotency_key)
+                      idempotency_key=idempotency_key, durable=True)
 
 
 def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_version: int | None = None,
@@ -465,7 +465,7 @@ def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_versio
     from mekendesh.people.workflows import STAY
 
     return transition(actor=actor, obj=stay, workflow=STAY, action="end", expected_version=expected_version,
-                      idempotency_key=idempotency_key, departure_date=departure_date)
+                      idempotency_key=idempotency_key, departure_date=departure_date, durable=True)
 
 
 PERSON_EDITABLE_FIELDS = ("sex", "birth_date", "origin_region", "origin_district", "email", "phone")

@@ -33,6 +33,7 @@ def transition(
     note: str = "",
     idempotency_key: str | uuid.UUID | None = None,
     expected_version: int | None = None,
+    durable: bool = False,
     **changes: Any,
 ) -> Any:
     """Move ``obj`` by ``action`` in ``workflow``; return the record as stored.
@@ -45,6 +46,9 @@ def transition(
     change, an append-only :class:`WorkflowAction` row and the audit row are written, and the
     workflow's ``on_commit`` effects run after the commit. The same ``idempotency_key`` sent again
     by the same actor returns the record without a second move.
+
+    ``durable=True`` (from a page or API view: the service is the whole transaction) refuses to
+    run inside another transaction, so the move and its effects are committed when it returns.
     """
     definition = workflow_get(workflow)
     kind = f"workflow:{definition.name}:{action}"
@@ -53,8 +57,9 @@ def transition(
         if first is not None:
             return first
     try:
-        return _transition(definition, actor=actor, obj=obj, action=action, note=note, kind=kind,
-                           idempotency_key=idempotency_key, expected_version=expected_version, changes=changes)
+        with transaction.atomic(durable=durable):
+            return _transition(definition, actor=actor, obj=obj, action=action, note=note, kind=kind,
+                               idempotency_key=idempotency_key, expected_version=expected_version, changes=changes)
     except IntegrityError:
         if idempotency_key is None:
             raise
@@ -64,7 +69,6 @@ def transition(
         return first
 
 
-@transaction.atomic
 def _transition(definition: Workflow, *, actor: Any, obj: Any, action: str, note: str, kind: str,
                 idempotency_key: Any, expected_version: int | None, changes: dict[str, Any]) -> Any:
     model = type(obj)
