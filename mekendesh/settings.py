@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "mekendesh.web",
     "mekendesh.vendor_translations",
     "mekendesh.demo",
+    "mekendesh.jobs",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +258,13 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Background jobs (mekendesh.jobs): a running job writes a sign of life every
+# JOB_HEARTBEAT_SECONDS; one silent for JOB_STALE_SECONDS counts as stopped and is resumed or failed.
+JOB_HEARTBEAT_SECONDS = float(env_str("MEKENDESH_JOB_HEARTBEAT_SECONDS", "10"))
+JOB_STALE_SECONDS = float(env_str("MEKENDESH_JOB_STALE_SECONDS", "60"))
+JOB_PROGRESS_INTERVAL = 0.5  # seconds between progress writes of one job
+JOB_MODULES = env_list("MEKENDESH_JOB_MODULES")  # more modules declaring job kinds, beside apps' jobs.py
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("mekendesh.people.api_urls")),
+    path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.web.staff_site")),
     path("me/", include("mekendesh.web.migrant_site")),
     path("", include("mekendesh.web.urls")),

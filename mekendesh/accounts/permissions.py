@@ -135,6 +135,8 @@ register_actions(
         "migrant.pages": {Role.MIGRANT},
         # The modules to come (statistics, diaspora) check these; they are named here so that
         # the workspace can already tell those roles what will open for them.
+        "job.view": EVERY_STAFF_ROLE,  # their own jobs' pages
+        "job.manage_all": {Role.ADMINISTRATOR},  # every job, and the scheduler's result files
         "statistics.view": {Role.STATISTICIAN},
         "diaspora.view": {Role.DIASPORA_COORDINATOR},
     },

@@ -18,9 +18,23 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from mekendesh.audit.models import AuditEvent, AuditHead
-from mekendesh.audit.services import GENESIS_HASH, event_digest_matches, head_seal_matches
+from mekendesh.audit.services import (
+    GENESIS_HASH,
+    event_digest_matches,
+    head_seal_matches,
+)
 
 DEFAULT_BATCH_SIZE = 5000
+
+
+@dataclass(frozen=True)
+class ChainPosition:
+    """How far a walk got: the last row checked, its hash and how many rows were checked. A walk
+    started from a position goes on from there (a job resumed after an interruption)."""
+
+    sequence: int = 0
+    hash: str = GENESIS_HASH
+    checked: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,15 +62,22 @@ class ChainReport:
 
 
 def chain_verify(
-    *, batch_size: int = DEFAULT_BATCH_SIZE, progress: Callable[[int], None] | None = None
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+    start: ChainPosition | None = None,
+    on_batch: Callable[[ChainPosition], None] | None = None,
 ) -> ChainReport:
-    """Walk the whole chain; stop at the first row that was changed or follows a missing one.
+    """Walk the whole chain (or the rest of it after ``start``); stop at the first row that was
+    changed or follows a missing one.
 
-    ``progress`` is called with the number of rows of each batch checked.
+    ``progress`` is called with the number of rows of each batch checked, ``on_batch`` with the
+    position reached after each batch.
     """
-    previous_hash = GENESIS_HASH
-    last_sequence = 0
-    checked = 0
+    start = start or ChainPosition()
+    previous_hash = start.hash
+    last_sequence = start.sequence
+    checked = start.checked
     while True:
         batch = list(
             AuditEvent.objects.filter(sequence__gt=last_sequence).order_by("sequence")[:batch_size]
@@ -73,6 +94,8 @@ def chain_verify(
         last_sequence = batch[-1].sequence
         if progress is not None:
             progress(len(batch))
+        if on_batch is not None:
+            on_batch(ChainPosition(sequence=last_sequence, hash=previous_hash, checked=checked))
 
 
 def _head_check(*, checked: int, last_sequence: int, last_hash: str) -> ChainReport:

@@ -26,6 +26,9 @@ RULES = {
     "migrant.pages": {"migrant_account"},
     "statistics.view": {"statistician"},
     "diaspora.view": {"coordinator"},
+    "job.view": {"officer_moscow", "analyst", "statistician", "coordinator", "administrator"},
+    "job.manage_all": {"administrator"},
+    "audit.verify": {"administrator"},  # declared by the audit app's job kind
 }
 
 

@@ -1,18 +1,19 @@
-"""``mekendesh audit verify``: check that no audit record was changed or removed."""
+"""``mekendesh audit verify``: check that no audit record was changed or removed.
+
+The check runs as the ``audit.verify`` background job, in this process: the job's page shows it
+like any other, and the terminal shows its progress bar.
+"""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
-from mekendesh.audit.models import AuditEvent
-from mekendesh.audit.verification import DEFAULT_BATCH_SIZE, chain_verify
-
-# Below this many records the check takes a moment and needs no progress bar.
-PROGRESS_FROM = 20_000
+from mekendesh.audit.verification import DEFAULT_BATCH_SIZE
+from mekendesh.jobs.models import JobStatus
+from mekendesh.jobs.services import job_run_inline
+from mekendesh.jobs.terminal import TerminalProgress
 
 
 class Command(BaseCommand):
@@ -34,12 +35,10 @@ class Command(BaseCommand):
     def verify(self, *, batch_size: int, show_progress: bool) -> None:
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
-        total = AuditEvent.objects.count() if show_progress else 0
-        # disable=None: tqdm shows the bar only when stderr is a terminal.
-        with tqdm(
-            total=total, unit=" records", file=sys.stderr, disable=True if total < PROGRESS_FROM else None
-        ) as bar:
-            report = chain_verify(batch_size=batch_size, progress=bar.update)
-        if not report.intact:
-            raise CommandError(report.message)
-        self.stdout.write(report.message)
+        # disable=None: the bar shows only when stderr is a terminal.
+        with TerminalProgress(unit=" records", stream=self.stderr._out, disable=None if show_progress else True) as bar:
+            job = job_run_inline(kind="audit.verify", params={"batch_size": batch_size}, listeners=[bar],
+                                 heartbeat_thread=True)
+        if job.status != JobStatus.SUCCEEDED:
+            raise CommandError(job.error or job.get_status_display())
+        self.stdout.write(job.messages[-1]["text"] if job.messages else "")

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,15 @@ from mekendesh.demo.users import (
 from mekendesh.people.models import Person
 
 DEFAULT_PEOPLE = 5000
+
+
+def _die_with_parent() -> None:
+    """In a child process on Linux: end when the demo ends, even if it is killed outright."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
 
 
 class Command(BaseCommand):
@@ -129,4 +141,34 @@ class Command(BaseCommand):
             # WhiteNoise serves from STATIC_ROOT unless it reads the finders directly.
             call_command("collectstatic", interactive=False, verbosity=0)
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        call_command("runserver", address, use_reloader=False)
+        background = self._background_start()
+        # Stopped by a signal rather than Ctrl+C, the demo still stops its worker and scheduler.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        try:
+            call_command("runserver", address, use_reloader=False)
+        finally:
+            self._background_stop(background)
+
+    def _background_start(self) -> list[subprocess.Popen[bytes]]:
+        """The job worker and the scheduler, beside the web server, as production runs them."""
+        mekendesh = [sys.executable, "-m", "mekendesh"]
+        # preexec_fn is safe here: the demo has started no thread yet.
+        processes = [
+            subprocess.Popen([*mekendesh, "worker", "--no-startup-delay", "--verbosity", "0"], preexec_fn=_die_with_parent),
+            subprocess.Popen([*mekendesh, "scheduler", "--verbosity", "0"], preexec_fn=_die_with_parent),
+        ]
+        self.stdout.write(_("Background jobs run beside the site (a worker and the scheduler); watch them at %(url)s")
+                          % {"url": "/staff/jobs/"})
+        return processes
+
+    def _background_stop(self, processes: list[subprocess.Popen[bytes]]) -> None:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                # A job cut short here is resumed or marked failed when the worker starts again.
+                process.kill()
+                process.wait()
