@@ -201,23 +201,61 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium):
-    """A page the size of a 360-pixel-wide phone, in Kyrgyz."""
+    """A page the size of a 360-pixel-wide phone, in Kyrgyz; axe-core checks every page it shows."""
+    from mekendesh.tests.accessibility import checked_page
+
     context = chromium.new_context(
         viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="ky-KG",
         extra_http_headers={"Accept-Language": "ky"},
     )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = checked_page(context)
     yield page
-    context.close()
+    try:
+        page.axe_assert_no_violations()
+    finally:
+        context.close()
 
 
 @pytest.fixture
 def desk(chromium):
-    """A desktop page in Russian, as at a consulate."""
+    """A desktop page in Russian, as at a consulate; axe-core checks every page it shows."""
+    from mekendesh.tests.accessibility import checked_page
+
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
                                    extra_http_headers={"Accept-Language": "ru"})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = checked_page(context)
     yield page
-    context.close()
+    try:
+        page.axe_assert_no_violations()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def sign_in(staff_client):
+    """``sign_in(user)`` → a client signed in as ``user`` (staff with their second factor passed,
+    through ``staff_client``), reading pages in English, the source language of the messages the
+    tests look for."""
+    from django.test import Client
+
+    def make(user):
+        client = Client(headers={"Accept-Language": "en"})
+        if getattr(user, "is_staff_role", False):
+            return staff_client(user, client)
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def officer_moscow_2(places):
+    """A second officer of the Moscow consular district."""
+    return _user("officer2.moscow@mfa.example", "consular_officer", [places["moscow_district"]])
+
+
+@pytest.fixture
+def aigerim(client, registered_migrant):
+    """The registered migrant, signed in on ``client``."""
+    client.force_login(registered_migrant.account)
+    return registered_migrant

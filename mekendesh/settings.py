@@ -207,7 +207,7 @@ LANGUAGES = [
     ("tk", _("Turkmen")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Bishkek")
 USE_I18N = True

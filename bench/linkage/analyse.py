@@ -184,7 +184,6 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
 
     # --- false matches ------------------------------------------------------------------
     fp = [p for p in result.pairs if p.decision == "match" and (p.left_id, p.right_id) not in truth]
-    true_of = {lid: rid for rid, lid in truth}
     fp_kind: Counter[str] = Counter()
     fp_levels: Counter[str] = Counter()
     fp_errors: Counter[str] = Counter()
@@ -232,7 +231,7 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
         if p is not None:
             fn_levels[_levels(p)] += 1
     member_errors: Counter[str] = Counter()
-    for rid, lid in truth:
+    for _rid, lid in truth:
         for e in (labels[lid]["errors"].split(";") if labels[lid]["errors"] else ["(no error)"]):
             member_errors[e] += 1
     lines += ["## Missed pairs", "", f"{len(fn):,} true pairs not matched.", "", "By stage:", "",

@@ -122,7 +122,7 @@ def _feminine_surname(surname: str, nationality: str) -> str:
 def _patronymic(father: str, sex: str, nationality: str) -> str:
     if nationality == "ru":
         stem = nd.RUSSIAN_PATRONYMIC[father]
-        if stem.endswith("ев") or stem.endswith("ьев"):
+        if stem.endswith(("ев", "ьев")):
             return stem[:-2] + ("евич" if sex == "M" else "евна")
         return stem[:-2] + ("ович" if sex == "M" else "овна")
     if nationality == "tm":
@@ -409,7 +409,7 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
     ]
     register = [_register_row(p, f"R{p.pid:07d}", rng) for p in people]
 
-    n_members = int(round(n_list * LIST_SHARE_MEMBERS))
+    n_members = round(n_list * LIST_SHARE_MEMBERS)
     members = rng.sample(range(n_register), min(n_members, n_register))
     host: list[tuple[Person, str | None]] = [(people[i], register[i]["id"]) for i in members]
     made: dict[int, tuple[str, str]] = {people[i].pid: ("member", register[i]["id"]) for i in members}
@@ -446,7 +446,7 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
     labels: dict[str, dict[str, str]] = {}
     by_parts: dict[tuple[str, str, str], list[str]] = {}
     by_sg: dict[tuple[str, str], list[str]] = {}
-    for p, reg_row in zip(people, register):
+    for p, reg_row in zip(people, register, strict=True):
         parts = _parts(p)
         by_parts.setdefault(parts, []).append(reg_row["id"])
         by_sg.setdefault(parts[:2], []).append(reg_row["id"])

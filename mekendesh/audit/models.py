@@ -69,3 +69,6 @@ class AuditHead(models.Model):
         verbose_name = _("end of the audit trail")
         verbose_name_plural = _("end of the audit trail")
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_head_is_single")]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} ({self.count} rows)"

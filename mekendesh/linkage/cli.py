@@ -13,12 +13,15 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import i18n
 from .i18n import gettext as _
 from .i18n import pgettext
 from .model import COMPARISONS
+
+if TYPE_CHECKING:
+    from .engine import Pair
 
 OUTPUT_COLUMNS = ["left_id", "right_id", "match_probability", "decision"]
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -129,7 +132,7 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _rows(pairs: list) -> Iterator[list[object]]:
+def _rows(pairs: list[Pair]) -> Iterator[list[object]]:
     for p in pairs:
         row: list[object] = [p.left_id, p.right_id, f"{p.match_probability:.6f}", p.decision, f"{p.match_weight:.3f}"]
         for name in COMPARISONS:
@@ -143,7 +146,7 @@ def output_columns() -> list[str]:
     cols = [*OUTPUT_COLUMNS, "match_weight"]
     for name in COMPARISONS:
         cols += [f"{name}_level", f"{name}_weight"]
-    return cols + ["left_full_name", "right_full_name"]
+    return [*cols, "left_full_name", "right_full_name"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -177,7 +177,7 @@ def _spark_api(workdir: Path, master: str | None, session: Any | None) -> Iterat
         sc.setCheckpointDir(str(workdir / "spark-checkpoints"))
     local = sc.master.startswith("local")
     try:
-        yield SparkAPI(
+        yield SparkAPI(  # type: ignore[no-untyped-call]
             spark_session=spark,
             break_lineage_method="persist" if local else "parquet",
             num_partitions_on_repartition=4 if local else None,
@@ -243,10 +243,10 @@ def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: i
 def _complete(model: Model) -> Model:
     """Fill levels that training could not observe with the starting values."""
     params: dict[str, dict[str, tuple[float | None, float | None]]] = {}
-    for name, (_, levels) in COMPARISONS.items():
+    for name, (_description, levels) in COMPARISONS.items():
         got = model.params.get(name, {})
         params[name] = {}
-        for label, _, m0 in levels:
+        for label, _condition, m0 in levels:
             m, u = got.get(label, (None, None))
             m = m0 if m is None or math.isnan(m) else m
             u = 1e-4 if u is None or math.isnan(u) else u
@@ -464,9 +464,9 @@ class NameFrequencies:
         sur, giv = table["sur"], table["giv"]
         pat = table.get("pat") or [None] * len(sur)
         return cls(len(sur), Counter(s for s in sur if s), Counter(g for g in giv if g),
-                   Counter((s, g) for s, g in zip(sur, giv) if s and g),
+                   Counter((s, g) for s, g in zip(sur, giv, strict=True) if s and g),
                    Counter(f for f in pat if f),
-                   Counter((s, g, f) for s, g, f in zip(sur, giv, pat) if s and g and f))
+                   Counter((s, g, f) for s, g, f in zip(sur, giv, pat, strict=True) if s and g and f))
 
     def joint_adjustment(self, sur: str | None, giv: str | None) -> float:
         """Bits to add to a pair exact on both ``sur`` and ``giv`` (never more than 0).

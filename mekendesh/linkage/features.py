@@ -117,7 +117,7 @@ _SKELETON_DROP = str.maketrans("", "", "aeiouy")
 
 _WRITTEN = str.maketrans({
     # ы and й as Latin y (Turkmen Latin and passports write them so)
-    **dict(zip("абвгдезийклмнопрстуфхцчшщыэ", "abvgdeziyklmnoprstufhccssye")),
+    **dict(zip("абвгдезийклмнопрстуфхцчшщыэ", "abvgdeziyklmnoprstufhccssye", strict=True)),
     "ё": "o", "ж": "j", "ю": "u", "я": "a", "ъ": None, "ь": None,
     # Kyrgyz, Kazakh, Tajik, Uzbek letters that a Russian list writes as н, о, у, а, г, к, х, дж
     "ң": "n", "ө": "o", "ү": "u", "ә": "a", "ғ": "g", "қ": "k", "ұ": "u", "і": "i", "һ": "h",
@@ -327,7 +327,7 @@ def record_features(record: Record) -> dict[str, Any]:
 
 
 def feature_table(
-    records: Sequence[Record], progress: Callable[[int], None] | None = None
+    records: Sequence[Record], progress: Callable[[int], object] | None = None
 ) -> dict[str, list[Any]]:
     """Column-oriented features of ``records`` (a dict of equal-length lists)."""
     table: dict[str, list[Any]] = {name: [] for name in COLUMNS}

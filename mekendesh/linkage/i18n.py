@@ -3,7 +3,7 @@
 The command chooses its language by the rule of every ``mekendesh`` command
 (:mod:`mekendesh.lib.terminal_language`: ``MEKENDESH_LANGUAGE``, else ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``) and reads the project's compiled catalogues,
-``locale/<language>/LC_MESSAGES/django.mo`` (the web interface's, made by
+``mekendesh/locale/<language>/LC_MESSAGES/django.mo`` (the web interface's, made by
 ``mekendesh compilemessages``), with the standard library's :mod:`gettext`. When no language is
 chosen, or its catalogue is not compiled, the messages stay in English, the language they are
 written in: the command reads no Django settings, so it has no site default language.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mekendesh.lib.terminal_language import terminal_language
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"  # settings.LOCALE_PATHS
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"  # settings.LOCALE_PATHS
 DOMAIN = "django"
 ENGLISH = "en"
 # As in Django's number formats: a comma in English, a no-break space in ky, ru and tk.

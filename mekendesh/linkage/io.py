@@ -14,6 +14,7 @@ leaves nothing at the output path.
 
 from __future__ import annotations
 
+import _csv
 import csv
 import datetime as dt
 import io
@@ -21,7 +22,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -182,8 +183,9 @@ def _records(path: Path, stream: IO[str]) -> Iterator[Record]:
         csv.field_size_limit(old_limit)
 
 
-def _records_from_reader(path: Path, reader: Iterator[list[str]]) -> Iterator[Record]:
-    line = lambda: reader.line_num  # type: ignore[attr-defined]  # noqa: E731
+def _records_from_reader(path: Path, reader: _csv.Reader) -> Iterator[Record]:
+    def line() -> int:
+        return reader.line_num
     try:
         header_raw = next(reader)
     except StopIteration:
@@ -267,10 +269,8 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[str]]:
             yield fh
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 

@@ -30,24 +30,24 @@ def _one_typo(col: str) -> str:
     Counted on the keys and on the words as written (where the keys' spelling folds do not
     make one dropped letter two edits), the exchange as the same letters two edits apart.
     """
-    l, r, wl, wr = f"{col}_l", f"{col}_r", f"{col}w_l", f"{col}w_r"
+    left, right, wl, wr = f"{col}_l", f"{col}_r", f"{col}w_l", f"{col}w_r"
     return (
-        f"levenshtein({l}, {r}) <= 1 OR (length({wl}) >= 4 AND abs(length({wl}) - length({wr})) <= 1"
+        f"levenshtein({left}, {right}) <= 1 OR (length({wl}) >= 4 AND abs(length({wl}) - length({wr})) <= 1"
         f" AND levenshtein({wl}, {wr}) <= CASE WHEN {col}w_srt_l = {col}w_srt_r THEN 2 ELSE 1 END)"
     )
 
 
 def _name_levels(col: str) -> list[_Level]:
-    l, r = f"{col}_l", f"{col}_r"
+    left, right = f"{col}_l", f"{col}_r"
     return [
-        ("exact", f"{l} = {r}", 0.80),
+        ("exact", f"{left} = {right}", 0.80),
         # the two words read in the other order on one side (Қасымбек Жеңіс / Zhenis
         # Kassymbek): without a surname ending nothing says which word is which
         ("surname and given name exchanged", "sur_l = giv_r AND giv_l = sur_r", 0.02),
         ("one edit", _one_typo(col), 0.08),
         # ө written е, ә written е, ү written ю: the same consonants, other vowels
-        ("same consonants", f"{col}_sk_l = {col}_sk_r AND length({l}) >= 4", 0.04),
-        ("two edits", f"levenshtein({l}, {r}) <= 2 AND length({l}) >= 5", 0.03),
+        ("same consonants", f"{col}_sk_l = {col}_sk_r AND length({left}) >= 4", 0.04),
+        ("two edits", f"levenshtein({left}, {right}) <= 2 AND length({left}) >= 5", 0.03),
         # exchanged, with a typo in one of the two words
         (
             "exchanged, one edit",

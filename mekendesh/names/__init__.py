@@ -6,10 +6,11 @@ Latin, likely spelling variants, parsing of full names in any order, and a
 part-by-part name comparison.
 """
 
-from .compare import NameComparison, PartComparison, compare_names, jaro_winkler
+from .compare import NameComparison, PartComparison, compare_names
 from .keys import name_key, token_key, token_keys
 from .parse import ParsedName, parse_name
 from .script import detect_script, fix_homoglyphs, mixed_script_words
+from .similarity import jaro_winkler
 from .translit import icao_latin
 from .variants import spelling_variants
 

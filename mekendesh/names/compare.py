@@ -94,7 +94,8 @@ def key_similarity(kl: str, kr: str) -> tuple[float, str]:
     """
     if kl == kr:
         return 1.0, "same key"
-    sim = jaro_winkler(*sorted((kl, kr)))  # the same answer in both directions
+    first, second = sorted((kl, kr))
+    sim = jaro_winkler(first, second)  # the same answer in both directions
     short, long_ = sorted((kl, kr), key=len)
     if long_ == short + "a" and short.endswith(("v", "n")):
         return 0.5, "other sex form of the surname"
@@ -102,7 +103,7 @@ def key_similarity(kl: str, kr: str) -> tuple[float, str]:
     if dist == 1 and len(kl) == len(kr) and sorted(kl) == sorted(kr):
         return 0.9, f"typo (swapped letters, jaro-winkler {sim:.2f})"
     if len(kl) == len(kr) and all(
-        x == y or {x, y} in _VOWEL_VARIANTS for x, y in zip(kl, kr)
+        x == y or {x, y} in _VOWEL_VARIANTS for x, y in zip(kl, kr, strict=True)
     ):
         # ө written ё or е, ә written е: Үсөн / Усен, Әсел / Есел.
         return 0.85, f"vowel variant (jaro-winkler {sim:.2f})"
@@ -188,9 +189,8 @@ def _compare_parsed(a: ParsedName, b: ParsedName, swapped: bool) -> tuple[float,
             score, reason = key_similarity(root_first, root_second)
             if score >= 0.85:
                 score, reason = min(score, 0.95), "surname from father's name"
-            left, right = (second.surname, first.patronymic) if flip else (
-                first.patronymic, second.surname)
-            out.append(PartComparison("surname", left, right, round(score, 4), reason))
+            crossed = (second.surname, first.patronymic) if flip else (first.patronymic, second.surname)
+            out.append(PartComparison("surname", *crossed, round(score, 4), reason))
             weight_sum += WEIGHTS["surname"]
             total += WEIGHTS["surname"] * score
             pairs.pop("surname")

@@ -67,7 +67,7 @@ def detect_script(token: str) -> str:
     """Return "cyrillic", "latin", "mixed" (both in one word), "other" or "empty"."""
     if not token or not token.strip():
         return EMPTY
-    cyr, lat, other = _counts(token)
+    cyr, lat, _other = _counts(token)
     if cyr and lat:
         return MIXED
     if cyr:

@@ -23,10 +23,10 @@ def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
     if not m:
         return 0.0
     matches_b = [b[j] for j in range(lb) if used_b[j]]
-    transpositions = sum(x != y for x, y in zip(matches_a, matches_b)) / 2
+    transpositions = sum(x != y for x, y in zip(matches_a, matches_b, strict=True)) / 2
     jaro = (m / la + m / lb + (m - transpositions) / m) / 3
     prefix = 0
-    for x, y in zip(a[:4], b[:4]):
+    for x, y in zip(a[:4], b[:4], strict=False):
         if x != y:
             break
         prefix += 1

@@ -181,11 +181,12 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
             elif ch == "ä" and not kyrgyz:
                 cyr = "а"
             else:
-                cyr = _LAT_CYR.get(ch)
-                if cyr is None:
+                mapped = _LAT_CYR.get(ch)
+                if mapped is None:
                     base = "".join(c for c in unicodedata.normalize("NFKD", ch)
                                    if not unicodedata.combining(c))
-                    cyr = "".join(_LAT_CYR.get(c, c) for c in base)
+                    mapped = "".join(_LAT_CYR.get(c, c) for c in base)
+                cyr = mapped
             out.append(cyr)
             i += 1
     text = "".join(out)
@@ -226,10 +227,6 @@ def _turkmen_informal(text: str) -> str:
         rep = _TURKMEN_INFORMAL.get(ch.lower())
         out.append(ch if rep is None else (rep.capitalize() if ch.isupper() else rep))
     return "".join(out)
-
-
-def _title(text: str) -> str:
-    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in text.split())
 
 
 def _dedup(items: list[str]) -> list[str]:

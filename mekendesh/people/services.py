@@ -599,12 +599,6 @@ def _name_change(*, actor: Any, name: NameForm, surname: str, given_names: str, 
 
 
 @transaction.atomic
-def name_update(*, actor: Any, name: NameForm, surname: str, given_names: str, patronymic: str = "") -> NameForm:
-    _name_change(actor=actor, name=name, surname=surname, given_names=given_names, patronymic=patronymic)
-    return name
-
-
-@transaction.atomic
 def name_add(*, actor: Any, person: Person, name: NameInput) -> NameForm:
     return _name_create(actor=actor, person=person, name=name, primary=not person.names.exists())
 

@@ -19,15 +19,15 @@ class LocalizedName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = (get_language() or "en").split("-")[0]
         if language in NAME_LANGUAGES:
             return getattr(self, f"name_{language}") or self.name_en
         return self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Country(LocalizedName):

@@ -75,7 +75,7 @@ def test_running_the_demo_twice_keeps_the_data_and_the_logins(demo_home):
 
 def test_the_demo_audit_trail_has_a_row_per_person_and_an_unbroken_chain(demo_home):
     run_demo()
-    people = set(str(public_id) for public_id in Person.objects.values_list("public_id", flat=True))
+    people = {str(public_id) for public_id in Person.objects.values_list("public_id", flat=True)}
     created = AuditEvent.objects.filter(action="create", object_type="people.person")
     assert set(created.values_list("person_id", flat=True)) == people
     previous = GENESIS_HASH

@@ -8,7 +8,6 @@ import pytest
 import mekendesh.jobs.tests.kinds  # noqa: F401  (registers the test kinds)
 from mekendesh.jobs.models import Job
 from mekendesh.jobs.services import job_execute, job_start
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 
 @pytest.fixture

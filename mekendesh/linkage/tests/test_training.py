@@ -39,7 +39,7 @@ def _data() -> tuple[list[Record], list[Record], list[int]]:
 def _fail_the_dates_session(monkeypatch) -> None:
     real_em = LinkerTraining.estimate_parameters_using_expectation_maximisation
     real_populate = Linker._populate_m_u_from_trained_values
-    in_dates_session = []
+    in_dates_session: list[bool] = []
 
     def em(self, blocking_rule, *args, **kwargs):
         in_dates_session[:] = ["dob" in str(getattr(blocking_rule, "sql_condition", blocking_rule))]
@@ -69,8 +69,9 @@ def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estim
 
     # what was estimated before the failure is kept: two random people almost never share
     # a surname key, and are born on different days almost always
-    assert 0.01 < result.model.params["surname"]["exact"][1] < 0.2  # 20 surnames: about 1 in 20
-    assert result.model.params["birth_date"]["different"][1] > 0.9
+    u_surname, u_birth_date = result.model.params["surname"]["exact"][1], result.model.params["birth_date"]["different"][1]
+    assert u_surname is not None and 0.01 < u_surname < 0.2  # 20 surnames: about 1 in 20
+    assert u_birth_date is not None and u_birth_date > 0.9
     matched = {(p.left_id, p.right_id) for p in result.matches}
     truth = {(f"R{i}", f"L{i}") for i in listed}
     assert len(matched & truth) >= 0.98 * len(truth)

@@ -157,4 +157,5 @@ def test_male_and_female_forms_of_a_surname_are_relatives():
 def test_a_russian_yo_and_its_plain_e_spelling_compare_as_a_vowel_variant():
     result = compare_names("Семёнов Пётр", "СЕМЕНОВ ПЕТР")
     assert result.score >= 0.8
-    assert "vowel variant" in result.part("surname").reason
+    surname = result.part("surname")
+    assert surname is not None and "vowel variant" in surname.reason

@@ -64,7 +64,7 @@ SAME_WORD = [
 @pytest.mark.parametrize("spellings", SAME_WORD, ids=lambda s: s[0])
 def test_kyrgyz_russian_and_passport_spellings_share_a_key(spellings):
     keys = {token_key(s) for s in spellings}
-    assert len(keys) == 1, dict(zip(spellings, map(token_key, spellings)))
+    assert len(keys) == 1, dict(zip(spellings, map(token_key, spellings), strict=True))
 
 
 DIFFERENT = [

@@ -1,42 +1,11 @@
-"""Helpers shared by the staff-side tests: signed-in clients for the conftest actors, a second
-Moscow officer, and machine-readable zones with correct check digits."""
+"""Helpers shared by the staff-side tests: machine-readable zones with correct check digits. (The
+fixtures ``sign_in`` and ``officer_moscow_2`` are in ``mekendesh/conftest.py``.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
-
-import pytest
-from django.test import Client
 
 from mekendesh.lib.mrz import check_digit
-
-
-@pytest.fixture
-def sign_in(staff_client: Callable[..., Client]) -> Callable[[Any], Client]:
-    """``sign_in(user)`` → a client signed in as ``user`` (staff with their second factor passed,
-    through the shared ``staff_client``), reading pages in English, the source language of the
-    messages the tests look for."""
-
-    def make(user: Any) -> Client:
-        client = Client(headers={"Accept-Language": "en"})
-        if getattr(user, "is_staff_role", False):
-            return staff_client(user, client)
-        client.force_login(user)
-        return client
-
-    return make
-
-
-@pytest.fixture
-def officer_moscow_2(places: dict[str, Any]) -> Any:
-    from mekendesh.accounts.models import User
-
-    user = User.objects.create_user(email="officer2.moscow@mfa.example", password="x-unused-password-1",
-                                    role="consular_officer")
-    user.consular_districts.set([places["moscow_district"]])
-    return user
 
 
 def td3_mrz(*, number: str, birth: dt.date, expiry: dt.date, surname: str, given: str, sex: str = "F",

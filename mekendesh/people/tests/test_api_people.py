@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 SEARCH = reverse("api:person_search")
 

@@ -16,7 +16,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from mekendesh.people.models import StayStatus
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 NAMESPACES = ("staff", "api")
 # What would give the person away, and what only an officer of their district may see.

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from mekendesh.people import services
 from mekendesh.people.models import Person, Script, Stay
-from mekendesh.people.tests.staff_support import sign_in, td3_mrz  # noqa: F401  (fixture)
+from mekendesh.people.tests.staff_support import td3_mrz
 from mekendesh.people.tests.test_registration_page import registration_data
 
 REGISTER = reverse("migrant:register")

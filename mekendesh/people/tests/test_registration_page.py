@@ -14,7 +14,6 @@ from mekendesh.accounts.models import User
 from mekendesh.audit.models import AuditEvent
 from mekendesh.lib.mrz import build_td3
 from mekendesh.people.models import Consent, IdentityDocument, NameForm, Person, Stay
-from mekendesh.people.tests.migrant_support import client  # noqa: F401  (fixtures)
 
 REGISTER = reverse("migrant:register")
 SENT = reverse("migrant:register_sent")

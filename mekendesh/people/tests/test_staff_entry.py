@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import Consent, NameSource, Person, Script, Stay
-from mekendesh.people.tests.staff_support import sign_in, td3_mrz  # noqa: F401  (fixture)
+from mekendesh.people.tests.staff_support import td3_mrz
 
 NEW = reverse("staff:person_new")
 

@@ -7,7 +7,6 @@ import datetime as dt
 from django.urls import reverse
 
 from mekendesh.people.services import StayInput, stay_add
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 HOME = reverse("staff:home")
 

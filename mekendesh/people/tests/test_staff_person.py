@@ -11,7 +11,6 @@ from django.urls import reverse
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import ConsentPurpose, Script
 from mekendesh.people.services import NameInput, StayInput, person_register, stay_add
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 
 def person_url(person) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 SEARCH = reverse("staff:search")
 

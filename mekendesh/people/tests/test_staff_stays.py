@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from mekendesh.people.models import StayStatus
-from mekendesh.people.tests.staff_support import officer_moscow_2, sign_in  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -3,18 +3,17 @@ catalogues are in step with the code."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import re
-
 import polib
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[3]
-LOCALE = PROJECT / "locale"
+PACKAGE = Path(__file__).resolve().parents[2]
+LOCALE = PACKAGE / "locale"
 LANGUAGES = ("ky", "ru", "tk", "en")
 
 
@@ -45,17 +44,18 @@ def test_catalogues_hold_every_message_of_the_code(tmp_path):
     if shutil.which("xgettext") is None:
         pytest.skip("gettext tools are not installed")
     work = tmp_path / "project"
-    shutil.copytree(PROJECT / "mekendesh", work / "mekendesh", ignore=shutil.ignore_patterns("__pycache__", "tests"))
-    (work / "locale" / "ru" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copytree(PACKAGE, work / "mekendesh", ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    shutil.rmtree(work / "mekendesh" / "locale")
+    (work / "mekendesh" / "locale" / "ru" / "LC_MESSAGES").mkdir(parents=True)
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "ru", "--no-obsolete", "-v", "0"],
         cwd=work, check=True, env={"DJANGO_SETTINGS_MODULE": "mekendesh.settings", "PATH": "/usr/bin:/bin",
                                    "MEKENDESH_HOME": str(tmp_path / "home"), "PYTHONPATH": str(work)},
     )
-    fresh = {entry.msgid for entry in polib.pofile(str(work / "locale" / "ru" / "LC_MESSAGES" / "django.po"))}
+    fresh = {entry.msgid for entry in polib.pofile(str(work / "mekendesh" / "locale" / "ru" / "LC_MESSAGES" / "django.po"))}
     known = {entry.msgid for entry in catalogue("ru") if not entry.obsolete}
     missing = sorted(fresh - known)
-    assert not missing, f"messages not in locale/*/django.po (run makemessages): {missing[:10]}"
+    assert not missing, f"messages not in mekendesh/locale/*/django.po (run makemessages): {missing[:10]}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -19,7 +19,8 @@ class Command(FlushCommand):
     def handle(self, **options: Any) -> None:
         connection = connections[options["database"]]
         if connection.vendor != "sqlite":
-            return super().handle(**options)
+            super().handle(**options)
+            return
         with transaction.atomic(using=connection.alias):
             guard_remove(connection)
             super().handle(**options)
