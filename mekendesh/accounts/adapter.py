@@ -1,3 +1,5 @@
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
@@ -19,7 +21,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_phone(self, user):  # type: ignore[no-untyped-def]
         return (user.phone, False) if getattr(user, "phone", None) else None
 
-    def pre_login(self, request, user, **kwargs):  # type: ignore[no-untyped-def]
+    def pre_login(self, request: Any, user: Any, **kwargs: Any) -> Any:
         """A migrant whose e-mail address is not confirmed yet does not get in: the same "check
         your e-mail" answer as at registration (and the link is sent again)."""
         from mekendesh.accounts.services import account_unconfirmed

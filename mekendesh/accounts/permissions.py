@@ -28,7 +28,9 @@ ACTIONS: dict[str, frozenset[str]] = {}
 OBJECT_RULES: dict[str, ObjectRule] = {}
 
 
-def register_actions(actions: Mapping[str, Iterable[str]], *, object_rules: Mapping[str, ObjectRule] | None = None) -> None:
+def register_actions(
+    actions: Mapping[str, Iterable[str]], *, object_rules: Mapping[str, ObjectRule] | None = None
+) -> None:
     """Add actions (and their object rules) to the table. Naming an action twice is a mistake
     (two modules would disagree about it) and raises ``ValueError``."""
     for name, roles in actions.items():
@@ -161,5 +163,8 @@ def connect_signals() -> None:
 
     from mekendesh.accounts.models import User
 
-    m2m_changed.connect(_districts_changed, sender=User.consular_districts.through,
-                        dispatch_uid="mekendesh.permissions.districts_changed")
+    m2m_changed.connect(
+        _districts_changed,
+        sender=User.consular_districts.through,
+        dispatch_uid="mekendesh.permissions.districts_changed",
+    )

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mekendesh.jobs import selectors, services
-from mekendesh.web.decorators import staff_required
 from mekendesh.jobs.models import Job, JobFile
 from mekendesh.jobs.registry import kind_get, kinds_all
+from mekendesh.web.decorators import staff_required
 
 View = Callable[..., HttpResponse]
 

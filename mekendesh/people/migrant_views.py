@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,6 +31,7 @@ from mekendesh.audit.services import audit_read
 from mekendesh.lib.export import neutralise_formula
 from mekendesh.lib.ratelimit import client_address, rate_limit_hit
 from mekendesh.people import selectors, services
+from mekendesh.people.form_fields import StayEndForm
 from mekendesh.people.forms import (
     CONSENT_WORDING,
     ConsentForm,
@@ -41,7 +41,6 @@ from mekendesh.people.forms import (
     StayForm,
     latin_hint_context,
 )
-from mekendesh.people.form_fields import StayEndForm
 from mekendesh.people.models import ConsentPurpose, DocumentClaim, IdentityDocument, Person, StayStatus
 from mekendesh.reference.models import District, HostRegion
 from mekendesh.web.decorators import migrant_required

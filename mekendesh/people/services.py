@@ -15,6 +15,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mekendesh.accounts.permissions import can, is_staff
+from mekendesh.accounts.services import (
+    PHONE_ACCOUNT_EMAIL_DOMAIN,
+    AccountInput,
+    AccountTaken,
+    account_confirmation_send,
+    account_taken_notify,
+    migrant_account_create,
+    phone_account_email,
+)
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record, changed_fields
 from mekendesh.lib.hashing import lookup_hash, lookup_hashes, normalise_document_number
@@ -38,16 +48,6 @@ from mekendesh.people.validators import (
     validate_birth_date,
     validate_name,
     validate_stay_dates,
-)
-from mekendesh.accounts.permissions import can, is_staff
-from mekendesh.accounts.services import (
-    PHONE_ACCOUNT_EMAIL_DOMAIN,
-    AccountInput,
-    AccountTaken,
-    account_confirmation_send,
-    account_taken_notify,
-    migrant_account_create,
-    phone_account_email,
 )
 from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
 from mekendesh.workflows.errors import StaleObjectError, SubmissionKeyTaken

@@ -33,7 +33,8 @@ def register() -> None:
     register_object_rule("person.view", _sees_person)
     nav_register(label=_("Search for people"), url_name="staff:search", permission="person.search", order=10)
     nav_register(label=_("Work queue"), url_name="staff:queue", permission="stay.queue", order=20)
-    nav_register(label=_("Register a person and their stay"), url_name="staff:person_new",
-                 permission="person.register", order=30)
+    nav_register(
+        label=_("Register a person and their stay"), url_name="staff:person_new", permission="person.register", order=30
+    )
     home_panel_register(template="people/_home_panel.html", permission="person.search", context=_home_panel, order=10)
     from mekendesh.people import workflows  # noqa: F401  (registers the stay workflow)

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mekendesh.accounts.permissions import officer_district_ids
 from mekendesh.people.form_fields import (
     CHOOSE,
     BirthFields,
@@ -23,7 +24,6 @@ from mekendesh.people.form_fields import (
     SubmissionKeyFields,
     VersionForm,
 )
-from mekendesh.accounts.permissions import officer_district_ids
 from mekendesh.people.models import ConsentPurpose, NameSource
 from mekendesh.reference.models import ConsularDistrict, Country, Region
 

@@ -22,16 +22,18 @@ def _end(stay: Any, actor: Any, move: Transition, changes: dict[str, Any]) -> di
     return {"departure_date": departure_date}
 
 
-STAY = workflow_register(Workflow(
-    name="stay",
-    model="people.Stay",
-    states=dict(StayStatus.choices),
-    transitions=[
-        Transition(StayStatus.DECLARED, "verify", StayStatus.VERIFIED, permission="stay.verify", label=_("Verify")),
-        Transition(StayStatus.DECLARED, "end", StayStatus.ENDED, permission="stay.end", label=_("End this stay")),
-        Transition(StayStatus.VERIFIED, "end", StayStatus.ENDED, permission="stay.end", label=_("End this stay")),
-    ],
-    prepare={"verify": _verify, "end": _end},
-    refusals={"verify": _("Only a declared stay can be verified."), "end": _("This stay has already ended.")},
-    audit_person=lambda stay: stay.person,
-))
+STAY = workflow_register(
+    Workflow(
+        name="stay",
+        model="people.Stay",
+        states=dict(StayStatus.choices),
+        transitions=[
+            Transition(StayStatus.DECLARED, "verify", StayStatus.VERIFIED, permission="stay.verify", label=_("Verify")),
+            Transition(StayStatus.DECLARED, "end", StayStatus.ENDED, permission="stay.end", label=_("End this stay")),
+            Transition(StayStatus.VERIFIED, "end", StayStatus.ENDED, permission="stay.end", label=_("End this stay")),
+        ],
+        prepare={"verify": _verify, "end": _end},
+        refusals={"verify": _("Only a declared stay can be verified."), "end": _("This stay has already ended.")},
+        audit_person=lambda stay: stay.person,
+    )
+)

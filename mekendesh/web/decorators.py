@@ -17,12 +17,13 @@ from collections.abc import Callable
 from typing import Any, overload
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from mekendesh.accounts.http import AuthenticatedHttpRequest
 from mekendesh.accounts.permissions import can, is_signed_in, is_staff
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 __all__ = ["AuthenticatedHttpRequest", "migrant_required", "require", "staff_required"]
 
@@ -35,7 +36,7 @@ def require(allowed: bool) -> None:
 
 def _staff_door(view: View, permission: str | None) -> View:
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -60,7 +61,7 @@ def migrant_required(view: View) -> View:
     """A signed-in, active account; the anonymous are sent to sign in."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_signed_in(request.user):
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)

@@ -51,8 +51,9 @@ def nav_register(*, label: Any, url_name: str, permission: str, order: int = 100
     return entry
 
 
-def home_panel_register(*, template: str, permission: str, context: Callable[[Any], dict[str, Any]] | None = None,
-                        order: int = 100) -> HomePanel:
+def home_panel_register(
+    *, template: str, permission: str, context: Callable[[Any], dict[str, Any]] | None = None, order: int = 100
+) -> HomePanel:
     """Add (or replace, keyed by ``template``) a panel of the staff home page; ``context(user)``
     gives the template its variables."""
     panel = HomePanel(template=template, permission=permission, context=context or (lambda user: {}), order=order)

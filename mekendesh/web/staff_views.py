@@ -14,8 +14,18 @@ from mekendesh.web.navigation import home_panels_for
 
 # What a role without pages of its own yet will find here, by the action its module will check.
 COMING = (
-    ("statistics.view", _("Statistics — indicators, imported official tables and their publication — will open here. Statisticians work with aggregate figures, not with the register's people.")),
-    ("diaspora.view", _("Diaspora organisations, public representatives, their projects, events and recommendations will be kept here.")),
+    (
+        "statistics.view",
+        _(
+            "Statistics — indicators, imported official tables and their publication — will open here. Statisticians work with aggregate figures, not with the register's people."
+        ),
+    ),
+    (
+        "diaspora.view",
+        _(
+            "Diaspora organisations, public representatives, their projects, events and recommendations will be kept here."
+        ),
+    ),
 )
 
 
@@ -23,8 +33,12 @@ COMING = (
 @require_GET
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    return render(request, "staff/home.html", {
-        "panels": home_panels_for(user),
-        "can_admin": can(user, "admin.site"),
-        "coming": [str(text) for action, text in COMING if can(user, action)],
-    })
+    return render(
+        request,
+        "staff/home.html",
+        {
+            "panels": home_panels_for(user),
+            "can_admin": can(user, "admin.site"),
+            "coming": [str(text) for action, text in COMING if can(user, action)],
+        },
+    )

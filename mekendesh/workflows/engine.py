@@ -87,7 +87,9 @@ class Workflow:
             return str(self.refusals[action])
         label = next((item.label for item in self.transitions if item.action == action), action)
         return _("“%(action)s” is not possible while the record is %(state)s.") % {
-            "action": label, "state": self.states.get(state, state)}
+            "action": label,
+            "state": self.states.get(state, state),
+        }
 
 
 WORKFLOWS: dict[str, Workflow] = {}

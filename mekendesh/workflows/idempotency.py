@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
@@ -21,8 +21,6 @@ from django.utils.translation import gettext as _
 
 from mekendesh.workflows.errors import SubmissionKeyTaken
 from mekendesh.workflows.models import Submission
-
-T = TypeVar("T")
 
 Key = str | uuid.UUID
 
@@ -66,14 +64,23 @@ def submission_record(*, key: Key, actor: Any, kind: str, result: Any) -> Submis
     that made ``result``. A key already recorded raises ``IntegrityError`` (roll back, then replay)."""
     with transaction.atomic():
         return Submission.objects.create(
-            key=str(key), kind=kind, actor=actor if getattr(actor, "pk", None) else None,
-            content_type=ContentType.objects.get_for_model(type(result)), object_id=str(result.pk),
+            key=str(key),
+            kind=kind,
+            actor=actor if getattr(actor, "pk", None) else None,
+            content_type=ContentType.objects.get_for_model(type(result)),
+            object_id=str(result.pk),
         )
 
 
-def submitted_once(*, key: Key | None, actor: Any, kind: str, make: Callable[[], T],
-                   result_of: Callable[[T], Any] = lambda made: made,
-                   replayed: Callable[[Any], T] = lambda first: first) -> tuple[T, bool]:
+def submitted_once[T](
+    *,
+    key: Key | None,
+    actor: Any,
+    kind: str,
+    make: Callable[[], T],
+    result_of: Callable[[T], Any] = lambda made: made,
+    replayed: Callable[[Any], T] = lambda first: first,
+) -> tuple[T, bool]:
     """Carry out ``make()`` once per ``key``: ``(result, True)`` the first time, ``(first result,
     False)`` when the same actor sends the key again (``replayed`` turns the stored record back
     into what ``make`` returns; ``result_of`` picks the record to store from it). Without a key

@@ -21,8 +21,14 @@ class WorkflowAction(models.Model):
     action = models.CharField(_("action"), max_length=64)
     from_state = models.CharField(_("from"), max_length=32)
     to_state = models.CharField(_("to"), max_length=32)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("by"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True)
     idempotency_key = models.CharField(_("idempotency key"), max_length=64, blank=True)
@@ -33,14 +39,20 @@ class WorkflowAction(models.Model):
         verbose_name_plural = _("workflow actions")
         indexes = [models.Index(fields=["content_type", "object_id", "id"], name="workflow_action_object")]
         constraints = [
-            models.UniqueConstraint(fields=["actor", "idempotency_key"], condition=~models.Q(idempotency_key=""),
-                                    name="workflow_action_once_per_actor_key"),
+            models.UniqueConstraint(
+                fields=["actor", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="workflow_action_once_per_actor_key",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.workflow}: {self.from_state} → {self.to_state} ({self.action})"
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise ValueError("workflow actions are append-only")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
 
 class Submission(models.Model):
@@ -50,8 +62,14 @@ class Submission(models.Model):
 
     key = models.CharField(_("key"), max_length=64, unique=True)
     kind = models.CharField(_("kind"), max_length=100)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("by"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("record type"))
     object_id = models.CharField(_("record"), max_length=64)
     result = GenericForeignKey("content_type", "object_id")
@@ -60,3 +78,6 @@ class Submission(models.Model):
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"

@@ -21,7 +21,9 @@ from mekendesh.workflows.models import WorkflowAction
 
 
 def stale_object_error() -> StaleObjectError:
-    return StaleObjectError(_("Someone else changed this record while you were editing it. Reload the page and try again."))
+    return StaleObjectError(
+        _("Someone else changed this record while you were editing it. Reload the page and try again.")
+    )
 
 
 def transition(
@@ -58,8 +60,17 @@ def transition(
             return first
     try:
         with transaction.atomic(durable=durable):
-            return _transition(definition, actor=actor, obj=obj, action=action, note=note, kind=kind,
-                               idempotency_key=idempotency_key, expected_version=expected_version, changes=changes)
+            return _transition(
+                definition,
+                actor=actor,
+                obj=obj,
+                action=action,
+                note=note,
+                kind=kind,
+                idempotency_key=idempotency_key,
+                expected_version=expected_version,
+                changes=changes,
+            )
     except IntegrityError:
         if idempotency_key is None:
             raise
@@ -69,8 +80,18 @@ def transition(
         return first
 
 
-def _transition(definition: Workflow, *, actor: Any, obj: Any, action: str, note: str, kind: str,
-                idempotency_key: Any, expected_version: int | None, changes: dict[str, Any]) -> Any:
+def _transition(
+    definition: Workflow,
+    *,
+    actor: Any,
+    obj: Any,
+    action: str,
+    note: str,
+    kind: str,
+    idempotency_key: Any,
+    expected_version: int | None,
+    changes: dict[str, Any],
+) -> Any:
     model = type(obj)
     locked = model._default_manager.select_for_update().get(pk=obj.pk)
     if action not in definition.actions:
@@ -95,13 +116,24 @@ def _transition(definition: Workflow, *, actor: Any, obj: Any, action: str, note
     setattr(locked, definition.version_field, getattr(locked, definition.version_field) + 1)
     locked.save(update_fields=[definition.state_field, *fields, definition.version_field])
     record = WorkflowAction.objects.create(
-        workflow=definition.name, content_type=ContentType.objects.get_for_model(model), object_id=str(locked.pk),
-        action=action, from_state=state, to_state=move.target, actor=actor if getattr(actor, "pk", None) else None,
-        note=note, idempotency_key=str(idempotency_key or ""),
+        workflow=definition.name,
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(locked.pk),
+        action=action,
+        from_state=state,
+        to_state=move.target,
+        actor=actor if getattr(actor, "pk", None) else None,
+        note=note,
+        idempotency_key=str(idempotency_key or ""),
     )
     person = definition.audit_person(locked) if definition.audit_person else None
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, person=person,
-                 fields=[definition.state_field, *fields])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=locked,
+        person=person,
+        fields=[definition.state_field, *fields],
+    )
     if idempotency_key is not None:
         submission_record(key=idempotency_key, actor=actor, kind=kind, result=locked)
     for effect in definition.on_commit:
@@ -111,6 +143,8 @@ def _transition(definition: Workflow, *, actor: Any, obj: Any, action: str, note
 
 def workflow_history(*, obj: Any) -> list[WorkflowAction]:
     """The moves of ``obj``, oldest first."""
-    return list(WorkflowAction.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
-    ).select_related("actor"))
+    return list(
+        WorkflowAction.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+        ).select_related("actor")
+    )

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from mekendesh.people.models import Script, StayStatus
 from mekendesh.people.services import NameInput, StayInput, person_register, stay_add
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 QUEUE = reverse("staff:queue")
 
@@ -21,12 +20,22 @@ def add_people(places, officer, count, *, region="moscow", start=0, first_arriva
     stays = []
     for index in range(start, start + count):
         person = person_register(
-            actor=officer, sex="F", birth_date=dt.date(1990, 1, 1),
-            names=[NameInput(script=Script.KYRGYZ_CYRILLIC, surname=f"Кезек{index:03d}", given_names="Айгүл",
-                             source="officer")],
+            actor=officer,
+            sex="F",
+            birth_date=dt.date(1990, 1, 1),
+            names=[
+                NameInput(
+                    script=Script.KYRGYZ_CYRILLIC, surname=f"Кезек{index:03d}", given_names="Айгүл", source="officer"
+                )
+            ],
         )
-        stay, _ = stay_add(actor=person.account or officer, person=person, stay=StayInput(
-            country=places["RU"], host_region=places[region], arrival_date=first_arrival + dt.timedelta(days=index)))
+        stay, _ = stay_add(
+            actor=person.account or officer,
+            person=person,
+            stay=StayInput(
+                country=places["RU"], host_region=places[region], arrival_date=first_arrival + dt.timedelta(days=index)
+            ),
+        )
         stays.append(stay)
     return stays
 
@@ -49,13 +58,17 @@ def test_the_queue_lists_the_declared_stays_oldest_first_fifty_a_page(sign_in, o
 def test_each_row_opens_the_person_page_with_the_way_back_to_the_queue(sign_in, officer_moscow, places):
     stay = add_people(places, officer_moscow, 1)[0]
     client = sign_in(officer_moscow)
-    row = re.search(r'href="([^"]+)">Кезек000', client.get(QUEUE).text).group(1).replace("&amp;", "&")
+    found = re.search(r'href="([^"]+)">Кезек000', client.get(QUEUE).text)
+    assert found
+    row = found.group(1).replace("&amp;", "&")
     assert row.startswith(reverse("staff:person", kwargs={"public_id": stay.person.public_id}))
     page = client.get(row)
     assert page.status_code == 200 and "Next in queue" in page.text
 
 
-def test_verified_and_ended_stays_and_other_districts_are_not_in_the_queue(sign_in, officer_moscow, officer_other, places):
+def test_verified_and_ended_stays_and_other_districts_are_not_in_the_queue(
+    sign_in, officer_moscow, officer_other, places
+):
     from mekendesh.people.services import stay_end, stay_verify
 
     stays = add_people(places, officer_moscow, 3)
@@ -72,9 +85,16 @@ def test_the_queue_filters_by_district_and_by_arrival(sign_in, officer_moscow, p
     add_people(places, officer_moscow, 3, region="sverdlovsk", start=5)
     client = sign_in(officer_moscow)
     assert len(surnames(client.get(QUEUE))) == 8
-    assert surnames(client.get(QUEUE, {"district": places["other_district"].pk})) == ["Кезек005", "Кезек006", "Кезек007"]
+    assert surnames(client.get(QUEUE, {"district": places["other_district"].pk})) == [
+        "Кезек005",
+        "Кезек006",
+        "Кезек007",
+    ]
     assert surnames(client.get(QUEUE, {"arrived_from": "2024-01-02", "arrived_to": "2024-01-04"})) == [
-        "Кезек001", "Кезек002", "Кезек003"]
+        "Кезек001",
+        "Кезек002",
+        "Кезек003",
+    ]
     refused = client.get(QUEUE, {"arrived_from": "2024-02-01", "arrived_to": "2024-01-01"})
     assert "The end of the range is before its start." in refused.text
 
@@ -94,15 +114,17 @@ def test_after_a_verification_from_the_queue_the_next_stay_of_the_same_queue_ope
     query = f"district={places['moscow_district'].pk}"
     opened = client.get(QUEUE + f"?{query}&next=1")
     assert opened.url.startswith(reverse("staff:person", kwargs={"public_id": moscow[0].person.public_id}))
-    verified = client.post(reverse("staff:stay_verify", kwargs={"stay_id": moscow[0].pk}),
-                           {"version": moscow[0].version, "queue": query})
+    verified = client.post(
+        reverse("staff:stay_verify", kwargs={"stay_id": moscow[0].pk}), {"version": moscow[0].version, "queue": query}
+    )
     moscow[0].refresh_from_db()
     assert moscow[0].status == StayStatus.VERIFIED
     assert verified.url == QUEUE + f"?{query}&next=1"
     following = client.get(verified.url)
     assert following.url.startswith(reverse("staff:person", kwargs={"public_id": moscow[1].person.public_id}))
-    client.post(reverse("staff:stay_verify", kwargs={"stay_id": moscow[1].pk}),
-                {"version": moscow[1].version, "queue": query})
+    client.post(
+        reverse("staff:stay_verify", kwargs={"stay_id": moscow[1].pk}), {"version": moscow[1].version, "queue": query}
+    )
     done = client.get(QUEUE + f"?{query}&next=1", follow=True)
     assert "No declared stay awaits verification here." in done.text
 

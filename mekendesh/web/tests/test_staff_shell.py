@@ -8,7 +8,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 from mekendesh.web import navigation
 
 
@@ -17,13 +16,16 @@ def nav_labels(response) -> list[str]:
     return re.findall(r">([^<>]+)</a>", found.group(0)) if found else []
 
 
-@pytest.mark.parametrize(("role", "entries"), [
-    ("officer_moscow", ["Search for people", "Work queue", "Register a person and their stay", "Background jobs"]),
-    ("analyst", ["Search for people", "Background jobs"]),
-    ("statistician", ["Background jobs"]),
-    ("coordinator", ["Background jobs"]),
-    ("administrator", ["Background jobs"]),
-])
+@pytest.mark.parametrize(
+    ("role", "entries"),
+    [
+        ("officer_moscow", ["Search for people", "Work queue", "Register a person and their stay", "Background jobs"]),
+        ("analyst", ["Search for people", "Background jobs"]),
+        ("statistician", ["Background jobs"]),
+        ("coordinator", ["Background jobs"]),
+        ("administrator", ["Background jobs"]),
+    ],
+)
 def test_the_staff_navigation_shows_each_role_its_own_entries(request, sign_in, role, entries):
     page = sign_in(request.getfixturevalue(role)).get(reverse("staff:home"))
     assert page.status_code == 200

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import StayStatus
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 from mekendesh.people.workflows import STAY
 from mekendesh.workflows.engine import Transition, Workflow
 from mekendesh.workflows.errors import StaleObjectError, SubmissionKeyTaken
@@ -27,7 +26,9 @@ def stay(registered_migrant):
 
 def test_the_stay_workflow_is_a_table_of_its_moves():
     assert {(move.source, move.action): move.target for move in STAY.transitions} == {
-        ("declared", "verify"): "verified", ("declared", "end"): "ended", ("verified", "end"): "ended",
+        ("declared", "verify"): "verified",
+        ("declared", "end"): "ended",
+        ("verified", "end"): "ended",
     }
 
 
@@ -38,7 +39,12 @@ def test_a_verification_moves_the_stay_and_writes_one_action_row_and_one_audit_r
     assert moved.version == stay.version + 1
     (row,) = workflow_history(obj=stay)
     assert (row.action, row.from_state, row.to_state, row.actor, row.note) == (
-        "verify", "declared", "verified", officer_moscow, "passport seen")
+        "verify",
+        "declared",
+        "verified",
+        officer_moscow,
+        "passport seen",
+    )
     assert AuditEvent.objects.count() == before + 1
     assert set(AuditEvent.objects.latest("sequence").fields) == {"status", "verified_by", "verified_at"}
 
@@ -58,8 +64,12 @@ def test_an_illegal_move_is_refused_with_a_clear_message_and_changes_nothing(off
 def test_a_workflow_without_its_own_refusal_names_the_action_and_the_state():
     from django.utils.translation import gettext_lazy as _
 
-    flow = Workflow(name="example", model="people.Stay", states={"a": _("declared"), "b": _("ended")},
-                    transitions=[Transition("a", "close", "b", permission="stay.end", label=_("End this stay"))])
+    flow = Workflow(
+        name="example",
+        model="people.Stay",
+        states={"a": _("declared"), "b": _("ended")},
+        transitions=[Transition("a", "close", "b", permission="stay.end", label=_("End this stay"))],
+    )
     assert flow.refusal("b", "close") == "“End this stay” is not possible while the record is ended."
 
 
@@ -74,8 +84,14 @@ def test_a_stale_write_is_refused_with_someone_else_changed_this_record(officer_
     read_version = stay.version
     transition(actor=officer_moscow, obj=stay, workflow=STAY, action="verify", expected_version=read_version)
     with pytest.raises(StaleObjectError) as stale:
-        transition(actor=officer_moscow, obj=stay, workflow=STAY, action="end", expected_version=read_version,
-                   departure_date=dt.date(2025, 6, 1))
+        transition(
+            actor=officer_moscow,
+            obj=stay,
+            workflow=STAY,
+            action="end",
+            expected_version=read_version,
+            departure_date=dt.date(2025, 6, 1),
+        )
     assert str(stale.value).startswith("Someone else changed this record")
     stay.refresh_from_db()
     assert stay.status == StayStatus.VERIFIED
@@ -92,14 +108,16 @@ def test_the_same_idempotency_key_moves_once_and_returns_the_first_result(office
 def test_another_actors_idempotency_key_is_refused(officer_moscow, places, stay):
     from mekendesh.accounts.models import User
 
-    second = User.objects.create_user(email="officer2.moscow@mfa.example", password="x-unused-password-1",
-                                      role="consular_officer")
+    second = User.objects.create_user(
+        email="officer2.moscow@mfa.example", password="x-unused-password-1", role="consular_officer"
+    )
     second.consular_districts.set([places["moscow_district"]])
     key = uuid.uuid4()
     transition(actor=officer_moscow, obj=stay, workflow=STAY, action="verify", idempotency_key=key)
     with pytest.raises(SubmissionKeyTaken):
-        transition(actor=second, obj=stay, workflow=STAY, action="end", idempotency_key=key,
-                   departure_date=dt.date(2025, 6, 1))
+        transition(
+            actor=second, obj=stay, workflow=STAY, action="end", idempotency_key=key, departure_date=dt.date(2025, 6, 1)
+        )
 
 
 def test_action_rows_are_append_only(officer_moscow, stay):
@@ -149,4 +167,6 @@ def test_the_api_repeats_a_verification_with_the_same_key_without_a_second_move(
 
 def test_the_api_hides_a_stay_of_another_district(sign_in, officer_other, stay):
     url = reverse("api:stay_verify", kwargs={"stay_id": stay.pk})
-    assert sign_in(officer_other).post(url, {"version": stay.version}, content_type="application/json").status_code == 404
+    assert (
+        sign_in(officer_other).post(url, {"version": stay.version}, content_type="application/json").status_code == 404
+    )
