@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "mekendesh.accounts",
     "mekendesh.audit",
     "mekendesh.reference",
+    "mekendesh.workflows",
     "mekendesh.people",
     "mekendesh.web",
     "mekendesh.vendor_translations",
@@ -178,6 +179,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_ADAPTER = "mekendesh.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "mekendesh.accounts.signup.SignupForm"}  # same answer for a taken address
+ACCOUNT_PREVENT_ENUMERATION = True
 MFA_ADAPTER = "mekendesh.accounts.adapter.MFAAdapter"
 MFA_FORMS = {"activate_totp": "mekendesh.accounts.forms.ActivateTOTPForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

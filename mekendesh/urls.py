@@ -16,8 +16,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("mekendesh.people.api_urls")),
     path("staff/jobs/", include("mekendesh.jobs.urls")),
-    path("staff/", include("mekendesh.people.staff_urls")),
-    path("me/", include("mekendesh.people.migrant_urls")),
+    path("staff/", include("mekendesh.web.staff_site")),
+    path("me/", include("mekendesh.web.migrant_site")),
     path("", include("mekendesh.web.urls")),
 ]
 

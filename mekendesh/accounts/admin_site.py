@@ -14,11 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from mekendesh.accounts.models import Role
+from mekendesh.accounts.permissions import can
 
 
 def is_administrator(user: Any) -> bool:
-    return bool(user.is_authenticated and user.is_active and getattr(user, "role", None) == Role.ADMINISTRATOR)
+    return can(user, "admin.site")
 
 
 class MekendeshAdminSite(admin.AdminSite):

@@ -10,6 +10,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from mekendesh.accounts import signals  # noqa: F401  (connects the audit receivers)
+        from mekendesh.accounts.permissions import connect_signals
+
+        connect_signals()
 
 
 class MekendeshAdminConfig(admin_apps.AdminConfig):

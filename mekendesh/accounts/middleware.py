@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
+from mekendesh.accounts.permissions import is_staff
 from mekendesh.accounts.second_factor import second_factor_done
 from mekendesh.accounts.services import has_totp
 
@@ -63,7 +64,7 @@ class StaffSecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not getattr(user, "is_staff_role", False):
+        if user is None or not is_staff(user):
             return self.get_response(request)
         path = request.path_info
         if _open_path(path):

@@ -71,7 +71,8 @@ class User(AbstractUser):
 
     @property
     def is_staff_role(self) -> bool:
-        return self.role in STAFF_ROLES
+        """Whether the account has a staff role (for templates; code asks
+        ``accounts.permissions``)."""
+        from mekendesh.accounts.permissions import is_staff_account
 
-    def has_role(self, *roles: str) -> bool:
-        return self.is_active and self.role in roles
+        return is_staff_account(self)

@@ -8,5 +8,7 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         from mekendesh.jobs.registry import kinds_discover
+        from mekendesh.web.navigation import nav_register
 
         kinds_discover()
+        nav_register(label=_("Background jobs"), url_name="jobs:list", permission="job.view", order=90)

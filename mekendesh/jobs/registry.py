@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 
+from mekendesh.accounts.permissions import ACTIONS, can, register_actions
+
 if TYPE_CHECKING:
     from mekendesh.jobs.context import JobContext
 
@@ -36,8 +38,8 @@ class JobKind:
     name: str
     label: str | Promise
     run: Callable[[JobContext], None]
-    # The name of the action in the permission table. TODO(platform): check it with
-    # accounts.permissions.can(user, permission) once that table exists, and drop ``roles``.
+    # The name of the action in the permission table (accounts.permissions): ``roles`` declares
+    # it there when no module did; who may start the kind is ``can(user, permission)``.
     permission: str
     roles: frozenset[str]
     # A resumable kind reads ``job.resume_from`` and goes on from its last checkpoint after an
@@ -46,7 +48,7 @@ class JobKind:
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
 
     def may_start(self, user: Any) -> bool:
-        return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role in self.roles)
+        return can(user, self.permission)
 
 
 _KINDS: dict[str, JobKind] = {}
@@ -69,6 +71,8 @@ def job_kind(
             raise ValueError(f"job kind {name!r} is declared twice")
         _KINDS[name] = JobKind(name=name, label=label, run=run, permission=permission, roles=frozenset(roles),
                                resumable=resumable, max_attempts=max_attempts)
+        if permission not in ACTIONS:
+            register_actions({permission: _KINDS[name].roles})
         return run
 
     return register

@@ -6,14 +6,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from mekendesh.accounts.permissions import can
 from mekendesh.jobs.models import Job, JobStatus
 
 
 def jobs_visible_to(user: Any) -> QuerySet[Job]:
-    if not (getattr(user, "is_authenticated", False) and user.is_active and getattr(user, "is_staff_role", False)):
+    if not can(user, "job.view"):
         return Job.objects.none()
     jobs = Job.objects.select_related("actor")
-    if user.role == "administrator":
+    if can(user, "job.manage_all"):
         return jobs
     return jobs.filter(actor=user)
 

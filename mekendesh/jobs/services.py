@@ -28,6 +28,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mekendesh.accounts.permissions import can, is_signed_in
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
 from mekendesh.jobs.context import (
@@ -108,19 +109,19 @@ def job_cancel(*, actor: Any, job: Job) -> Job:
 
 
 def job_may_cancel(user: Any, job: Job) -> bool:
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
+    if not is_signed_in(user):
         return False
-    return job.actor_id == user.pk or user.role == "administrator"
+    return job.actor_id == user.pk or can(user, "job.manage_all")
 
 
 def job_file_may_download(user: Any, job: Job) -> bool:
     """A result file may hold personal data: only the user who started the job downloads it (an
     administrator, the files of jobs the scheduler started)."""
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
+    if not is_signed_in(user):
         return False
     if job.actor_id is not None:
         return job.actor_id == user.pk
-    return user.role == "administrator"
+    return can(user, "job.manage_all")
 
 
 @transaction.atomic

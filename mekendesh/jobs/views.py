@@ -6,12 +6,10 @@ A job the user may not see answers 404, as if it did not exist.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -22,29 +20,12 @@ from django.views.decorators.http import require_GET, require_POST
 from mekendesh.jobs import selectors, services
 from mekendesh.jobs.models import Job, JobFile
 from mekendesh.jobs.registry import kind_get, kinds_all
+from mekendesh.web.decorators import staff_required
 
 View = Callable[..., HttpResponse]
 
 ROW_ERRORS_PER_PAGE = 50
 JOBS_PER_PAGE = 25
-
-
-def staff_required(view: View) -> View:
-    """The anonymous are sent to sign in; a signed-in user without a staff role gets 404.
-
-    TODO(platform): use web.decorators.staff_required
-    """
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (user.is_active and getattr(user, "is_staff_role", False)):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _job(request: HttpRequest, job_id: int) -> Job:

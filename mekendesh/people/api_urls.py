@@ -6,4 +6,5 @@ app_name = "api"
 urlpatterns = [
     path("people/", api.PersonSearchView.as_view(), name="person_search"),
     path("people/<uuid:public_id>/", api.PersonDetailView.as_view(), name="person_detail"),
+    path("stays/<int:stay_id>/verify/", api.StayVerifyView.as_view(), name="stay_verify"),
 ]

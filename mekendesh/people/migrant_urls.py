@@ -1,12 +1,14 @@
+"""The migrant's own pages in the ``migrant:`` namespace (collected by ``web.migrant_site``)."""
+
 from django.urls import path
 
 from mekendesh.people import migrant_views
 
-app_name = "migrant"
 urlpatterns = [
     path("", migrant_views.home, name="home"),
     path("register/", migrant_views.register, name="register"),
     path("register/done/", migrant_views.registered, name="registered"),
+    path("register/sent/", migrant_views.register_sent, name="register_sent"),
     path("register/districts/", migrant_views.districts, name="districts"),
     path("register/host-regions/", migrant_views.host_regions, name="host_regions"),
     path("register/latin-hint/", migrant_views.latin_hint, name="latin_hint"),

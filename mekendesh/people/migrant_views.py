@@ -14,13 +14,10 @@ from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,11 +25,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mekendesh.accounts.models import Role
+from mekendesh.accounts.permissions import is_staff
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_read
 from mekendesh.lib.export import neutralise_formula
 from mekendesh.lib.ratelimit import client_address, rate_limit_hit
 from mekendesh.people import selectors, services
+from mekendesh.people.form_fields import StayEndForm
 from mekendesh.people.forms import (
     CONSENT_WORDING,
     ConsentForm,
@@ -42,9 +41,10 @@ from mekendesh.people.forms import (
     StayForm,
     latin_hint_context,
 )
-from mekendesh.people.form_fields import StayEndForm
 from mekendesh.people.models import ConsentPurpose, DocumentClaim, IdentityDocument, Person, StayStatus
 from mekendesh.reference.models import District, HostRegion
+from mekendesh.web.decorators import migrant_required
+from mekendesh.workflows.errors import StaleObjectError
 
 View = Callable[..., HttpResponse]
 
@@ -57,7 +57,7 @@ def with_own_person(view: View) -> View:
     """Signed-in users only; the view receives their own person. Without one (an account not
     registered yet, a staff account) the answer is a 404 page offering registration."""
 
-    @login_required
+    @migrant_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         person = _own_person(request)
@@ -82,7 +82,7 @@ def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
 def register(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if user.is_authenticated:
-        if getattr(user, "is_staff_role", False):
+        if is_staff(user):
             messages.info(request, _("Staff register people from the staff workspace."))
             return redirect("web:home")
         if _own_person(request) is not None:
@@ -107,17 +107,26 @@ def register(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.apply_service_errors(exc)
             else:
+                if with_account:
+                    # New, repeated, or for a login that already has an account: the same answer
+                    # (the owner of a taken address got a message instead of a second account).
+                    request.session["registration_sent_by"] = "email" if form.account_input().email else "phone"
+                    return redirect("migrant:register_sent")
                 if not result.may_see:
                     form.add_error(None, _("This form was already sent. Sign in to see your registration."))
                 else:
-                    if with_account:
-                        login(request, result.account, backend="django.contrib.auth.backends.ModelBackend")
                     return redirect("migrant:registered")
     else:
         form = RegistrationForm(with_account=with_account)
     return render(request, "migrant/register.html", {
         "form": form, "consent_version": services.CONSENT_WORDING_VERSION, **form.latin_hint(),
     })
+
+
+@require_GET
+def register_sent(request: HttpRequest) -> HttpResponse:
+    """The answer to a public registration: check your e-mail (or sign in with the phone)."""
+    return render(request, "migrant/register_sent.html", {"by": request.session.get("registration_sent_by", "email")})
 
 
 @with_own_person
@@ -179,7 +188,7 @@ def _documents(person: Person) -> list[Any]:
     return [*person.documents.all(), *person.document_claims.select_related("issuing_country")]
 
 
-@login_required
+@migrant_required
 def home(request: HttpRequest) -> HttpResponse:
     person = _own_person(request)
     if person is None:
@@ -198,7 +207,7 @@ def _versioned_edit(request: HttpRequest, person: Person, *, make_form: Callable
         if form.is_valid():
             try:
                 save(person, form)
-            except services.StaleObjectError as exc:
+            except StaleObjectError as exc:
                 messages.error(request, str(exc))
                 person = _own_person(request) or person
                 form = make_form(initial=initial(person), person=person)
@@ -284,7 +293,7 @@ def stay_end(request: HttpRequest, person: Person, stay_id: int) -> HttpResponse
         try:
             services.stay_end(actor=request.user, stay=stay, departure_date=form.cleaned_data["departure_date"],
                               expected_version=form.cleaned_data["version"])
-        except services.StaleObjectError as exc:
+        except StaleObjectError as exc:
             messages.error(request, str(exc))
             return redirect("migrant:home")
         except ValidationError as exc:

@@ -9,6 +9,7 @@ is answered as if it did not exist (404).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mekendesh.accounts.models import Role
+from mekendesh.accounts.permissions import can, is_signed_in, officer_district_ids, sees_every_district
 from mekendesh.lib.hashing import lookup_hashes
 from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
 from mekendesh.people.models import ConsentPurpose, NameForm, Person, Stay, StayStatus
@@ -33,24 +34,24 @@ def _consenting(queryset: QuerySet[Person]) -> QuerySet[Person]:
 
 
 def people_visible_to(user: Any) -> QuerySet[Person]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_signed_in(user):
         return Person.objects.none()
-    if user.role == Role.SCREENING_ANALYST:
+    if sees_every_district(user):
         return _consenting(Person.objects.all()).distinct()
-    if user.role == Role.CONSULAR_OFFICER:
-        district_ids = list(user.consular_districts.values_list("pk", flat=True))
+    if can(user, "person.view"):
+        district_ids = list(officer_district_ids(user))
         return _consenting(Person.objects.filter(stays__consular_district__in=district_ids)).distinct()
     return Person.objects.none()
 
 
 def stays_visible_to(user: Any) -> QuerySet[Stay]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_signed_in(user):
         return Stay.objects.none()
-    if user.role == Role.SCREENING_ANALYST:
+    if sees_every_district(user):
         return Stay.objects.filter(person__in=people_visible_to(user))
-    if user.role == Role.CONSULAR_OFFICER:
+    if can(user, "person.view"):
         return Stay.objects.filter(
-            consular_district__in=user.consular_districts.all(), person__in=people_visible_to(user)
+            consular_district__in=list(officer_district_ids(user)), person__in=people_visible_to(user)
         )
     return Stay.objects.none()
 
@@ -58,45 +59,32 @@ def stays_visible_to(user: Any) -> QuerySet[Stay]:
 def changeable_stay_ids(user: Any, stays: Iterable[Stay]) -> set[int]:
     """The ids of those ``stays`` the user may verify or end: only an officer of a stay's own
     consular district does. The officer's districts are read once, whatever the number of stays."""
-    own = _officer_district_ids(user)
+    if not can(user, "stay.verify"):
+        return set()
+    own = officer_district_ids(user)
     return {stay.pk for stay in stays if stay.consular_district_id in own} if own else set()
 
 
 def can_change_stay(user: Any, stay: Stay) -> bool:
     """Only an officer of the stay's own consular district verifies or ends it."""
-    return stay.pk in changeable_stay_ids(user, [stay])
+    return can(user, "stay.verify", stay)
 
 
 def can_search_people(user: Any) -> bool:
     """Consular officers and screening analysts look people up; other staff roles do not."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.role in (Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST)
-    )
+    return can(user, "person.search")
 
 
 def can_register_people(user: Any) -> bool:
     """Only a consular officer bound to a district enters people and stays."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.role == Role.CONSULAR_OFFICER
-        and user.consular_districts.exists()
-    )
-
-
-def _officer_district_ids(user: Any) -> set[int]:
-    if not getattr(user, "is_authenticated", False) or user.role != Role.CONSULAR_OFFICER:
-        return set()
-    return set(user.consular_districts.values_list("pk", flat=True))
+    return can(user, "person.register")
 
 
 def can_see_document_numbers(user: Any, person: Person) -> bool:
     """Full document numbers (and machine-readable zones) are for an officer of the district the
     person stays in now: one of their stays not ended is in the officer's district. An officer
     who only holds an ended stay of the person, and everyone else, sees them masked."""
-    own = _officer_district_ids(user)
+    own = officer_district_ids(user)
     if not own:
         return False
     current = Stay.objects.filter(person=person, consular_district__in=own).exclude(status=StayStatus.ENDED)
@@ -132,6 +120,30 @@ def officer_workload(user: Any) -> list[DistrictWorkload]:
         DistrictWorkload(district=district, awaiting_verification=counts.get(district.pk, 0))
         for district in user.consular_districts.order_by("code")
     ]
+
+
+def stays_awaiting_verification(
+    user: Any,
+    *,
+    district: ConsularDistrict | None = None,
+    arrived_from: dt.date | None = None,
+    arrived_to: dt.date | None = None,
+) -> QuerySet[Stay]:
+    """The officer's work queue: declared stays in their consular districts (or the one named),
+    oldest arrival first, optionally within an arrival date range. Empty for anyone who does not
+    verify stays."""
+    if not can(user, "stay.queue"):
+        return Stay.objects.none()
+    stays = stays_visible_to(user).filter(status=StayStatus.DECLARED)
+    if district is not None:
+        stays = stays.filter(consular_district=district)
+    if arrived_from is not None:
+        stays = stays.filter(arrival_date__gte=arrived_from)
+    if arrived_to is not None:
+        stays = stays.filter(arrival_date__lte=arrived_to)
+    return stays.select_related("person", "country", "host_region", "consular_district").prefetch_related(
+        "person__names"
+    ).order_by("arrival_date", "pk")
 
 
 def current_stay(person: Person) -> Stay | None:
@@ -330,7 +342,7 @@ def person_export_data(*, person: Person) -> dict[str, Any]:
 
 def person_of_account(*, user: Any) -> Person | None:
     """The person whose account ``user`` is: the only person the migrant's own pages show."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_signed_in(user):
         return None
     return _with_details(Person.objects.filter(account=user)).first()
 

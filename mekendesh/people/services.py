@@ -11,9 +11,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mekendesh.accounts.permissions import can, is_staff
+from mekendesh.accounts.services import (
+    PHONE_ACCOUNT_EMAIL_DOMAIN,
+    AccountInput,
+    AccountTaken,
+    account_confirmation_send,
+    account_taken_notify,
+    migrant_account_create,
+    phone_account_email,
+)
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record, changed_fields
 from mekendesh.lib.hashing import lookup_hash, lookup_hashes, normalise_document_number
@@ -39,12 +50,15 @@ from mekendesh.people.validators import (
     validate_stay_dates,
 )
 from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
+from mekendesh.workflows.errors import StaleObjectError, SubmissionKeyTaken
+from mekendesh.workflows.idempotency import submission_get, submission_result, submitted_once
+from mekendesh.workflows.services import stale_object_error, transition
+
+__all__ = ["PHONE_ACCOUNT_EMAIL_DOMAIN", "AccountInput", "StaleObjectError", "SubmissionKeyTaken", "phone_account_email"]
 
 CONSENT_WORDING_VERSION = "2026-11"
-
-
-class StaleObjectError(Exception):
-    """Someone else saved the object after it was loaded: reload and try again."""
+REGISTRATION = "people.registration"
+STAY_ADD = "people.stay_add"
 
 
 @dataclass(frozen=True)
@@ -83,17 +97,40 @@ def name_search_key(surname: str, given_names: str, patronymic: str = "") -> str
     return name_key(" ".join(part for part in (surname, given_names, patronymic) if part))[:400]
 
 
+def districts_serving(country: Country) -> list[ConsularDistrict]:
+    """The consular districts that serve a country, whole or by some of its host regions."""
+    return list(ConsularDistrict.objects.filter(
+        Q(countries=country) | Q(host_regions__country=country)).distinct().order_by("code"))
+
+
+def needs_host_region(country: Country) -> bool:
+    """Whether a stay in ``country`` must name its host region: several consulates serve it, and
+    which one a stay belongs to must follow from what is stored, never from a typed city."""
+    return len(districts_serving(country)) > 1
+
+
 def consular_district_for(*, country: Country, host_region: HostRegion | None) -> ConsularDistrict | None:
-    """The consular district of a place: the one naming its host region, else its country."""
+    """The consular district of a place, from its stored fields only: the one naming its host
+    region, else the one serving its whole country. Without a host region, in a country served by
+    several districts, there is no answer (``None``): :func:`stay_check` refuses such a stay."""
     if host_region is not None:
         by_region = ConsularDistrict.objects.filter(host_regions=host_region).order_by("code").first()
         if by_region is not None:
             return by_region
+    elif needs_host_region(country):
+        return None
     return ConsularDistrict.objects.filter(countries=country).order_by("code").first()
 
 
-def _is_staff(actor: Any) -> bool:
-    return bool(getattr(actor, "is_staff_role", False))
+@dataclass(frozen=True)
+class _PlaceIn:
+    """A place by its consular district, for ``can(actor, "stay.enter", …)``."""
+
+    district: ConsularDistrict
+
+    @property
+    def consular_district_id(self) -> int:
+        return self.district.pk
 
 
 def stay_check(
@@ -112,6 +149,8 @@ def stay_check(
     - the host region lies in the country of the stay;
     - the dates: not more than a year ahead, the departure not before the arrival, the arrival
       not before the person's birth;
+    - in a country served by several consulates the host region is given (the district follows
+      from what is stored, not from a city typed beside it);
     - a staff user enters stays only in their own consular districts (the consulate that serves
       the place registers the stay).
     """
@@ -123,11 +162,12 @@ def stay_check(
     district = None
     if country is not None and host_region is not None and host_region.country_id != country.pk:
         errors["host_region"] = ValidationError(_("This region is not in the chosen country."), code="other_country")
+    elif country is not None and host_region is None and needs_host_region(country):
+        errors["host_region"] = ValidationError(
+            _("Choose the region: this country is served by several consulates."), code="region_needed")
     elif country is not None:
         district = consular_district_for(country=country, host_region=host_region)
-        if _is_staff(actor) and (
-            district is None or not actor.consular_districts.filter(pk=district.pk).exists()
-        ):
+        if is_staff(actor) and (district is None or not can(actor, "stay.enter", _PlaceIn(district))):
             errors["host_region"] = ValidationError(
                 _("This place is outside your consular districts: the consulate that serves it registers the stay."),
                 code="other_district",
@@ -334,6 +374,10 @@ class RegistrationResult:
     created: bool
 
 
+def _stay_of(found: Any) -> Stay:
+    return Stay.objects.select_related("person").get(pk=found.pk)
+
+
 def self_registration_submit(
     *,
     actor: Any,
@@ -341,26 +385,29 @@ def self_registration_submit(
     person_data: dict[str, Any],
     stay: StayInput,
 ) -> RegistrationResult:
-    """A public registration of a person and their stay. Sending the same form twice (same
-    ``submission_key``) returns the first registration instead of making a second one."""
-    existing = Stay.objects.filter(submission_key=submission_key).select_related("person").first()
-    if existing is not None:
-        return RegistrationResult(person=existing.person, stay=existing, created=False)
+    """A registration of a person and their stay (public form or officer's entry). Sending the same
+    form twice (same ``submission_key``) returns the first registration instead of making a second
+    one; a key sent first by another account is refused (:class:`SubmissionKeyTaken`)."""
+
+    def make() -> Stay:
+        person = person_register(actor=actor, **person_data)
+        return _stay_create(actor=actor, person=person, stay=stay, submission_key=submission_key)
+
     try:
-        with transaction.atomic():
-            person = person_register(actor=actor, **person_data)
-            created = _stay_create(actor=actor, person=person, stay=stay, submission_key=submission_key)
-    except IntegrityError:
-        # Two copies of the form raced each other: the other one was stored first.
-        existing = Stay.objects.filter(submission_key=submission_key).select_related("person").first()
-        if existing is None:
-            raise
-        return RegistrationResult(person=existing.person, stay=existing, created=False)
-    return RegistrationResult(person=person, stay=created, created=True)
+        created, new = submitted_once(key=submission_key, actor=actor, kind=REGISTRATION, make=make,
+                                      replayed=_stay_of)
+    except IntegrityError as exc:
+        if Stay.objects.filter(submission_key=submission_key).exists():
+            raise _key_taken() from exc
+        raise
+    return RegistrationResult(person=created.person, stay=created, created=new)
 
 
-class SubmissionKeyTaken(ValidationError):
-    """The form's hidden key belongs to a stay of someone else (a tampered or copied form)."""
+def _key_taken() -> SubmissionKeyTaken:
+    return SubmissionKeyTaken(
+        _("This form cannot be used: it was made for another registration. Check your data and send it again."),
+        code="submission_key_taken",
+    )
 
 
 def _has_register_consent(person: Person) -> bool:
@@ -371,74 +418,54 @@ def stay_add(*, actor: Any, person: Person, stay: StayInput, submission_key: uui
     """Add a stay to a registered person; a repeated submission returns the first stay.
 
     Refused while the person has withdrawn the consent to be on the register (a stay stored then
-    would be kept without consent), and when the form's key belongs to someone else's stay."""
+    would be kept without consent), and when the form's key belongs to another account's
+    submission or to another person's stay."""
 
-    def replay() -> tuple[Stay, bool] | None:
-        if submission_key is None:
-            return None
-        existing = Stay.objects.filter(submission_key=submission_key).first()
-        if existing is None:
-            return None
-        if existing.person_id != person.pk:
-            raise SubmissionKeyTaken(
-                _("This form cannot be used: it was made for another registration. Check your data and send it again."),
-                code="submission_key_taken",
+    def make() -> Stay:
+        if not _has_register_consent(person):
+            raise ValidationError(
+                _("You withdrew your consent to be kept on the register. Give it again before adding a stay."),
+                code="no_register_consent",
             )
-        return existing, False
+        return _stay_create(actor=actor, person=person, stay=stay, submission_key=submission_key)
 
-    first = replay()
-    if first is not None:
-        return first
-    if not _has_register_consent(person):
-        raise ValidationError(
-            _("You withdrew your consent to be kept on the register. Give it again before adding a stay."),
-            code="no_register_consent",
-        )
+    def replayed(first: Any) -> Stay:
+        if first.person_id != person.pk:
+            raise _key_taken()
+        return _stay_of(first)
+
     try:
-        with transaction.atomic():
-            return _stay_create(actor=actor, person=person, stay=stay, submission_key=submission_key), True
-    except IntegrityError:
-        first = replay()
-        if first is None:
-            raise
-        return first
+        return submitted_once(key=submission_key, actor=actor, kind=STAY_ADD, make=make, replayed=replayed)
+    except IntegrityError as exc:
+        if submission_key is not None and Stay.objects.filter(submission_key=submission_key).exists():
+            raise _key_taken() from exc
+        raise
 
 
 def _locked(model_object: Any, expected_version: int | None) -> Any:
     locked = type(model_object).objects.select_for_update().get(pk=model_object.pk)
     if expected_version is not None and locked.version != expected_version:
-        raise StaleObjectError(_("Someone else changed this record while you were editing it. Reload the page and try again."))
+        raise stale_object_error()
     return locked
 
 
-@transaction.atomic
-def stay_verify(*, actor: Any, stay: Stay, expected_version: int | None = None) -> Stay:
-    stay = _locked(stay, expected_version)
-    if stay.status != StayStatus.DECLARED:
-        raise ValidationError(_("Only a declared stay can be verified."))
-    stay.status = StayStatus.VERIFIED
-    stay.verified_by = actor
-    stay.verified_at = timezone.now()
-    stay.version += 1
-    stay.save(update_fields=["status", "verified_by", "verified_at", "version"])
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=stay, person=stay.person,
-                 fields=["status", "verified_by", "verified_at"])
-    return stay
+def stay_verify(*, actor: Any, stay: Stay, expected_version: int | None = None,
+                idempotency_key: uuid.UUID | str | None = None) -> Stay:
+    """An officer of the stay's district confirms a declared stay (the stay workflow's ``verify``)."""
+    from mekendesh.people.workflows import STAY
+
+    return transition(actor=actor, obj=stay, workflow=STAY, action="verify", expected_version=expected_version,
+                      idempotency_key=idempotency_key, durable=True)
 
 
-@transaction.atomic
-def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_version: int | None = None) -> Stay:
-    stay = _locked(stay, expected_version)
-    if stay.status == StayStatus.ENDED:
-        raise ValidationError(_("This stay has already ended."), code="ended")
-    validate_stay_dates(stay.arrival_date, departure_date)
-    stay.status = StayStatus.ENDED
-    stay.departure_date = departure_date
-    stay.version += 1
-    stay.save(update_fields=["status", "departure_date", "version"])
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=stay, person=stay.person,
-                 fields=["status", "departure_date"])
-    return stay
+def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_version: int | None = None,
+             idempotency_key: uuid.UUID | str | None = None) -> Stay:
+    """The stay ends on ``departure_date`` (the stay workflow's ``end``): by the migrant whose stay
+    it is, or by an officer of its district."""
+    from mekendesh.people.workflows import STAY
+
+    return transition(actor=actor, obj=stay, workflow=STAY, action="end", expected_version=expected_version,
+                      idempotency_key=idempotency_key, departure_date=departure_date, durable=True)
 
 
 PERSON_EDITABLE_FIELDS = ("sex", "birth_date", "origin_region", "origin_district", "email", "phone")
@@ -578,86 +605,28 @@ def name_add(*, actor: Any, person: Person, name: NameInput) -> NameForm:
 
 # --- The migrant's own registration and account -------------------------------------------------
 
-# Accounts made with a phone number still need a unique e-mail field: a placeholder in the
-# ".invalid" top-level domain (RFC 2606), which no mail server accepts.
-PHONE_ACCOUNT_EMAIL_DOMAIN = "phone.invalid"
-
-
-def phone_account_email(phone: str) -> str:
-    """The placeholder e-mail of an account whose login is a phone number."""
-    return f"{''.join(char for char in phone if char.isdigit())}@{PHONE_ACCOUNT_EMAIL_DOMAIN}"
-
-
-@dataclass(frozen=True)
-class AccountInput:
-    """How a migrant signs in: an e-mail address or a phone number (E.164), and a password."""
-
-    password: str
-    email: str = ""
-    phone: str = ""
-
 
 @dataclass(frozen=True)
 class MigrantRegistration:
-    person: Person
-    stay: Stay
+    """What a public registration did. ``person`` and ``stay`` are ``None`` when nothing was
+    stored (the e-mail address or phone number already had an account: its owner was told)."""
+
+    person: Person | None
+    stay: Stay | None
     account: Any
     created: bool
-    # Whether the caller may be shown (and signed in to) this registration: always for a new one;
-    # for a repeated form only when it comes from whoever sent the first one (the same signed-in
-    # account, or the same password for the account it made).
+    # Whether the caller may be shown this registration: a signed-in migrant sending their own
+    # form again. The anonymous are never signed in by a registration (see migrant_register).
     may_see: bool = True
 
 
-class _AlreadyRegistered(Exception):
-    """Raised inside the transaction to roll back an account made for a repeated submission."""
-
-    def __init__(self, result: RegistrationResult) -> None:
-        super().__init__("already registered")
-        self.result = result
-
-
-def _migrant_account_create(*, account: AccountInput) -> Any:
-    from django.contrib.auth import password_validation
-
-    from mekendesh.accounts.models import Role, User
-
-    email = account.email.strip().lower()
-    phone = account.phone.strip()
-    if not email and not phone:
-        raise ValidationError({"login_with": _("Give an e-mail address or a phone number to sign in with.")})
-    if email and User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this e-mail address already exists. Sign in instead.")})
-    if phone and User.objects.filter(phone=phone).exists():
-        raise ValidationError({"phone": _("An account with this phone number already exists. Sign in instead.")})
-    user = User(email=email or phone_account_email(phone), phone=None if email else phone, role=Role.MIGRANT)
-    try:
-        password_validation.validate_password(account.password, user)
-    except ValidationError as exc:
-        raise ValidationError({"password1": exc.messages}) from exc
-    user.set_password(account.password)
-    user.save()
-    return user
-
-
-def _registration_by_key(submission_key: uuid.UUID) -> MigrantRegistration | None:
-    stay = Stay.objects.filter(submission_key=submission_key).select_related("person__account").first()
-    if stay is None:
-        return None
-    return MigrantRegistration(person=stay.person, stay=stay, account=stay.person.account, created=False)
-
-
-def _as_seen_by(registration: MigrantRegistration, *, account: AccountInput | None, user: Any) -> MigrantRegistration:
-    """A repeated form shows its registration only to whoever sent the first one."""
-    owner = registration.account
-    if owner is None:
-        may_see = False
-    elif user is not None:
-        may_see = owner.pk == getattr(user, "pk", None)
-    else:
-        may_see = account is not None and owner.check_password(account.password)
-    return MigrantRegistration(person=registration.person, stay=registration.stay, account=owner,
-                               created=False, may_see=may_see)
+def _replayed_registration(found: Any, *, user: Any) -> MigrantRegistration:
+    stay = submission_result(found)
+    stay = Stay.objects.select_related("person__account").get(pk=stay.pk) if stay is not None else None
+    person = stay.person if stay is not None else None
+    owner = person.account if person is not None else None
+    may_see = user is not None and owner is not None and owner.pk == user.pk
+    return MigrantRegistration(person=person, stay=stay, account=owner, created=False, may_see=may_see)
 
 
 def migrant_register(
@@ -671,54 +640,49 @@ def migrant_register(
     """A migrant's public registration: their account (unless ``user`` is already signed in),
     the person with names, document and consents, and the stay — all in one transaction.
 
+    The answer must not tell whether an e-mail address or phone number has an account: when it
+    has, nothing is stored, its owner gets a message (``account_taken_notify``) and the result
+    looks like a new registration's to the caller, who shows the same "check your e-mail / sign
+    in" page. A new account with an e-mail address signs in only after confirming it.
+
     The same form sent twice (same ``submission_key``: a double click, a retry after a timeout)
     returns the first registration; nothing is stored twice and nothing half.
     """
-    def replay(found: MigrantRegistration) -> MigrantRegistration:
-        return _as_seen_by(found, account=account, user=user)
-
-    existing = _registration_by_key(submission_key)
-    if existing is not None:
-        return replay(existing)
-    if user is not None and Person.objects.filter(account=user).exists():
-        raise ValidationError(_("You are already registered. Add a new stay from your page instead."))
-    new_account = user is None
+    found = submission_get(key=submission_key, kind=REGISTRATION)
+    if found is not None:
+        return _replayed_registration(found, user=user)
+    if user is not None:
+        if Person.objects.filter(account=user).exists():
+            raise ValidationError(_("You are already registered. Add a new stay from your page instead."))
+        result = self_registration_submit(
+            actor=user, submission_key=submission_key,
+            person_data={**person_data, "account": user, "claim_document_if_taken": True}, stay=stay,
+        )
+        return MigrantRegistration(person=result.person, stay=result.stay, account=user, created=result.created,
+                                   may_see=True)
+    if account is None:
+        raise ValueError("a new registration needs an account or a signed-in user")
     try:
         with transaction.atomic():
-            actor = user
-            if new_account:
-                if account is None:
-                    raise ValueError("a new registration needs an account or a signed-in user")
-                actor = _migrant_account_create(account=account)
+            actor = migrant_account_create(account=account)
             result = self_registration_submit(
                 actor=actor, submission_key=submission_key,
                 person_data={**person_data, "account": actor, "claim_document_if_taken": True}, stay=stay,
             )
-            if not result.created:
-                raise _AlreadyRegistered(result)
-            if new_account:
-                audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=actor, person=result.person,
-                             fields=["email", "phone", "role", "password"])
-    except _AlreadyRegistered as again:
-        return replay(MigrantRegistration(person=again.result.person, stay=again.result.stay,
-                                          account=again.result.person.account, created=False))
-    except ValidationError:
-        # "This e-mail is already registered" may mean that the first copy of this very form was
-        # stored after the look-up above: then that copy is the answer.
-        existing = _registration_by_key(submission_key)
-        if existing is not None:
-            return replay(existing)
-        raise
-    except IntegrityError as exc:
+            audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=actor, person=result.person,
+                         fields=["email", "phone", "role", "password"])
+    except AccountTaken:
+        account_taken_notify(email=account.email)
+        return MigrantRegistration(person=None, stay=None, account=None, created=True, may_see=False)
+    except IntegrityError:
         # Another request stored the same form, e-mail or phone at the same moment.
-        existing = _registration_by_key(submission_key)
-        if existing is not None:
-            return replay(existing)
-        raise ValidationError(
-            _("Someone registered the same e-mail address or phone number a moment ago. "
-              "Check your data and send the form again.")
-        ) from exc
-    return MigrantRegistration(person=result.person, stay=result.stay, account=actor, created=True)
+        found = submission_get(key=submission_key, kind=REGISTRATION)
+        if found is not None:
+            return _replayed_registration(found, user=None)
+        account_taken_notify(email=account.email)
+        return MigrantRegistration(person=None, stay=None, account=None, created=True, may_see=False)
+    account_confirmation_send(user=actor)
+    return MigrantRegistration(person=result.person, stay=result.stay, account=actor, created=True, may_see=False)
 
 
 @transaction.atomic

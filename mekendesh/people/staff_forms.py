@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mekendesh.accounts.permissions import officer_district_ids
 from mekendesh.people.form_fields import (
     CHOOSE,
     BirthFields,
@@ -24,9 +25,9 @@ from mekendesh.people.form_fields import (
     VersionForm,
 )
 from mekendesh.people.models import ConsentPurpose, NameSource
-from mekendesh.reference.models import Country, Region
+from mekendesh.reference.models import ConsularDistrict, Country, Region
 
-__all__ = ["PersonEntryForm", "SearchForm", "StayEndForm", "VersionForm"]
+__all__ = ["PersonEntryForm", "QueueFilterForm", "SearchForm", "StayEndForm", "VersionForm"]
 
 
 class SearchForm(forms.Form):
@@ -90,3 +91,32 @@ class PersonEntryForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birth
             "document": self.document_input(),
             "consents": consents,
         }
+
+
+class QueueFilterForm(forms.Form):
+    """The filters of the officer's work queue: one of their districts, an arrival date range."""
+
+    district = forms.ModelChoiceField(queryset=ConsularDistrict.objects.none(), required=False,
+                                      label=_("Consular district"), empty_label=_("All my districts"))
+    arrived_from = forms.DateField(required=False, label=_("Arrived from"),
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    arrived_to = forms.DateField(required=False, label=_("Arrived until"),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = ConsularDistrict.objects.filter(  # type: ignore[attr-defined]
+            pk__in=officer_district_ids(user)).order_by("code")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("arrived_from"), cleaned.get("arrived_to")
+        if start and end and end < start:
+            self.add_error("arrived_to", _("The end of the range is before its start."))
+        return cleaned
+
+    def filters(self) -> dict[str, Any]:
+        """The selector's keyword arguments (none when the form is not valid)."""
+        if not self.is_valid():
+            return {}
+        return {name: self.cleaned_data.get(name) for name in ("district", "arrived_from", "arrived_to")}

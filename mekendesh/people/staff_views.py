@@ -6,14 +6,13 @@ user may not see answers 404, as if it did not exist. Changes go through ``servi
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,48 +22,19 @@ from mekendesh.audit.services import audit_people_read, audit_read
 from mekendesh.names import spelling_variants
 from mekendesh.people import selectors, services
 from mekendesh.people.models import Person, StayStatus
-from mekendesh.people.staff_forms import PersonEntryForm, SearchForm, StayEndForm, VersionForm
+from mekendesh.people.staff_forms import PersonEntryForm, QueueFilterForm, SearchForm, StayEndForm, VersionForm
+from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
+from mekendesh.web.decorators import require as _require
+from mekendesh.web.decorators import staff_required
+from mekendesh.workflows.errors import StaleObjectError
 
-View = Callable[..., HttpResponse]
-
-
-def staff_required(view: View) -> View:
-    """Staff pages: the anonymous are sent to sign in; a signed-in user without a staff role
-    gets 404, the same answer as for a page that does not exist."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (user.is_active and getattr(user, "is_staff_role", False)):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+QUEUE_PAGE_SIZE = 50
+QUEUE_FILTERS = ("district", "arrived_from", "arrived_to")
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise Http404
-
-
-@staff_required
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    return render(request, "staff/home.html", {
-        "workload": selectors.officer_workload(user),
-        "can_search": selectors.can_search_people(user),
-        "can_register": selectors.can_register_people(user),
-        "search_form": SearchForm(),
-    })
-
-
-@staff_required
+@staff_required(permission="person.search")
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    _require(selectors.can_search_people(request.user))
     form = SearchForm(request.GET or None)
     results: list[Person] = []
     searched = False
@@ -98,6 +68,34 @@ def _variants(person: Person) -> list[tuple[str, list[str]]]:
     return found
 
 
+def _queue_query(values: Any) -> str:
+    """The work queue's filters as a query string, keeping only the filters themselves (the
+    value travels through the person page and the verify form)."""
+    if isinstance(values, str):
+        values = QueryDict(values)
+    return urlencode([(name, values.get(name)) for name in QUEUE_FILTERS if values.get(name)])
+
+
+@staff_required(permission="stay.queue")
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    """The officer's work queue: declared stays awaiting verification in their districts, oldest
+    first, 50 a page; ``?next=1`` opens the oldest one's person page."""
+    form = QueueFilterForm(request.GET or None, user=request.user)
+    query = _queue_query(request.GET)
+    stays = selectors.stays_awaiting_verification(request.user, **form.filters())
+    if request.GET.get("next"):
+        first = stays.first()
+        if first is None:
+            messages.info(request, _("No declared stay awaits verification here."))
+            return redirect(reverse("staff:queue") + (f"?{query}" if query else ""))
+        return redirect(reverse("staff:person", kwargs={"public_id": first.person.public_id})
+                        + "?" + urlencode({"queue": query}) + f"#stay-{first.pk}")
+    page = Paginator(stays, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    audit_people_read(actor=request.user, people=[stay.person for stay in page.object_list])
+    return render(request, "staff/queue.html", {"form": form, "page": page, "queue": query})
+
+
 @staff_required
 @require_GET
 def person(request: HttpRequest, public_id: Any) -> HttpResponse:
@@ -126,13 +124,13 @@ def person(request: HttpRequest, public_id: Any) -> HttpResponse:
         "stays": stays,
         "consents": found.consents.all(),
         "duplicates": duplicates,
+        "queue": _queue_query(request.GET["queue"]) if "queue" in request.GET else None,
     })
 
 
-@staff_required
+@staff_required(permission="person.register")
 @require_http_methods(["GET", "POST"])
 def person_new(request: HttpRequest) -> HttpResponse:
-    _require(selectors.can_register_people(request.user))
     form = PersonEntryForm(request.POST or None, user=request.user)
     holder = None
     if request.method == "POST" and form.is_valid():
@@ -171,18 +169,27 @@ def _person_url(stay: Any) -> str:
 def stay_verify(request: HttpRequest, stay_id: int) -> HttpResponse:
     stay = _changeable_stay(request, stay_id)
     form = VersionForm(request.POST)
+    from_queue = "queue" in request.POST
+    back = _person_url(stay)
+    if from_queue:
+        query = _queue_query(request.POST["queue"])
+        back = (reverse("staff:person", kwargs={"public_id": stay.person.public_id}) + "?"
+                + urlencode({"queue": query}) + f"#stay-{stay.pk}")
     if not form.is_valid():
         messages.error(request, _("The form was incomplete. Reload the page and try again."))
-        return redirect(_person_url(stay))
+        return redirect(back)
     try:
         services.stay_verify(actor=request.user, stay=stay, expected_version=form.cleaned_data["version"])
-    except services.StaleObjectError as exc:
+    except StaleObjectError as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The stay is verified."))
-    return redirect(_person_url(stay))
+        if from_queue:
+            # On to the next stay of the same queue (the verified one has left it).
+            return redirect(reverse("staff:queue") + "?" + (f"{query}&" if query else "") + "next=1")
+    return redirect(back)
 
 
 @staff_required
@@ -199,7 +206,7 @@ def stay_end(request: HttpRequest, stay_id: int) -> HttpResponse:
         try:
             services.stay_end(actor=request.user, stay=stay, departure_date=form.cleaned_data["departure_date"],
                               expected_version=form.cleaned_data["version"])
-        except services.StaleObjectError as exc:
+        except StaleObjectError as exc:
             messages.error(request, str(exc))
             return redirect(_person_url(stay))
         except ValidationError as exc:

@@ -79,8 +79,8 @@ def shows(response: Any, marks: tuple[str, ...]) -> list[str]:
 
 def test_the_walk_covers_the_staff_pages_and_the_api():
     names = {endpoint.name for endpoint in ENDPOINTS}
-    assert {"staff:home", "staff:search", "staff:person", "staff:person_new", "staff:stay_verify",
-            "staff:stay_end", "api:person_search", "api:person_detail"} <= names
+    assert {"staff:home", "staff:search", "staff:person", "staff:person_new", "staff:queue", "staff:stay_verify",
+            "staff:stay_end", "api:person_search", "api:person_detail", "api:stay_verify"} <= names
 
 
 @pytest.mark.parametrize("role", ["officer_other", "statistician", "coordinator", "administrator", "migrant_account"])

@@ -168,7 +168,8 @@ def test_an_officer_is_told_in_plain_words_that_a_passport_is_registered(sign_in
 def test_the_service_refuses_a_stay_starting_before_the_persons_birth(registered_migrant, places):
     with pytest.raises(ValidationError) as refused:
         services.stay_add(actor=registered_migrant.account, person=registered_migrant,
-                          stay=services.StayInput(country=places["RU"], arrival_date=dt.date(1990, 1, 1)))
+                          stay=services.StayInput(country=places["RU"], host_region=places["moscow"],
+                                                      arrival_date=dt.date(1990, 1, 1)))
     assert refused.value.message_dict == {"arrival_date": ["The arrival date cannot be before the date of birth."]}
     assert registered_migrant.stays.count() == 1
 

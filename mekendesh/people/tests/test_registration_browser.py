@@ -12,6 +12,16 @@ from mekendesh.people.models import Person
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+def confirmation_path(email: str) -> str:
+    """The address-confirmation link of the last message sent to ``email``."""
+    import re
+
+    from django.core import mail
+
+    body = [message for message in mail.outbox if email in message.to][-1].body
+    return re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", body).group(1)
+
+
 def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -54,7 +64,17 @@ def test_a_migrant_registers_on_a_phone_in_kyrgyz(live_server, phone, places):
     assert fits_the_screen(page)
     page.click("form.stacked button[type=submit]")
 
-    page.wait_for_url("**" + reverse("migrant:registered"))
+    # The same answer whether or not the address has an account: check your e-mail.
+    page.wait_for_url("**" + reverse("migrant:register_sent"))
+    assert fits_the_screen(page)
+    page.goto(live_server.url + confirmation_path("bakyt@example.com"))
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**" + reverse("account_login") + "*")
+    page.fill("input[name=login]", "bakyt@example.com")
+    page.fill("input[name=password]", "kara-suu-moscow-2025")
+    page.click("main form button[type=submit]")
+    page.goto(live_server.url + reverse("migrant:registered"))
+    assert page.locator("h1").count() == 1 and "Асанов" in page.content()
     assert fits_the_screen(page)
     person = Person.objects.get()
     assert person.names.get(script="Latn-ICAO").full_name == "ASANOV BAKYT"

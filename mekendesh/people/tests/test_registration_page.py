@@ -16,7 +16,29 @@ from mekendesh.lib.mrz import build_td3
 from mekendesh.people.models import Consent, IdentityDocument, NameForm, Person, Stay
 
 REGISTER = reverse("migrant:register")
+SENT = reverse("migrant:register_sent")
 PASSWORD = "kara-suu-moscow-2025"
+
+
+def confirmation_link(email):
+    """The address-confirmation link of the last message sent to ``email``."""
+    import re
+
+    from django.core import mail
+
+    sent = [message for message in mail.outbox if email in message.to]
+    assert sent, f"no message to {email}"
+    found = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", sent[-1].body)
+    assert found, sent[-1].body
+    return found.group(1)
+
+
+def confirm_and_sign_in(client, email, password=PASSWORD):
+    """What a new migrant does after registering: follow the e-mailed link, then sign in."""
+    client.post(confirmation_link(email))
+    response = client.post(reverse("account_login"), {"login": email, "password": password})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return response
 
 
 def registration_data(places, **changes):
@@ -92,10 +114,12 @@ def test_the_registration_page_shows_every_fieldset_and_a_fresh_submission_key(c
     assert "novalidate" in page
 
 
-def test_a_migrant_registers_and_is_signed_in_with_everything_stored(client, places):
+def test_a_migrant_registers_confirms_the_address_and_signs_in_with_everything_stored(client, places):
     response = client.post(REGISTER, registration_data(places, mrz=valid_mrz()))
     assert response.status_code == 302
-    assert response.url == reverse("migrant:registered")
+    assert response.url == SENT
+    assert not client.get(SENT).wsgi_request.user.is_authenticated
+    assert "Check your e-mail" in client.get(SENT).content.decode()
 
     person = Person.objects.get()
     user = User.objects.get()
@@ -117,7 +141,12 @@ def test_a_migrant_registers_and_is_signed_in_with_everything_stored(client, pla
             "people.consent"} <= audited
     assert AuditEvent.objects.filter(actor=user).count() == AuditEvent.objects.count()
 
-    confirmation = client.get(response.url)
+    # Until the address is confirmed the password does not let anyone in.
+    before = client.post(reverse("account_login"), {"login": "bakyt@example.com", "password": PASSWORD})
+    assert before.url == reverse("account_email_verification_sent")
+    assert not client.get(reverse("migrant:home")).wsgi_request.user.is_authenticated
+    confirm_and_sign_in(client, "bakyt@example.com")
+    confirmation = client.get(reverse("migrant:registered"))
     assert confirmation.status_code == 200
     assert confirmation.wsgi_request.user == user
     assert "Embassy in Moscow" in confirmation.content.decode()
@@ -237,11 +266,12 @@ def test_the_public_answer_does_not_tell_whether_a_passport_number_is_registered
     answers = []
     for number, email in (("AC1234567", "first@example.com"), ("AC7777777", "second@example.com")):
         response = client.post(REGISTER, registration_data(places, document_number=number, email=email))
+        confirm_and_sign_in(client, email)
         page = client.get(reverse("migrant:home")).content.decode()
         answers.append((response.status_code, response.url, "••••••567" in page or "••••••777" in page,
                         "No document registered" in page))
         client.logout()
-    assert answers[0] == answers[1] == (302, reverse("migrant:registered"), True, False)
+    assert answers[0] == answers[1] == (302, SENT, True, False)
     # The consulate is told: the number is kept as a claim beside the first person's document.
     claimant = Person.objects.get(account__email="first@example.com")
     claim = DocumentClaim.objects.get()
@@ -256,9 +286,10 @@ def test_the_same_form_sent_twice_makes_one_registration_and_the_same_confirmati
     client.logout()  # a retry after a timeout: the first answer (and its cookie) never arrived
     second = client.post(REGISTER, data)
     assert first.status_code == second.status_code == 302
-    assert first.url == second.url == reverse("migrant:registered")
+    assert first.url == second.url == SENT
     assert Person.objects.count() == 1 and Stay.objects.count() == 1 and User.objects.count() == 1
-    assert client.get(second.url).wsgi_request.user.email == "bakyt@example.com"
+    confirm_and_sign_in(client, "bakyt@example.com")
+    assert client.get(reverse("migrant:registered")).wsgi_request.user.email == "bakyt@example.com"
 
 
 def test_a_second_copy_racing_the_first_gets_the_first_registration(client, places, monkeypatch):
@@ -268,16 +299,16 @@ def test_a_second_copy_racing_the_first_gets_the_first_registration(client, plac
     data = registration_data(places)
     client.post(REGISTER, data)
     client.logout()
-    real_lookup = services._registration_by_key
+    real_lookup = services.submission_get
     calls = []
 
-    def too_early(key):
-        calls.append(key)
-        return None if len(calls) == 1 else real_lookup(key)
+    def too_early(**kwargs):
+        calls.append(kwargs)
+        return None if len(calls) == 1 else real_lookup(**kwargs)
 
-    monkeypatch.setattr(services, "_registration_by_key", too_early)
+    monkeypatch.setattr(services, "submission_get", too_early)
     response = client.post(REGISTER, data)
-    assert response.status_code == 302 and response.url == reverse("migrant:registered")
+    assert response.status_code == 302 and response.url == SENT
     assert Person.objects.count() == 1 and User.objects.count() == 1 and Stay.objects.count() == 1
 
 
@@ -286,9 +317,10 @@ def test_a_repeated_form_with_another_password_does_not_sign_anyone_in(client, p
     client.post(REGISTER, data)
     client.logout()
     response = client.post(REGISTER, {**data, "password1": "another-password-99", "password2": "another-password-99"})
-    assert response.status_code == 200
-    assert "This form was already sent. Sign in to see your registration." in response.content.decode()
-    assert not response.wsgi_request.user.is_authenticated
+    assert response.status_code == 302 and response.url == SENT
+    assert not client.get(SENT).wsgi_request.user.is_authenticated
+    refused = client.post(reverse("account_login"), {"login": "bakyt@example.com", "password": "another-password-99"})
+    assert refused.status_code == 200 and not refused.wsgi_request.user.is_authenticated
 
 
 def test_a_tampered_id_field_does_not_touch_the_other_person(client, places, registered_migrant):
@@ -380,22 +412,26 @@ def test_two_copies_sent_at_the_same_moment_make_one_registration(places):
     for thread in threads:
         thread.join()
     assert [answer.status_code for answer in answers] == [302, 302]
-    assert {answer.url for answer in answers} == {reverse("migrant:registered")}
+    assert {answer.url for answer in answers} == {SENT}
     assert Person.objects.count() == 1 and User.objects.count() == 1 and Stay.objects.count() == 1
 
 
-def test_the_service_says_a_repeated_form_may_be_shown_only_to_its_first_sender(places):
+def test_the_service_says_a_repeated_form_may_be_shown_only_to_its_first_sender(places, migrant_account):
     from mekendesh.people import services
     from mekendesh.people.forms import RegistrationForm
 
-    form = RegistrationForm(registration_data(places))
+    form = RegistrationForm(registration_data(places), with_account=False)
     assert form.is_valid(), form.errors
     send = dict(submission_key=form.cleaned_data["submission_key"], person_data=form.person_data(),
                 stay=form.stay_input())
-    first = services.migrant_register(**send, account=form.account_input())
-    again = services.migrant_register(**send, account=form.account_input())
-    stranger = services.migrant_register(**send, account=services.AccountInput(password="another-password-99",
-                                                                                 email="x@example.com"))
+    stranger_account = User.objects.create_user(email="x@example.com", password="another-password-99")
+    first = services.migrant_register(**send, user=migrant_account)
+    again = services.migrant_register(**send, user=migrant_account)
+    stranger = services.migrant_register(**send, user=stranger_account)
+    anonymous = services.migrant_register(**send, account=services.AccountInput(password="another-password-99",
+                                                                                  email="y@example.com"))
     assert (first.created, first.may_see) == (True, True)
     assert (again.created, again.may_see) == (False, True)
     assert (stranger.created, stranger.may_see) == (False, False)
+    assert anonymous.may_see is False
+    assert Person.objects.count() == 1 and not User.objects.filter(email="y@example.com").exists()

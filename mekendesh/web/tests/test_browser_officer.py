@@ -76,3 +76,30 @@ def test_an_officer_of_another_district_cannot_open_the_migrants_page(
     )
     assert response.status == 404
     assert "Токтосунова" not in desk.content()
+
+
+def test_an_officer_works_through_the_queue_and_lands_on_the_next_stay_after_each_verification(
+    live_server, desk, officer_moscow, registered_migrant, places
+):
+    import datetime as dt
+
+    from mekendesh.people.services import NameInput, StayInput, person_register, stay_add
+
+    someone_else = person_register(actor=officer_moscow, sex="M", birth_date=dt.date(1990, 1, 2),
+                                   names=[NameInput(script="ky-Cyrl", surname="Осмонов", given_names="Нурлан")])
+    later, _ = stay_add(actor=officer_moscow, person=someone_else, stay=StayInput(
+        country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 6, 1)))
+    totp_activate(user=officer_moscow, secret=TOTP_SECRET)
+    sign_in(desk, live_server.url, officer_moscow.email)
+
+    # The count on the home page links to the district's queue.
+    desk.locator(f"a[href^='{reverse('staff:queue')}?district=']").click()
+    desk.wait_for_url("**" + reverse("staff:queue") + "*")
+    assert desk.locator("table.queue tbody tr").count() == 2
+    desk.locator("main a[href$='next=1']").first.click()
+    desk.wait_for_url("**" + reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}) + "*")
+    desk.locator("form[action*='/verify/'] button[type=submit]").click()
+    desk.wait_for_url("**" + reverse("staff:person", kwargs={"public_id": someone_else.public_id}) + "*")
+    later.refresh_from_db()
+    assert later.status == StayStatus.DECLARED
+    assert registered_migrant.stays.get().status == StayStatus.VERIFIED

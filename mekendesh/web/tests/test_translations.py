@@ -56,3 +56,13 @@ def test_catalogues_hold_every_message_of_the_code(tmp_path):
     known = {entry.msgid for entry in catalogue("ru") if not entry.obsolete}
     missing = sorted(fresh - known)
     assert not missing, f"messages not in mekendesh/locale/*/django.po (run makemessages): {missing[:10]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_message_is_defined_twice_in_a_catalogue(language):
+    """Catalogues merged by union may repeat an entry, which msgfmt refuses to compile."""
+    from collections import Counter
+
+    counts = Counter((entry.msgctxt, entry.msgid) for entry in catalogue(language) if not entry.obsolete)
+    repeated = [msgid for (context, msgid), count in counts.items() if count > 1]
+    assert not repeated, f"{language}: defined twice: {repeated[:5]}"
