@@ -7,11 +7,12 @@ from typing import Any
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from mekendesh.accounts.permissions import is_staff
+
 
 class IsStaffMember(BasePermission):
     """A signed-in, active user with a staff role. The second factor is checked before any view:
     ``StaffSecondFactorMiddleware`` signs out a staff session that did not pass it."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.is_active and getattr(user, "is_staff_role", False))
+        return is_staff(request.user)

@@ -55,7 +55,7 @@ def test_one_scheduler_tick_starts_the_due_audit_check(django_capture_on_commit_
     assert "Started job" not in run("scheduler", "--once")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_fails_an_interrupted_job_then_runs_the_queue(settings):
     settings.JOB_STALE_SECONDS = 60
     stuck = Job.objects.create(kind="tests.once", status=JobStatus.RUNNING, attempts=1, worker="elsewhere:1",

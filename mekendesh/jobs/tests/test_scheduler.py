@@ -52,7 +52,7 @@ def test_a_due_schedule_starts_its_job_once_per_due_time(every_hour):
     assert ScheduledRun.objects.filter(name="tests.hourly").count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_schedulers_ticking_at_once_for_the_same_due_time_start_one_job(every_hour):
     now = at("2026-12-01T10:05")
     barrier = threading.Barrier(2)

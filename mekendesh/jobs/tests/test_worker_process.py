@@ -79,7 +79,7 @@ def job_now(job: Job) -> Job:
     return job
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_job_killed_with_its_worker_goes_on_from_its_checkpoint_when_a_worker_starts_again(
     administrator, worker
 ):
