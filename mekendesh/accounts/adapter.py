@@ -3,6 +3,7 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
 from mekendesh.accounts.permissions import is_staff_account
@@ -32,13 +33,14 @@ class AccountAdapter(DefaultAccountAdapter):
     # A migrant may sign in with the phone number they registered with (``User.phone``, E.164)
     # instead of an e-mail address: allauth's phone login method asks the adapter for these two.
     # Phone numbers are not verified by SMS yet, so none is reported as verified.
-    def get_user_by_phone(self, phone: str):  # type: ignore[no-untyped-def]
+    def get_user_by_phone(self, phone: str) -> AbstractBaseUser | None:
         from mekendesh.accounts.models import User
 
         return User.objects.filter(phone=phone, is_active=True).first()
 
-    def get_phone(self, user):  # type: ignore[no-untyped-def]
-        return (user.phone, False) if getattr(user, "phone", None) else None
+    def get_phone(self, user: AbstractBaseUser) -> tuple[str, bool] | None:
+        phone: str | None = getattr(user, "phone", None)
+        return (phone, False) if phone else None
 
     def pre_login(self, request: Any, user: Any, **kwargs: Any) -> Any:
         """A migrant whose e-mail address is not confirmed yet does not get in: the same "check

@@ -109,7 +109,9 @@ class UserCreationForm(auth_forms.AdminUserCreationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The admin makes staff accounts; migrants open their own.
-        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value != Role.MIGRANT]
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = [(value, label) for value, label in Role.choices if value != Role.MIGRANT]
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
@@ -119,6 +121,7 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None
         if cleaned.get("role") == Role.CONSULAR_OFFICER and not cleaned.get("consular_districts"):
             self.add_error("consular_districts", _("A consular officer needs at least one consular district."))
         return cleaned

@@ -19,7 +19,7 @@ SESSION_KEY = "mekendesh_second_factor_user"
 
 def second_factor_done(request: HttpRequest) -> bool:
     user = request.user
-    if any(record.get("method") == "mfa" for record in get_authentication_records(request, user)):  # type: ignore[arg-type]
+    if any(record.get("method") == "mfa" for record in get_authentication_records(request, user)):
         return True
     return request.session.get(SESSION_KEY) == str(user.pk)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponseBase
 
 
 @dataclass(frozen=True)
@@ -19,10 +22,10 @@ current_origin: ContextVar[RequestOrigin] = ContextVar("audit_origin", default=R
 class AuditOriginMiddleware:
     """Records the client address, browser and path of each request for the audit trail."""
 
-    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):  # type: ignore[no-untyped-def]
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         origin = RequestOrigin(
             ip_address=request.META.get("REMOTE_ADDR") or None,
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],

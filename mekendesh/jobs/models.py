@@ -85,6 +85,9 @@ class JobRowError(models.Model):
         verbose_name = _("row error")
         verbose_name_plural = _("row errors")
 
+    def __str__(self) -> str:
+        return self.message if self.row is None else f"{self.row}: {self.message}"
+
 
 class JobFile(models.Model):
     """A file the job produced; downloaded through the job's page, which checks and audits it."""
@@ -118,3 +121,6 @@ class ScheduledRun(models.Model):
         constraints = [models.UniqueConstraint(fields=["name", "due_at"], name="jobs_scheduled_run_once")]
         verbose_name = _("scheduled run")
         verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.due_at.isoformat()}"

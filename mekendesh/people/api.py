@@ -69,7 +69,7 @@ class PersonDetailView(generics.RetrieveAPIView):
         return person
 
     def get_serializer_context(self) -> dict[str, Any]:
-        context = super().get_serializer_context()
+        context = dict(super().get_serializer_context())
         person = getattr(self, "_person", None)
         context["show_numbers"] = person is not None and selectors.can_see_document_numbers(self.request.user, person)
         context["show_contacts"] = person is not None and selectors.has_agreed_to_contact(person)

@@ -205,6 +205,7 @@ class IdentityForm(ServiceErrorsMixin, BirthFields, VersionForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None
         for name, field in self.fields.items():
             kind = getattr(field, "script_kind", None)
             if kind is None or name not in cleaned:

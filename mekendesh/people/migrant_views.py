@@ -18,7 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,7 +46,7 @@ from mekendesh.reference.models import District, HostRegion
 from mekendesh.web.decorators import migrant_required
 from mekendesh.workflows.errors import StaleObjectError
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def _own_person(request: HttpRequest) -> Person | None:
@@ -59,7 +59,7 @@ def with_own_person(view: View) -> View:
 
     @migrant_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         person = _own_person(request)
         if person is None:
             return render(request, "migrant/not_registered.html", status=404)
@@ -139,7 +139,8 @@ def registered(request: HttpRequest, person: Person) -> HttpResponse:
 @require_GET
 def districts(request: HttpRequest) -> HttpResponse:
     """The <option>s of the districts of one region (htmx, when the region changes)."""
-    options = District.objects.filter(region_id=_int(request.GET.get("origin_region")))
+    region_id = _int(request.GET.get("origin_region"))
+    options = District.objects.filter(region_id=region_id) if region_id is not None else District.objects.none()
     return render(request, "migrant/_options.html", {"options": sorted(options, key=lambda o: o.name)})
 
 

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from mekendesh.people import selectors
 from mekendesh.people.models import Consent, IdentityDocument, NameForm, Person, Stay
+from mekendesh.reference.models import ConsularDistrict, District, HostRegion, Region
 
 
 class NameFormSerializer(serializers.ModelSerializer):
@@ -40,8 +41,12 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 class StaySerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country_id", read_only=True)
-    host_region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    consular_district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    host_region: serializers.SlugRelatedField[HostRegion] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    consular_district: serializers.SlugRelatedField[ConsularDistrict] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = Stay
@@ -78,8 +83,12 @@ class PersonSummarySerializer(serializers.ModelSerializer):
 
 
 class PersonDetailSerializer(PersonSummarySerializer):
-    origin_region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    origin_district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    origin_region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    origin_district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     email = serializers.SerializerMethodField(
         help_text="Only while the person agrees to consular contact; null otherwise."
     )

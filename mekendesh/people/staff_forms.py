@@ -45,8 +45,11 @@ class PersonEntryForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birth
     """An officer's entry of a person and their stay abroad. The stay must lie in one of the
     officer's consular districts (checked by ``services.stay_check``, here and when stored)."""
 
-    issuing_country = forms.ModelChoiceField(label=_("Passport issued by"), queryset=Country.objects.all(),
-                                             empty_label=CHOOSE)
+    # The form's metaclass takes the field out of the class, so ``PassportFields.issuing_country()``
+    # stays the method that reads it; mypy does not know the metaclass does this.
+    issuing_country = forms.ModelChoiceField(  # type: ignore[assignment]
+        label=_("Passport issued by"), queryset=Country.objects.all(), empty_label=CHOOSE
+    )
     consent_register = forms.BooleanField(
         label=_("The person agreed to be kept on the register of citizens abroad."),
         error_messages={"required": _("Without the person's consent they cannot be put on the register.")},

@@ -41,24 +41,27 @@ def reference_load(apps: Any = None) -> None:
         )
 
     regions = {}
-    for row in REGIONS:
-        regions[row.code], _ = Region.objects.update_or_create(
-            code=row.code, defaults={"country": countries[KYRGYZSTAN], "kind": row.kind, **_names(row)}
+    for region_row in REGIONS:
+        regions[region_row.code], _ = Region.objects.update_or_create(
+            code=region_row.code,
+            defaults={"country": countries[KYRGYZSTAN], "kind": region_row.kind, **_names(region_row)},
         )
-    for row in district_rows():
-        District.objects.update_or_create(code=row.code, defaults={"region": regions[row.region], **_names(row)})
+    for district_row in district_rows():
+        District.objects.update_or_create(
+            code=district_row.code, defaults={"region": regions[district_row.region], **_names(district_row)}
+        )
 
     host_regions = {}
-    for row in HOST_REGIONS:
-        host_regions[row.code], _ = HostRegion.objects.update_or_create(
-            code=row.code, defaults={"country": countries[row.country], **_names(row)}
+    for host_row in HOST_REGIONS:
+        host_regions[host_row.code], _ = HostRegion.objects.update_or_create(
+            code=host_row.code, defaults={"country": countries[host_row.country], **_names(host_row)}
         )
-    for row in CONSULAR_DISTRICTS:
+    for consular_row in CONSULAR_DISTRICTS:
         district, _ = ConsularDistrict.objects.update_or_create(
-            code=row.code, defaults={"city": row.city, **_names(row)}
+            code=consular_row.code, defaults={"city": consular_row.city, **_names(consular_row)}
         )
-        district.countries.set([countries[code] for code in row.countries])
-        district.host_regions.set([host_regions[code] for code in row.host_regions])
+        district.countries.set([countries[code] for code in consular_row.countries])
+        district.host_regions.set([host_regions[code] for code in consular_row.host_regions])
 
     for code, en, ru, ky, tk in LANGUAGES:
         Language.objects.update_or_create(

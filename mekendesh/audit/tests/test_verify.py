@@ -87,6 +87,7 @@ def test_a_deleted_record_is_named(chain):
 def test_deleting_the_first_records_is_noticed(chain):
     lift_append_only_guard()
     first = AuditEvent.objects.order_by("sequence").first()
+    assert first is not None
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_auditevent WHERE sequence = %s", [first.sequence])
 

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
-from mekendesh.audit.verification import chain_verify
+from mekendesh.audit.verification import ChainPosition, chain_verify
 from mekendesh.jobs.models import Job, JobStatus
 from mekendesh.jobs.services import job_execute
 
@@ -35,7 +35,7 @@ def test_the_check_reports_rows_checked_of_all_and_keeps_its_place_after_each_ba
 
 
 def test_a_resumed_check_goes_on_after_its_checkpoint_and_counts_every_record(chain):
-    positions = []
+    positions: list[ChainPosition] = []
     chain_verify(batch_size=4, on_batch=positions.append)
     job = Job.objects.create(kind="audit.verify", params={"batch_size": 4}, run_token="t" * 32,
                              checkpoint=asdict(positions[0]))

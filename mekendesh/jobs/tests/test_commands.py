@@ -35,7 +35,7 @@ def test_jobs_run_exits_with_the_jobs_error_when_it_fails():
 
 @pytest.mark.django_db
 def test_jobs_run_names_an_unknown_kind():
-    with pytest.raises(CommandError, match="There is no job kind no.such"):
+    with pytest.raises(CommandError, match=r"There is no job kind no\.such"):
         run("jobs", "run", "no.such", "--no-progress")
 
 

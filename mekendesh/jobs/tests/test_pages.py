@@ -60,7 +60,7 @@ def test_downloading_a_result_file_is_recorded_in_the_audit_trail(sign_in, offic
     response = sign_in(officer_moscow).get(reverse("jobs:file", kwargs={"job_id": officers_job.pk, "file_id": result.pk}))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"row,problem\n1,empty\n"
-    assert 'attachment; filename="report.csv"' == response["Content-Disposition"]
+    assert response["Content-Disposition"] == 'attachment; filename="report.csv"'
     assert AuditEvent.objects.filter(action="export", object_type="jobs.jobfile", object_id=str(result.pk),
                                      actor=officer_moscow).count() == 1
 

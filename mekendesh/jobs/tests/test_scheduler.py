@@ -62,7 +62,7 @@ def test_two_schedulers_ticking_at_once_for_the_same_due_time_start_one_job(ever
         try:
             barrier.wait()
             results.append(schedule_run_if_due(every_hour, now=now))
-        except Exception as exc:  # noqa: BLE001 (reported below)
+        except Exception as exc:  # reported below
             results.append(exc)
         finally:
             connection.close()

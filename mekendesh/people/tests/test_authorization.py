@@ -91,7 +91,7 @@ def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_distri
         url = url_of(endpoint, person, stay)
         for label, response in answers(client, url, stay):
             assert not shows(response, PERSON_MARKS + DOCUMENT_MARKS), f"{role}: {label} shows the person"
-            if is_person_specific(endpoint) or role != "officer_other" and endpoint.name != "staff:home":
+            if is_person_specific(endpoint) or (role != "officer_other" and endpoint.name != "staff:home"):
                 assert response.status_code == 404 or response.status_code == 405, f"{role}: {label} answered {response.status_code}"
     stay.refresh_from_db()
     assert stay.status == StayStatus.DECLARED and stay.departure_date is None
@@ -213,7 +213,7 @@ def test_an_officer_who_holds_only_an_ended_stay_sees_that_stay_but_not_where_th
 def test_the_officer_of_the_current_stay_sees_it_and_the_full_passport_number_but_not_the_ended_stay(
     sign_in, officer_other, moved
 ):
-    person, moscow_stay, ekb_stay = moved
+    person, _moscow_stay, ekb_stay = moved
     client = sign_in(officer_other)
     pages = pages_of(client, person)
     assert shows(pages["person page"], YEKATERINBURG_MARKS[:3] + MOVED_DOCUMENT_MARKS) == [

@@ -55,6 +55,7 @@ def test_a_migrant_corrects_their_contacts_and_origin(client, aigerim, places):
     aigerim.refresh_from_db()
     assert (aigerim.email, aigerim.phone, aigerim.origin_district) == ("aigerim.new@example.com", "+79991234567", None)
     row = AuditEvent.objects.filter(person_id=str(aigerim.public_id), action="update").last()
+    assert row is not None
     assert row.actor == aigerim.account and set(row.fields) == {"email", "phone", "origin_district"}
 
 
@@ -109,6 +110,7 @@ def test_withdrawing_a_consent_is_recorded_with_its_time(client, aigerim):
     consent = Consent.objects.get(person=aigerim, purpose="reminders")
     assert consent.withdrawn_at is not None
     row = AuditEvent.objects.filter(object_type="people.consent", object_id=str(consent.pk)).last()
+    assert row is not None
     assert row.action == "update" and row.fields == ["withdrawn_at"] and row.actor == aigerim.account
     assert "Give this consent" in client.get(HOME).content.decode()
 

@@ -19,7 +19,9 @@ def confirmation_path(email: str) -> str:
     from django.core import mail
 
     body = [message for message in mail.outbox if email in message.to][-1].body
-    return re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", body).group(1)
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", str(body))
+    assert link is not None, body
+    return link.group(1)
 
 
 def fits_the_screen(page) -> bool:

@@ -100,7 +100,9 @@ def test_each_view_of_the_page_writes_an_audit_read_row(sign_in, officer_moscow,
         action=AuditEvent.Action.READ, actor=officer_moscow, object_id=str(registered_migrant.public_id)
     )
     assert reads.count() == 2
-    assert reads.first().path == person_url(registered_migrant)
+    first = reads.first()
+    assert first is not None
+    assert first.path == person_url(registered_migrant)
 
 
 def test_an_officer_of_another_district_gets_404_for_a_moscow_person(sign_in, officer_other, registered_migrant):

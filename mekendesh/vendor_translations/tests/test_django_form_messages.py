@@ -53,6 +53,7 @@ def test_a_model_forms_choice_field_shows_the_blank_label_translated(language):
 @pytest.mark.parametrize("language", sorted(BLANK_LABELS))
 def test_a_model_fields_choices_have_the_blank_label_translated(language):
     field = models.CharField(max_length=8, choices=Region.Kind.choices).formfield()
+    assert field is not None
     with translation.override(language):
         html = field.widget.render("kind", "")
     assert BLANK_LABELS[language] in html

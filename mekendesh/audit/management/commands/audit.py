@@ -6,7 +6,7 @@ like any other, and the terminal shows its progress bar.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -36,7 +36,9 @@ class Command(BaseCommand):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
         # disable=None: the bar shows only when stderr is a terminal.
-        with TerminalProgress(unit=" records", stream=self.stderr._out, disable=None if show_progress else True) as bar:
+        # The stubs do not declare OutputWrapper's wrapped stream.
+        stream = cast(IO[str], self.stderr._out)
+        with TerminalProgress(unit=" records", stream=stream, disable=None if show_progress else True) as bar:
             job = job_run_inline(kind="audit.verify", params={"batch_size": batch_size}, listeners=[bar],
                                  heartbeat_thread=True)
         if job.status != JobStatus.SUCCEEDED:

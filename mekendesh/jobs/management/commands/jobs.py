@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argparse import ArgumentParser
-from typing import Any
+from typing import IO, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -54,7 +54,9 @@ class Command(BaseCommand):
 
     def _run(self, *, kind: str, param: list[str], no_progress: bool, **options: Any) -> None:
         params = dict(_param(text) for text in param)
-        bar = TerminalProgress(stream=self.stderr._out, disable=True if no_progress else None)
+        # The stubs do not declare OutputWrapper's wrapped stream.
+        stream = cast(IO[str], self.stderr._out)
+        bar = TerminalProgress(stream=stream, disable=True if no_progress else None)
         try:
             with bar:
                 job = job_run_inline(kind=kind, params=params, listeners=[bar], heartbeat_thread=True)
