@@ -27,7 +27,15 @@ from mekendesh.people.form_fields import (
 from mekendesh.people.models import ConsentPurpose, NameSource
 from mekendesh.reference.models import ConsularDistrict, Country, Region
 
-__all__ = ["PersonEntryForm", "QueueFilterForm", "SearchForm", "StayEndForm", "VersionForm"]
+__all__ = ["PersonEntryForm", "QueueFilterForm", "SearchForm", "StayEndForm", "StayVerifyForm", "VersionForm"]
+
+
+class StayVerifyForm(VersionForm):
+    """The verify button of a stay: the version the officer saw, and the key of this very form, so
+    that the same click sent twice (a double click, a browser's retry) verifies once and answers
+    the second time as the first."""
+
+    submission_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
 
 class SearchForm(forms.Form):

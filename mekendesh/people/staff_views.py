@@ -6,6 +6,8 @@ user may not see answers 404, as if it did not exist. Changes go through ``servi
 
 from __future__ import annotations
 
+import uuid
+
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,7 +24,7 @@ from mekendesh.audit.services import audit_people_read, audit_read
 from mekendesh.names import spelling_variants
 from mekendesh.people import selectors, services
 from mekendesh.people.models import Person, StayStatus
-from mekendesh.people.staff_forms import PersonEntryForm, QueueFilterForm, SearchForm, StayEndForm, VersionForm
+from mekendesh.people.staff_forms import PersonEntryForm, QueueFilterForm, SearchForm, StayEndForm, StayVerifyForm
 from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
 from mekendesh.web.decorators import require as _require
 from mekendesh.web.decorators import staff_required
@@ -111,6 +113,7 @@ def person(request: HttpRequest, public_id: Any) -> HttpResponse:
             "stay": stay,
             "can_change": stay.pk in changeable,
             "can_verify": stay.status == StayStatus.DECLARED,
+            "submission_key": uuid.uuid4(),
         }
         for stay in visible_stays
     ]
@@ -168,7 +171,7 @@ def _person_url(stay: Any) -> str:
 @require_POST
 def stay_verify(request: HttpRequest, stay_id: int) -> HttpResponse:
     stay = _changeable_stay(request, stay_id)
-    form = VersionForm(request.POST)
+    form = StayVerifyForm(request.POST)
     from_queue = "queue" in request.POST
     back = _person_url(stay)
     if from_queue:
@@ -179,7 +182,8 @@ def stay_verify(request: HttpRequest, stay_id: int) -> HttpResponse:
         messages.error(request, _("The form was incomplete. Reload the page and try again."))
         return redirect(back)
     try:
-        services.stay_verify(actor=request.user, stay=stay, expected_version=form.cleaned_data["version"])
+        services.stay_verify(actor=request.user, stay=stay, expected_version=form.cleaned_data["version"],
+                             idempotency_key=form.cleaned_data["submission_key"])
     except StaleObjectError as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:

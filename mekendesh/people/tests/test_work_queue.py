@@ -155,3 +155,23 @@ def test_the_queue_is_read_in_a_fixed_number_of_queries(sign_in, officer_moscow,
     with CaptureQueriesContext(connection) as more:
         client.get(QUEUE)
     assert len(more) == len(fifty)
+
+
+def test_the_same_verify_click_sent_twice_verifies_once_and_goes_on_to_the_next_stay_both_times(
+    sign_in, officer_moscow, places
+):
+    from mekendesh.workflows.models import WorkflowAction
+
+    moscow = add_people(places, officer_moscow, 2)
+    client = sign_in(officer_moscow)
+    query = f"district={places['moscow_district'].pk}"
+    person_page = client.get(reverse("staff:person", kwargs={"public_id": moscow[0].person.public_id}))
+    key = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', person_page.text)
+    assert key is not None, "the verify button carries the key of its form"
+    form = {"version": moscow[0].version, "queue": query, "submission_key": key.group(1)}
+    url = reverse("staff:stay_verify", kwargs={"stay_id": moscow[0].pk})
+    first, again = client.post(url, form), client.post(url, form)
+    assert first.url == again.url == QUEUE + f"?{query}&next=1"
+    assert WorkflowAction.objects.filter(action="verify").count() == 1
+    following = client.get(again.url, follow=True)
+    assert "Someone else changed this record" not in following.text
