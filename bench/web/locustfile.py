@@ -12,32 +12,14 @@ import json
 import os
 import random
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from locust import HttpUser, constant_throughput, task
 
+from bench.web.scenarios import SCENARIOS
+
 # Requests per second each simulated user sends; the runner picks the number of users.
 USER_RATE = float(os.environ.get("BENCH_WEB_USER_RATE", "2.5"))
-
-
-@dataclass(frozen=True)
-class Page:
-    name: str  # the row in the results
-    kind: str  # "public" or "staff"
-    weight: int
-
-
-# Every page the benchmark drives, with its share of the requests.
-SCENARIOS = (
-    Page("landing page", "public", 14),
-    Page("registration form", "public", 8),
-    Page("registration POST", "public", 2),
-    Page("staff search", "staff", 22),
-    Page("person page", "staff", 22),
-    Page("work queue", "staff", 12),
-    Page("API search", "staff", 20),
-)
 
 
 def _data() -> dict[str, Any]:
@@ -117,17 +99,17 @@ class Officer(HttpUser):
 
     @task(WEIGHTS["staff search"])
     def search(self) -> None:
-        self._staff_get("/staff/people/", "staff search", q=random.choice(DATA.get("queries", ["Asanov"])))
+        self._staff_get("/staff/people/", name="staff search", q=random.choice(DATA.get("queries", ["Asanov"])))
 
     @task(WEIGHTS["person page"])
     def person(self) -> None:
         people = DATA.get("people") or [str(uuid.uuid4())]
-        self._staff_get(f"/staff/people/{random.choice(people)}/", "person page")
+        self._staff_get(f"/staff/people/{random.choice(people)}/", name="person page")
 
     @task(WEIGHTS["work queue"])
     def queue(self) -> None:
-        self._staff_get(DATA.get("queue_path", "/staff/"), "work queue")
+        self._staff_get(DATA.get("queue_path", "/staff/"), name="work queue")
 
     @task(WEIGHTS["API search"])
     def api(self) -> None:
-        self._staff_get("/api/people/", "API search", q=random.choice(DATA.get("queries", ["Asanov"])))
+        self._staff_get("/api/people/", name="API search", q=random.choice(DATA.get("queries", ["Asanov"])))
