@@ -138,9 +138,10 @@ def bench_one(people: int, *, run_time: int, warm_up: int, rate: float, users: i
     env["REGISTRATION_RATE_PER_HOUR"] = str(10**9)  # one address sends every registration
     port = _free_port()
     base = f"http://{HOST}:{port}"
+    log = (out / f"serve-{people}.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mekendesh", "serve", "--bind", f"{HOST}:{port}"],
-        cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
+        cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
         _wait_until_up(base, server)
@@ -158,6 +159,7 @@ def bench_one(people: int, *, run_time: int, warm_up: int, rate: float, users: i
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+        log.close()
     stats = stats_read(out / f"run-{people}_stats.csv")
     return {"people": people, "prepare_seconds": prepared.seconds, "stats": stats_as_json(stats)}
 

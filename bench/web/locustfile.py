@@ -40,6 +40,7 @@ def registration_form_data(csrf: str) -> dict[str, str]:
     form = DATA.get("registration", {})
     number = f"AN{random.randint(1_000_000, 9_999_999)}"
     tag = uuid.uuid4().hex[:12]
+    password = "Pw-" + uuid.uuid4().hex  # unlike the address, which the password check refuses
     return {
         "csrfmiddlewaretoken": csrf, "submission_key": str(uuid.uuid4()), "name_script": "ky-Cyrl",
         "surname": "Асанов", "given_names": "Бакыт", "patronymic": "Асан уулу",
@@ -50,7 +51,7 @@ def registration_form_data(csrf: str) -> dict[str, str]:
         "host_region": str(form.get("host_region", "")), "city": "Москва", "address": "ул. Ленина, 1",
         "employer": "", "purpose": "work", "permit_type": "patent", "permit_expiry": "01.03.2027",
         "arrival_date": "01.03.2025", "email": f"bench-{tag}@example.com", "phone": "",
-        "login_with": "email", "password1": "bench-Pa55word-" + tag, "password2": "bench-Pa55word-" + tag,
+        "login_with": "email", "password1": password, "password2": password,
         "consent_register": "on",
     }
 

@@ -287,22 +287,23 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
     numbers = [document.number for document in person.documents.all()]
     numbers += [claim.number for claim in person.document_claims.filter(resolved_at__isnull=True)]
     hashes = [digest for number in numbers for digest in lookup_hashes(number)]
-    by_document = set(
-        base.filter(
-            Exists(IdentityDocument.objects.filter(person=OuterRef("pk"), number_hash__in=hashes))
-            | Exists(DocumentClaim.objects.filter(person=OuterRef("pk"), number_hash__in=hashes,
-                                                  resolved_at__isnull=True))
-        ).values_list("pk", flat=True)
-    ) if hashes else set()
+    # Each look-up starts from an index (document hash, date of birth, name word) and is narrowed
+    # to the people the user may see; an OR across them would make the database scan everyone.
+    by_document: set[int] = set()
+    if hashes:
+        holders = IdentityDocument.objects.filter(number_hash__in=hashes).values("person_id")
+        claimants = DocumentClaim.objects.filter(number_hash__in=hashes, resolved_at__isnull=True).values("person_id")
+        by_document = set(base.filter(pk__in=holders).values_list("pk", flat=True)) | set(
+            base.filter(pk__in=claimants).values_list("pk", flat=True))
     # Born the same day (the birth date index) with at least one word of a name in common in any
     # script (the token index): the names of everyone born that day are not read and compared.
     own_tokens = sorted({token for name in person.names.all() for token in search_key_tokens(name.search_key)})
     same_birth = base.filter(
         Exists(NameToken.objects.filter(person=OuterRef("pk"), token__in=own_tokens)), birth_date=person.birth_date,
     )
-    candidates = base.filter(Q(pk__in=by_document) | Q(pk__in=same_birth.values("pk")))
+    found_ids = by_document | set(same_birth.values_list("pk", flat=True)[:200])
     # The panel shows a candidate's names and date of birth: only the names are read with them.
-    candidates = candidates.prefetch_related("names")[:200]
+    candidates = Person.objects.filter(pk__in=found_ids).prefetch_related("names")[:200] if found_ids else []
     own_names = [name.full_name for name in person.names.all()]
     found: list[DuplicateCandidate] = []
     for other in candidates:
