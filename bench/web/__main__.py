@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -197,11 +196,11 @@ def results_markdown(results: dict[str, Any], notes: list[str]) -> str:
     machine = results.get("machine", {})
     head = [
         "# Web benchmark: the register at 5,000 and at 1,000,000 people", "",
-        "`python -m bench.web` (or `./run bench web`): PostgreSQL with N demo people (`mekendesh demo --no-serve "
-        "--people N`), `mekendesh serve` (gunicorn, workers from the core count) on 127.0.0.1, and locust from a "
-        "second process at a constant arrival rate (`constant_throughput`) over the pages below; the officer signs "
-        "in through the real forms with the demo TOTP secret.", "",
-        f"Runs: " + "; ".join(
+        ("`python -m bench.web` (or `./run bench web`): PostgreSQL with N demo people (`mekendesh demo --no-serve "
+         "--people N`), `mekendesh serve` (gunicorn, workers from the core count) on 127.0.0.1, and locust from a "
+         "second process at a constant arrival rate (`constant_throughput`) over the pages below; the officer signs "
+         "in through the real forms with the demo TOTP secret."), "",
+        "Runs: " + "; ".join(
             f"{run['people']:,} people at {run['at']}, {run['rate']:.0f} requests/s asked by {run['users']} users "
             f"for {run['run_time']} s" + (f", database made in {run['prepare_seconds']:.0f} s"
                                            if run.get("prepare_seconds") else "")

@@ -25,10 +25,28 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record_bulk
 from mekendesh.demo.generator import DemoPerson
 from mekendesh.lib.hashing import lookup_hash
-from mekendesh.people.models import Consent, IdentityDocument, NameForm, NameToken, Person, Stay, StayStatus
+from mekendesh.people.models import (
+    Consent,
+    IdentityDocument,
+    NameForm,
+    NameToken,
+    Person,
+    Stay,
+    StayStatus,
+)
 from mekendesh.people.search_index import search_key_tokens
-from mekendesh.people.services import CONSENT_WORDING_VERSION, consular_district_for, name_search_key
-from mekendesh.reference.models import ConsularDistrict, Country, District, HostRegion, Region
+from mekendesh.people.services import (
+    CONSENT_WORDING_VERSION,
+    consular_district_for,
+    name_search_key,
+)
+from mekendesh.reference.models import (
+    ConsularDistrict,
+    Country,
+    District,
+    HostRegion,
+    Region,
+)
 
 BATCH_SIZE = 2000
 # Where the audit rows of a demo load say they come from.

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +22,16 @@ from django.utils.translation import gettext_lazy
 from mekendesh.accounts.models import Role
 from mekendesh.lib.hashing import lookup_hashes
 from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
-from mekendesh.people.models import Consent, ConsentPurpose, DocumentClaim, IdentityDocument, NameToken, Person, Stay, StayStatus
+from mekendesh.people.models import (
+    Consent,
+    ConsentPurpose,
+    DocumentClaim,
+    IdentityDocument,
+    NameToken,
+    Person,
+    Stay,
+    StayStatus,
+)
 from mekendesh.people.search_index import search_key_tokens
 from mekendesh.people.services import consular_district_for
 from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
@@ -158,6 +167,16 @@ def officer_workload(user: Any) -> list[DistrictWorkload]:
         DistrictWorkload(district=district, awaiting_verification=counts.get(district.pk, 0))
         for district in user.consular_districts.order_by("code")
     ]
+
+
+def stays_awaiting_verification(user: Any) -> QuerySet[Stay]:
+    """The declared stays in the officer's districts, oldest arrival first: read along the
+    (consular_district, status, arrival_date) index, so a page of the queue reads only its rows
+    however long the queue is. Count it with :func:`officer_workload`, not ``.count()``."""
+    if not can_register_people(user):
+        return Stay.objects.none()
+    return (stays_visible_to(user).filter(status=StayStatus.DECLARED)
+            .select_related("person", "country", "host_region", "consular_district").order_by("arrival_date", "id"))
 
 
 def current_stay(person: Person) -> Stay | None:

@@ -13,9 +13,21 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mekendesh.people.models import Consent, ConsentPurpose, NameForm, NameToken, Person, Script, Stay
+from mekendesh.people.models import (
+    Consent,
+    ConsentPurpose,
+    NameForm,
+    NameToken,
+    Person,
+    Script,
+    Stay,
+)
 from mekendesh.people.search_index import name_tokens_write
-from mekendesh.people.selectors import officer_workload, people_visible_to, person_search
+from mekendesh.people.selectors import (
+    officer_workload,
+    people_visible_to,
+    person_search,
+)
 from mekendesh.people.services import (
     DocumentInput,
     NameCorrection,
@@ -167,3 +179,14 @@ def test_the_api_search_takes_as_many_queries_for_forty_people_as_for_two(
     add_namesakes(places, 38, start=1)
     with django_assert_max_num_queries(few):
         assert len(client.get(reverse("api:person_search"), {"q": "Kulubaev Zheenbek"}).json()) == 40
+
+
+def test_the_queue_lists_the_declared_stays_of_the_officers_districts_oldest_first(officer_moscow, places):
+    from mekendesh.people.selectors import stays_awaiting_verification
+
+    later = register_kulubaev(places)
+    earlier = register_kulubaev(places, number="AC7000003")
+    earlier.stays.update(arrival_date=dt.date(2024, 5, 1))
+    register_kulubaev(places, number="AC7000004", host_region="sverdlovsk")
+    queue = list(stays_awaiting_verification(officer_moscow))
+    assert [stay.person for stay in queue] == [earlier, later]
