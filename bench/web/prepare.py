@@ -48,10 +48,13 @@ def database_prepare(people: int, *, seed: int = SEED) -> Prepared:
     home = HOME_ROOT / str(people)
     marker = home / "bench-database.json"
     wanted = {"people": people, "seed": seed, "database": name}
-    url = f"{SERVER_URL}/{name}"
+    url = f"{SERVER_URL}/{name}".replace("postgresql://", "postgres://")
     if marker.exists() and json.loads(marker.read_text()) == wanted:
+        # Made before: bring its schema up to the code's (as an upgraded deployment would be).
+        subprocess.run([sys.executable, "-m", "mekendesh", "migrate", "--no-input", "-v", "0"],
+                       cwd=ROOT, env=site_env(url, home), check=True)
         return Prepared(people=people, database_url=url, home=home, seconds=None)
-    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as admin:
+    with psycopg.connect(f"{SERVER_URL}/postgres".replace("postgres://", "postgresql://"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
     home.mkdir(parents=True, exist_ok=True)
@@ -61,7 +64,7 @@ def database_prepare(people: int, *, seed: int = SEED) -> Prepared:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mekendesh", "demo", "--no-serve", "--people", str(people), "--seed", str(seed)],
-        cwd=ROOT, env=site_env(url.replace("postgresql://", "postgres://"), home), check=True,
+        cwd=ROOT, env=site_env(url, home), check=True,
     )
     seconds = time.perf_counter() - started
     marker.write_text(json.dumps(wanted))

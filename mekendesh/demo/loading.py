@@ -34,7 +34,7 @@ from mekendesh.people.models import (
     Stay,
     StayStatus,
 )
-from mekendesh.people.search_index import search_key_tokens
+from mekendesh.people.search_index import index_terms
 from mekendesh.people.services import (
     CONSENT_WORDING_VERSION,
     consular_district_for,
@@ -200,7 +200,7 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
     for name, pk in zip(names, _new_ids(NameForm, len(names)), strict=True):
         name["id"] = pk
         tokens += [{"token": token, "name_form_id": pk, "person_id": name["person_id"]}
-                   for token in search_key_tokens(name["search_key"])]
+                   for token in index_terms(name["search_key"])]
     rows_insert(NameForm, names)
     rows_insert(NameToken, tokens)
     rows_insert(IdentityDocument, documents)

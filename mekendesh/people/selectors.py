@@ -32,7 +32,7 @@ from mekendesh.people.models import (
     Stay,
     StayStatus,
 )
-from mekendesh.people.search_index import search_key_tokens
+from mekendesh.people.search_index import query_terms, search_key_tokens
 from mekendesh.people.services import consular_district_for
 from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
 
@@ -246,15 +246,15 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
         found = list(_for_staff(visible.filter(_holds_document(query)), user)[:limit])
         if found:
             return found
-    tokens = search_key_tokens(name_key(query))
-    if not tokens:
+    first, others = query_terms(name_key(query))
+    if not first:
         return []
-    # A name form holding every word of the query, each word found in the token index: the
-    # first word's rows, kept where the same name form has the next word too (unique index
-    # on name form and token), and so on.
-    matching = NameToken.objects.filter(token=tokens[0])
-    for token in tokens[1:]:
-        matching = matching.filter(Exists(NameToken.objects.filter(name_form_id=OuterRef("name_form_id"), token=token)))
+    # A name form holding every word of the query: the index's rows for the first pair of words
+    # (or the only word), kept where the same name form holds each other word too (the unique
+    # index on name form and token).
+    matching = NameToken.objects.filter(token=first)
+    for word in others:
+        matching = matching.filter(Exists(NameToken.objects.filter(name_form_id=OuterRef("name_form_id"), token=word)))
     found = visible.filter(pk__in=matching.values("person_id"))
     return list(_for_staff(found, user)[:limit])
 
