@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=100.0, help="requests per second in all")
     parser.add_argument("--users", type=int, default=40, help="simulated users sharing that rate")
     parser.add_argument("--note", action="append", default=[], help="a line to add under the results")
+    parser.add_argument("--notes-file", type=Path, help="Markdown to add under the results (e.g. the conditions of the run)")
     args = parser.parse_args(argv)
     out = Path(tempfile.mkdtemp(prefix="mekendesh-bench-web-"))
     previous = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {"runs": {}}
@@ -181,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         previous["runs"][str(people)] = run
     previous["machine"] = {"python": platform.python_version(), "cores": os.cpu_count(), "system": platform.platform()}
     RESULTS_JSON.write_text(json.dumps(previous, indent=2) + "\n")
-    RESULTS_MD.write_text(results_markdown(previous, args.note))
+    notes = [*args.note, *([args.notes_file.read_text()] if args.notes_file else [])]
+    RESULTS_MD.write_text(results_markdown(previous, notes))
     print(RESULTS_MD.read_text())
     return 0
 
