@@ -53,6 +53,8 @@ def database_prepare(people: int, *, seed: int = SEED) -> Prepared:
         # Made before: bring its schema up to the code's (as an upgraded deployment would be).
         subprocess.run([sys.executable, "-m", "mekendesh", "migrate", "--no-input", "-v", "0"],
                        cwd=ROOT, env=site_env(url, home), check=True)
+        with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as db:
+            db.execute("VACUUM ANALYZE")
         return Prepared(people=people, database_url=url, home=home, seconds=None)
     with psycopg.connect(f"{SERVER_URL}/postgres".replace("postgres://", "postgresql://"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
