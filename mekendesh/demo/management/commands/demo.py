@@ -99,7 +99,8 @@ class Command(BaseCommand):
         # Fresh statistics, so that the query planner knows the tables are no longer empty (and on
         # PostgreSQL the visibility map, so that counts read the indexes alone).
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+            vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block  # VACUUM needs no transaction
+            cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         self.stdout.write(self.style.SUCCESS(_("%(count)d demo people stored.") % {"count": count}))
 
     def _print_logins(self, home: Path, host: str, port: int) -> None:
