@@ -175,15 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(tempfile.mkdtemp(prefix="mekendesh-bench-web-"))
     previous = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {"runs": {}}
+    notes = [*args.note, *([args.notes_file.read_text()] if args.notes_file else [])]
+    previous["machine"] = {"python": platform.python_version(), "cores": os.cpu_count(), "system": platform.platform()}
     for people in args.people:
         run = bench_one(people, run_time=args.run_time, warm_up=args.warm_up, rate=args.rate, users=args.users, out=out)
         run.update(at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), rate=args.rate, users=args.users,
                    run_time=args.run_time)
         previous["runs"][str(people)] = run
-    previous["machine"] = {"python": platform.python_version(), "cores": os.cpu_count(), "system": platform.platform()}
-    RESULTS_JSON.write_text(json.dumps(previous, indent=2) + "\n")
-    notes = [*args.note, *([args.notes_file.read_text()] if args.notes_file else [])]
-    RESULTS_MD.write_text(results_markdown(previous, notes))
+        # Written after each size, so that a run cut short keeps what it measured.
+        RESULTS_JSON.write_text(json.dumps(previous, indent=2) + "\n")
+        RESULTS_MD.write_text(results_markdown(previous, notes))
     print(RESULTS_MD.read_text())
     return 0
 
