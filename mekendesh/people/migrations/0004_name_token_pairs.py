@@ -11,6 +11,9 @@ def pairs_insert(connection):
     # The two words of a pair in code-point order, as Python's sorted() puts them (search_index).
     collate = ' COLLATE "C"' if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
+        # Statistics first: a planner that takes the (bulk-loaded) table for empty joins it with
+        # itself row by row.
+        cursor.execute("ANALYZE people_nametoken")
         cursor.execute(
             "INSERT INTO people_nametoken (token, name_form_id, person_id) "
             "SELECT a.token || ' ' || b.token, a.name_form_id, a.person_id "
