@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,22 +99,12 @@ class AuditEntry:
     fields: Iterable[str] = ()
 
 
-def audit_record_many(*, actor: Any | None, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
-    """Append rows to the audit trail, inside the caller's transaction, in one insert.
-
-    It must run in the same transaction as the change it records: if the change rolls back, so
-    do its audit rows, and no change is stored without them.
-    """
-    if not connection.in_atomic_block:
-        raise RuntimeError("audit records must be written inside transaction.atomic()")
-    if not entries:
-        return []
+def _chained(*, actor: Any | None, entries: Sequence[AuditEntry], previous: str) -> list[AuditEvent]:
+    """Unsaved rows for ``entries``, each hashed with the one before it, the first with ``previous``."""
     origin = current_origin.get()
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    head = _locked_head()
     now = timezone.now()
     events = []
-    previous = head.hash
     for entry in entries:
         object_type, object_id = entry.object_type, entry.object_id
         if entry.obj is not None:
@@ -138,17 +128,57 @@ def audit_record_many(*, actor: Any | None, entries: Sequence[AuditEntry]) -> li
         event.hash = event_digest(event)
         previous = event.hash
         events.append(event)
+    return events
+
+
+def _head_advance(head: AuditHead, *, sequence: int, hash: str, added: int) -> None:
+    head.sequence = sequence
+    head.hash = hash
+    head.count += added
+    head.seal = head_seal(sequence=head.sequence, hash=head.hash, count=head.count)
+    head.save(update_fields=["sequence", "hash", "count", "seal"])
+
+
+def audit_record_many(*, actor: Any | None, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
+    """Append rows to the audit trail, inside the caller's transaction, in one insert.
+
+    It must run in the same transaction as the change it records: if the change rolls back, so
+    do its audit rows, and no change is stored without them.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit records must be written inside transaction.atomic()")
+    if not entries:
+        return []
+    head = _locked_head()
+    events = _chained(actor=actor, entries=entries, previous=head.hash)
     if connection.features.can_return_rows_from_bulk_insert:
         AuditEvent.objects.bulk_create(events)
     else:
         for event in events:
             event.save(force_insert=True)
-    head.sequence = max(event.sequence for event in events)
-    head.hash = previous
-    head.count += len(events)
-    head.seal = head_seal(sequence=head.sequence, hash=head.hash, count=head.count)
-    head.save(update_fields=["sequence", "hash", "count", "seal"])
+    _head_advance(head, sequence=max(event.sequence for event in events), hash=events[-1].hash, added=len(events))
     return events
+
+
+def audit_record_bulk(
+    *, actor: Any | None, entries: Sequence[AuditEntry], insert: Callable[[list[AuditEvent]], None]
+) -> int:
+    """Append many rows through a fast insert of the caller's (PostgreSQL's COPY, say), with the
+    same hash chain as :func:`audit_record_many`. ``insert`` must store the rows in the order
+    given, letting the database number them; returns the number of rows appended."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit records must be written inside transaction.atomic()")
+    if not entries:
+        return 0
+    head = _locked_head()
+    events = _chained(actor=actor, entries=entries, previous=head.hash)
+    insert(events)
+    # The head's lock keeps other appends out: the newest row is the last one inserted.
+    last = AuditEvent.objects.order_by("-sequence").values_list("sequence", "hash").first()
+    if last is None or last[1] != events[-1].hash:
+        raise RuntimeError("the audit rows were not inserted in order")
+    _head_advance(head, sequence=last[0], hash=events[-1].hash, added=len(events))
+    return len(events)
 
 
 def audit_record(

@@ -31,6 +31,7 @@ from mekendesh.people.validators import (
     validate_birth_date,
     validate_name_in_script,
 )
+from mekendesh.people.widgets import FastSelect
 from mekendesh.reference.models import Country, District, HostRegion, Region
 
 # The first option of every list, for "nothing chosen yet".
@@ -237,11 +238,12 @@ class OriginFields(forms.Form):
 
     origin_region = forms.ModelChoiceField(
         queryset=Region.objects.select_related("country"), label=_("Region of origin"), empty_label=CHOOSE,
+        widget=FastSelect,
         help_text=_("The region (oblast) or city the person comes from."),
     )
     origin_district = forms.ModelChoiceField(
         queryset=District.objects.select_related("region"), required=False, label=_("District of origin"),
-        empty_label=CHOOSE,
+        empty_label=CHOOSE, widget=FastSelect,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -320,10 +322,11 @@ class StayFields(forms.Form):
     """A stay abroad: where, for whom, on which permit, since when. The rules of the register on
     a stay (:func:`services.stay_check`) are asked here and again when it is stored."""
 
-    country = forms.ChoiceField(label=_("Country"))
+    country = forms.ChoiceField(label=_("Country"), widget=FastSelect)
     host_region = forms.ModelChoiceField(
         queryset=HostRegion.objects.select_related("country"), required=False, label=_("Region or province"),
         empty_label=CHOOSE, help_text=_("If it is not in the list, leave this empty and type the city."),
+        widget=FastSelect,
     )
     city = forms.CharField(label=_("City or town"), max_length=100, required=False)
     address = forms.CharField(label=_("Address where the person lives"), max_length=300, required=False,

@@ -45,6 +45,8 @@ class Person(models.Model):
         ordering = ["id"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Possible duplicates are looked up by date of birth.
+        indexes = [models.Index(fields=["birth_date"], name="person_birth_date")]
 
     def __str__(self) -> str:
         primary = self.primary_name
@@ -108,6 +110,25 @@ class NameForm(models.Model):
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.surname, self.given_names, self.patronymic) if part)
+
+
+class NameToken(models.Model):
+    """One word of a name form's search key, so that name search looks words up in an index (on
+    SQLite and PostgreSQL alike) instead of scanning every name. Written with the name form
+    (:func:`mekendesh.people.search_index.name_tokens_write`), never edited by hand."""
+
+    token = models.CharField(max_length=400)
+    name_form = models.ForeignKey(NameForm, on_delete=models.CASCADE, related_name="tokens")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name_form", "token"], name="one_token_per_name_form"),
+        ]
+        indexes = [models.Index(fields=["token", "person"], name="name_token_lookup")]
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class DocumentKind(models.TextChoices):
@@ -214,6 +235,10 @@ class Stay(models.Model):
         ordering = ["-arrival_date", "-id"]
         verbose_name = _("stay abroad")
         verbose_name_plural = _("stays abroad")
+        # An officer's workload and queue: a district's stays by status, oldest arrival first.
+        indexes = [
+            models.Index(fields=["consular_district", "status", "arrival_date"], name="stay_district_queue"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(departure_date__isnull=True) | Q(departure_date__gte=models.F("arrival_date")),
@@ -246,10 +271,16 @@ class Consent(models.Model):
         ordering = ["purpose", "-given_at"]
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
+        # The active consents are indexed by the unique constraint; the withdrawn ones (the few
+        # people no longer on the register) by a partial index of their own.
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "purpose"], condition=Q(withdrawn_at__isnull=True), name="one_active_consent_per_purpose"
             ),
+        ]
+        indexes = [
+            models.Index(fields=["purpose", "person"], condition=Q(withdrawn_at__isnull=False),
+                         name="consent_withdrawn"),
         ]
 
     @property

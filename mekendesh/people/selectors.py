@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,36 +23,56 @@ from django.utils.translation import gettext_lazy
 from mekendesh.accounts.permissions import can, is_signed_in, officer_district_ids, sees_every_district
 from mekendesh.lib.hashing import lookup_hashes
 from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
-from mekendesh.people.models import ConsentPurpose, NameForm, Person, Stay, StayStatus
+from mekendesh.people.models import (
+    Consent,
+    ConsentPurpose,
+    DocumentClaim,
+    IdentityDocument,
+    NameToken,
+    Person,
+    Stay,
+    StayStatus,
+)
+from mekendesh.people.search_index import query_terms, search_key_tokens
 from mekendesh.reference.models import ConsularDistrict
 
 SEARCH_LIMIT = 50
 
 
-def _consenting(queryset: QuerySet[Person]) -> QuerySet[Person]:
-    return queryset.filter(consents__purpose=ConsentPurpose.REGISTER, consents__withdrawn_at__isnull=True)
+def _on_register(person: Any = None) -> Exists:
+    """Whether the person (by default the outer query's) has an active consent to be on the
+    register: an index look-up (the partial unique index of active consents), no join."""
+    return Exists(Consent.objects.filter(
+        person=OuterRef("pk") if person is None else person,
+        purpose=ConsentPurpose.REGISTER, withdrawn_at__isnull=True,
+    ))
+
+
+def _district_ids(user: Any) -> QuerySet[Any]:
+    """The officer's consular districts, as a subquery (no query of its own)."""
+    return user.consular_districts.values("pk")
 
 
 def people_visible_to(user: Any) -> QuerySet[Person]:
+    # Each condition is an EXISTS subquery on an index: no join, so no DISTINCT over the people.
     if not is_signed_in(user):
         return Person.objects.none()
     if sees_every_district(user):
-        return _consenting(Person.objects.all()).distinct()
+        return Person.objects.filter(_on_register())
     if can(user, "person.view"):
-        district_ids = list(officer_district_ids(user))
-        return _consenting(Person.objects.filter(stays__consular_district__in=district_ids)).distinct()
+        in_district = Exists(Stay.objects.filter(person=OuterRef("pk"), consular_district__in=_district_ids(user)))
+        return Person.objects.filter(in_district, _on_register())
     return Person.objects.none()
 
 
 def stays_visible_to(user: Any) -> QuerySet[Stay]:
     if not is_signed_in(user):
         return Stay.objects.none()
+    on_register = _on_register(OuterRef("person_id"))
     if sees_every_district(user):
-        return Stay.objects.filter(person__in=people_visible_to(user))
+        return Stay.objects.filter(on_register)
     if can(user, "person.view"):
-        return Stay.objects.filter(
-            consular_district__in=list(officer_district_ids(user)), person__in=people_visible_to(user)
-        )
+        return Stay.objects.filter(on_register, consular_district__in=_district_ids(user))
     return Stay.objects.none()
 
 
@@ -109,13 +129,18 @@ def officer_workload(user: Any) -> list[DistrictWorkload]:
     """An officer's districts with the number of declared stays awaiting verification."""
     if not can_register_people(user):
         return []
-    counts = dict(
-        stays_visible_to(user)
-        .filter(status=StayStatus.DECLARED)
-        .values("consular_district")
-        .annotate(total=Count("pk"))
-        .values_list("consular_district", "total")
+    # Counted on the (consular_district, status, arrival_date) index, then less the stays of the
+    # few people no longer on the register (a withdrawn consent, none active), found by their
+    # own partial index: checking consent stay by stay would read every declared stay's person.
+    declared = Stay.objects.filter(status=StayStatus.DECLARED, consular_district__in=_district_ids(user))
+    off_register = Consent.objects.filter(purpose=ConsentPurpose.REGISTER, withdrawn_at__isnull=False).filter(
+        ~_on_register(OuterRef("person_id"))
     )
+    counts: dict[int, int] = {}
+    for queryset, sign in ((declared, 1), (declared.filter(person__in=off_register.values("person_id")), -1)):
+        rows = queryset.order_by().values("consular_district").annotate(total=Count("pk"))
+        for district_id, total in rows.values_list("consular_district", "total"):
+            counts[district_id] = counts.get(district_id, 0) + sign * total
     return [
         DistrictWorkload(district=district, awaiting_verification=counts.get(district.pk, 0))
         for district in user.consular_districts.order_by("code")
@@ -130,8 +155,8 @@ def stays_awaiting_verification(
     arrived_to: dt.date | None = None,
 ) -> QuerySet[Stay]:
     """The officer's work queue: declared stays in their consular districts (or the one named),
-    oldest arrival first, optionally within an arrival date range. Empty for anyone who does not
-    verify stays."""
+    oldest arrival first, optionally within an arrival date range, read along the
+    (consular_district, status, arrival_date) index. Empty for anyone who does not verify stays."""
     if not can(user, "stay.queue"):
         return Stay.objects.none()
     stays = stays_visible_to(user).filter(status=StayStatus.DECLARED)
@@ -163,8 +188,9 @@ def _with_details(queryset: QuerySet[Person], *, stays: QuerySet[Stay] | None = 
     district sees that stay, not where the person went next.
     """
     stays = Stay.objects.all() if stays is None else stays
+    # One query per relation, each on the person_id index (IN the people read).
     return queryset.select_related("origin_region", "origin_district").prefetch_related(
-        "names", "documents__issuing_country",
+        "names", Prefetch("documents", queryset=IdentityDocument.objects.select_related("issuing_country")),
         Prefetch("stays", queryset=stays.select_related("country", "host_region", "consular_district")),
         "consents",
     )
@@ -188,9 +214,13 @@ def stay_get_for_staff(*, user: Any, stay_id: int) -> Stay:
         raise Http404 from exc
 
 
+def _holds_document(number: str) -> Exists:
+    return Exists(IdentityDocument.objects.filter(person=OuterRef("pk"), number_hash__in=lookup_hashes(number)))
+
+
 def person_with_document(*, user: Any, number: str) -> Person | None:
     """The person the user may see who holds a document with exactly this number."""
-    return people_visible_to(user).filter(documents__number_hash__in=lookup_hashes(number)).first()
+    return people_visible_to(user).filter(_holds_document(number)).first()
 
 
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{0,3}\s?\d{5,12}$")
@@ -205,20 +235,20 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
         return []
     visible = people_visible_to(user)
     if _DOCUMENT_NUMBER.match(query):
-        by_document = visible.filter(documents__number_hash__in=lookup_hashes(query))
-        found = list(_for_staff(by_document, user)[:limit])
+        found = list(_for_staff(visible.filter(_holds_document(query)), user)[:limit])
         if found:
             return found
-    tokens = [token for token in name_key(query).split() if token]
-    if not tokens:
+    first, others = query_terms(name_key(query))
+    if not first:
         return []
-    matching_names = NameForm.objects.all()
-    for token in tokens:
-        matching_names = matching_names.filter(
-            Q(search_key=token) | Q(search_key__startswith=f"{token} ") | Q(search_key__endswith=f" {token}")
-            | Q(search_key__contains=f" {token} ")
-        )
-    return list(_for_staff(visible.filter(pk__in=matching_names.values("person_id")), user)[:limit])
+    # A name form holding every word of the query: the index's rows for the first pair of words
+    # (or the only word), kept where the same name form holds each other word too (the unique
+    # index on name form and token).
+    matching = NameToken.objects.filter(token=first)
+    for word in others:
+        matching = matching.filter(Exists(NameToken.objects.filter(name_form_id=OuterRef("name_form_id"), token=word)))
+    found = visible.filter(pk__in=matching.values("person_id"))
+    return list(_for_staff(found, user)[:limit])
 
 
 _PART_LABELS = {"surname": gettext_lazy("surname"), "given": gettext_lazy("given names"), "patronymic": gettext_lazy("patronymic")}
@@ -268,14 +298,23 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
     numbers = [document.number for document in person.documents.all()]
     numbers += [claim.number for claim in person.document_claims.filter(resolved_at__isnull=True)]
     hashes = [digest for number in numbers for digest in lookup_hashes(number)]
-    by_document = set(
-        base.filter(Q(documents__number_hash__in=hashes)
-                    | Q(document_claims__number_hash__in=hashes, document_claims__resolved_at__isnull=True))
-        .values_list("pk", flat=True)
-    ) if hashes else set()
-    same_birth = base.filter(birth_date=person.birth_date)
-    candidates = base.filter(Q(pk__in=by_document) | Q(pk__in=same_birth.values("pk"))).distinct()
-    candidates = (_for_staff(candidates, user) if user is not None else _with_details(candidates))[:200]
+    # Each look-up starts from an index (document hash, date of birth, name word) and is narrowed
+    # to the people the user may see; an OR across them would make the database scan everyone.
+    by_document: set[int] = set()
+    if hashes:
+        holders = IdentityDocument.objects.filter(number_hash__in=hashes).values("person_id")
+        claimants = DocumentClaim.objects.filter(number_hash__in=hashes, resolved_at__isnull=True).values("person_id")
+        by_document = set(base.filter(pk__in=holders).values_list("pk", flat=True)) | set(
+            base.filter(pk__in=claimants).values_list("pk", flat=True))
+    # Born the same day (the birth date index) with at least one word of a name in common in any
+    # script (the token index): the names of everyone born that day are not read and compared.
+    own_tokens = sorted({token for name in person.names.all() for token in search_key_tokens(name.search_key)})
+    same_birth = base.filter(
+        Exists(NameToken.objects.filter(person=OuterRef("pk"), token__in=own_tokens)), birth_date=person.birth_date,
+    )
+    found_ids = by_document | set(same_birth.values_list("pk", flat=True)[:200])
+    # The panel shows a candidate's names and date of birth: only the names are read with them.
+    candidates = Person.objects.filter(pk__in=found_ids).prefetch_related("names")[:200] if found_ids else []
     own_names = [name.full_name for name in person.names.all()]
     found: list[DuplicateCandidate] = []
     for other in candidates:

@@ -43,6 +43,7 @@ from mekendesh.people.models import (
     Stay,
     StayStatus,
 )
+from mekendesh.people.search_index import name_tokens_write
 from mekendesh.people.validators import (
     normalise_phone,
     validate_birth_date,
@@ -264,6 +265,7 @@ def _name_create(*, actor: Any, person: Person, name: NameInput, primary: bool) 
         is_primary=primary,
         search_key=name_search_key(name.surname, name.given_names, name.patronymic),
     )
+    name_tokens_write(names=[created])
     audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person,
                  fields=["script", "source", "surname", "given_names", "patronymic"])
     return created
@@ -594,6 +596,7 @@ def _name_change(*, actor: Any, name: NameForm, surname: str, given_names: str, 
         update.append("source")
         fields.append("source")
     name.save(update_fields=update)
+    name_tokens_write(names=[name])
     audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=name, person=name.person, fields=fields)
     return True
 

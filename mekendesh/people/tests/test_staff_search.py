@@ -83,6 +83,7 @@ def add_namesakes(places, count: int, start: int = 0) -> None:
     from django.utils import timezone
 
     from mekendesh.people.models import Consent, ConsentPurpose, NameForm, Person, Script, Stay
+    from mekendesh.people.search_index import name_tokens_write
     from mekendesh.people.services import name_search_key
 
     people = Person.objects.bulk_create(
@@ -94,6 +95,7 @@ def add_namesakes(places, count: int, start: int = 0) -> None:
                  given_names="Гүлзат", is_primary=True, search_key=name_search_key("Асанова", "Гүлзат"))
         for person in people
     )
+    name_tokens_write(names=NameForm.objects.filter(person__in=people))
     Consent.objects.bulk_create(
         Consent(person=person, purpose=ConsentPurpose.REGISTER, wording_version="1", given_at=timezone.now())
         for person in people
