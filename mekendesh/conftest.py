@@ -25,6 +25,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_types():
+    """Each test reads content types from its own database: a transactional test's flush and
+    restore may number them anew, and Django's in-process cache would keep the old ids (a workflow
+    action or submission would then point at another model's row)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _english_unless_asked(settings):
     """Tests read messages in English, their source language, unless a request or a test asks for
     another; the tests of language choice use the project's real default."""

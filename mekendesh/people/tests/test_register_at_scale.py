@@ -39,7 +39,6 @@ from mekendesh.people.services import (
     person_register,
     stay_add,
 )
-from mekendesh.people.tests.staff_support import sign_in  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
