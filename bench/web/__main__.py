@@ -80,7 +80,7 @@ def officer_sign_in(base: str, prepared: Prepared, env: dict[str, str]) -> dict[
     }, headers={"Referer": page.url})
     if "2fa" not in answer.url:
         raise SystemExit(f"sign-in did not ask for the second factor (at {answer.url})")
-    for attempt in range(3):
+    for _attempt in range(3):
         answer = session.post(answer.url, data={"csrfmiddlewaretoken": _csrf(session, answer), "code": _totp(env)},
                               headers={"Referer": answer.url})
         if session.get(base + "/staff/", allow_redirects=False).status_code == 200:
@@ -108,7 +108,7 @@ def workload_data(prepared: Prepared) -> dict[str, Any]:
         host_region = db.execute("SELECT id FROM reference_hostregion WHERE code = 'RU-MOW'").fetchone()
     people = list(dict.fromkeys(str(row[0]) for row in rows))
     queries = []
-    for index, (_, surname, given, script) in enumerate(rows):
+    for index, (_, surname, given, _script) in enumerate(rows):
         first = given.split()[0] if given else ""
         # Surname and given name, either order, in every script on record; now and then a surname alone.
         queries.append(f"{first} {surname}" if index % 3 == 1 else surname if index % 7 == 0 else f"{surname} {first}")

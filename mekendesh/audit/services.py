@@ -113,7 +113,7 @@ def _chained(*, actor: Any | None, entries: Sequence[AuditEntry], previous: str)
         event = AuditEvent(
             at=now,
             actor=actor if is_user else None,
-            actor_label=(str(actor.email) if is_user else "anonymous")[:254],
+            actor_label=(str(getattr(actor, "email", "")) if is_user else "anonymous")[:254],
             actor_role=getattr(actor, "role", "") if is_user else "",
             action=entry.action,
             object_type=object_type or "",

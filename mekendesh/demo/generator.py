@@ -14,7 +14,6 @@ import random
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from mekendesh.demo import data
 from mekendesh.demo.names import (
@@ -29,7 +28,6 @@ from mekendesh.names import icao_latin, spelling_variants
 from mekendesh.reference.data.kyrgyzstan import district_rows
 
 DEFAULT_SEED = 20260123
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ class DemoPerson:
         return self.stays[-1]
 
 
-def _weighted(rng: random.Random, weights: dict[T, float]) -> T:
+def _weighted[K](rng: random.Random, weights: dict[K, float]) -> K:
     keys = list(weights)
     return rng.choices(keys, weights=[weights[key] for key in keys])[0]
 
@@ -199,11 +197,11 @@ class _Generator:
         if rng.random() < 0.2 and (self.today - earliest).days > 400:
             # An earlier stay, ended before the present one began.
             arrival = self._date_between(earliest, self.today - dt.timedelta(days=400))
-            departure = min(arrival + dt.timedelta(days=rng.randint(90, 900)), self.today - dt.timedelta(days=200))
-            stays.append(self._stay(arrival=arrival, departure=max(departure, arrival)))
-            earliest = stays[-1].departure_date + dt.timedelta(days=30)
+            ended = min(arrival + dt.timedelta(days=rng.randint(90, 900)), self.today - dt.timedelta(days=200))
+            stays.append(self._stay(arrival=arrival, departure=max(ended, arrival)))
+            earliest = max(ended, arrival) + dt.timedelta(days=30)
         arrival = self._date_between(max(earliest, self.today - dt.timedelta(days=6 * 365)), self.today - dt.timedelta(days=7))
-        departure = None
+        departure: dt.date | None = None
         if rng.random() < 0.15 and (self.today - arrival).days > 60:
             # Returned home.
             departure = self._date_between(arrival + dt.timedelta(days=30), self.today - dt.timedelta(days=1))

@@ -13,10 +13,11 @@ import datetime as dt
 import re
 import uuid
 from calendar import monthrange
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -121,8 +122,9 @@ class ServiceErrorsMixin:
         form: forms.Form = self  # type: ignore[assignment]
         if isinstance(error, services.SubmissionKeyTaken) and "submission_key" in form.fields:
             # A form whose key belongs to someone else's stay gets a fresh key to send again with.
-            form.data = form.data.copy()
-            form.data[form.add_prefix("submission_key")] = str(uuid.uuid4())
+            data = cast(QueryDict, form.data).copy()
+            data[form.add_prefix("submission_key")] = str(uuid.uuid4())
+            form.data = data
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
@@ -194,7 +196,7 @@ class NameFields(forms.Form):
         return self._name_part("latin_given_names", PASSPORT_LATIN)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         surname, given = cleaned.get("latin_surname"), cleaned.get("latin_given_names")
         if bool(surname) != bool(given) and not self.has_error("latin_surname") and not self.has_error("latin_given_names"):
             self.add_error("latin_given_names" if surname else "latin_surname",
@@ -255,7 +257,7 @@ class OriginFields(forms.Form):
         })
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         region, district = cleaned.get("origin_region"), cleaned.get("origin_district")
         if region and district and district.region_id != region.pk:
             self.add_error("origin_district", _("This district is not in the chosen region."))
@@ -303,7 +305,7 @@ class PassportFields(forms.Form):
         return (self.cleaned_data.get("mrz") or "").strip()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         country = self.issuing_country()
         if country is not None and cleaned.get("document_number") and not self.has_error("mrz"):
             try:
@@ -314,7 +316,9 @@ class PassportFields(forms.Form):
 
     def document_input(self) -> services.DocumentInput:
         data = self.cleaned_data
-        return services.DocumentInput(number=data["document_number"], issuing_country=self.issuing_country(),
+        country = self.issuing_country()
+        assert country is not None, "document_input() is called once the issuing country is known"
+        return services.DocumentInput(number=data["document_number"], issuing_country=country,
                                       expiry_date=data.get("document_expiry"), mrz=data.get("mrz", ""))
 
 
@@ -342,7 +346,7 @@ class StayFields(forms.Form):
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.known_birth_date = birth_date
-        self.fields["country"].choices = country_choices()
+        cast(forms.ChoiceField, self.fields["country"]).choices = country_choices()
         host_region = self.fields["host_region"]
         host_region.choices = grouped_choices(list(host_region.queryset), lambda r: r.country)  # type: ignore[attr-defined]
         self.fields["country"].widget.attrs.update({
@@ -362,7 +366,7 @@ class StayFields(forms.Form):
         return expiry
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         birth_date = cleaned.get("birth_date") if "birth_date" in self.fields else self.known_birth_date
         try:
             services.stay_check(actor=self.actor, country=cleaned.get("country"), host_region=cleaned.get("host_region"),

@@ -53,7 +53,7 @@ class Person(models.Model):
         return primary.full_name if primary else str(self.public_id)
 
     @property
-    def primary_name(self) -> "NameForm | None":
+    def primary_name(self) -> NameForm | None:
         names = list(self.names.all())
         for name in names:
             if name.is_primary:
@@ -154,7 +154,7 @@ class DocumentData(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.masked_number}"  # type: ignore[attr-defined]
+        return f"{self.get_kind_display()} {self.masked_number}"
 
     @property
     def masked_number(self) -> str:
@@ -282,6 +282,9 @@ class Consent(models.Model):
             models.Index(fields=["purpose", "person"], condition=Q(withdrawn_at__isnull=False),
                          name="consent_withdrawn"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.given_at:%Y-%m-%d}"
 
     @property
     def active(self) -> bool:

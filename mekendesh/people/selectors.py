@@ -235,9 +235,9 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
         return []
     visible = people_visible_to(user)
     if _DOCUMENT_NUMBER.match(query):
-        found = list(_for_staff(visible.filter(_holds_document(query)), user)[:limit])
-        if found:
-            return found
+        by_document = list(_for_staff(visible.filter(_holds_document(query)), user)[:limit])
+        if by_document:
+            return by_document
     first, others = query_terms(name_key(query))
     if not first:
         return []

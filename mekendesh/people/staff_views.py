@@ -7,7 +7,6 @@ user may not see answers 404, as if it did not exist. Changes go through ``servi
 from __future__ import annotations
 
 import uuid
-
 from typing import Any
 from urllib.parse import urlencode
 

@@ -45,8 +45,8 @@ def test_the_locust_statistics_file_is_read_by_request_name(tmp_path):
     with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
-        writer.writerow(dict(zip(columns, ["GET", "person page", "600", "0", "20.0", "30", "55", "80"])))
-        writer.writerow(dict(zip(columns, ["", "Aggregated", "6000", "1", "99.5", "20", "60", "90"])))
+        writer.writerow(dict(zip(columns, ["GET", "person page", "600", "0", "20.0", "30", "55", "80"], strict=True)))
+        writer.writerow(dict(zip(columns, ["", "Aggregated", "6000", "1", "99.5", "20", "60", "90"], strict=True)))
     stats = stats_read(path)
     assert stats["person page"] == PageStats(requests=600, failures=0, rate=20.0, p50=30, p95=55, p99=80)
     assert stats["all pages"].failures == 1

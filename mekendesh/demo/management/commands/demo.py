@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import signal
 import subprocess
@@ -45,10 +46,8 @@ DEFAULT_PEOPLE = 5000
 def _die_with_parent() -> None:
     """In a child process on Linux: end when the demo ends, even if it is killed outright."""
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except OSError:
-            pass
 
 
 class Command(BaseCommand):
@@ -106,7 +105,11 @@ class Command(BaseCommand):
             people = people_generate(count=count, seed=seed, today=timezone.localdate())
             # Progress on a terminal only (tqdm turns itself off when stderr is not one).
             with tqdm(total=count, unit=" people", disable=None, file=sys.stderr) as progress:
-                demo_people_load(people=people, officers=officers, on_batch=progress.update)
+
+                def advance(stored: int) -> None:
+                    progress.update(stored)
+
+                demo_people_load(people=people, officers=officers, on_batch=advance)
             demo_migrant_link(user=users[DEMO_MIGRANT.email])
         # Fresh statistics, so that the query planner knows the tables are no longer empty (and on
         # PostgreSQL the visibility map, so that counts read the indexes alone).

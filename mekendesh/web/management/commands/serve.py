@@ -62,7 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-collectstatic", action="store_true", help="do not collect static files first")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from gunicorn.app.base import BaseApplication
+        from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]  # gunicorn ships no types
 
         from mekendesh.wsgi import application
 
@@ -79,7 +79,7 @@ class Command(BaseCommand):
         # The workers are forked from this process: none may inherit its database connections.
         connections.close_all()
 
-        class Server(BaseApplication):  # type: ignore[misc]
+        class Server(BaseApplication):
             def load_config(self) -> None:
                 for key, value in config.items():
                     if value is not None:
