@@ -86,10 +86,18 @@ def places(db):
     kg = country("KG", "KGZ", "417", "Kyrgyzstan", "Кыргызстан")
     ru = country("RU", "RUS", "643", "Russian Federation", "Российская Федерация")
     kz = country("KZ", "KAZ", "398", "Kazakhstan", "Казахстан")
-    osh, _ = Region.objects.get_or_create(code="KG-O", defaults={"country": kg, "name_en": "Osh Region", "name_ky": "Ош облусу"})
-    kara_suu, _ = District.objects.get_or_create(code="KG-O-KARASUU", defaults={"region": osh, "name_en": "Kara-Suu District"})
-    moscow, _ = HostRegion.objects.get_or_create(code="RU-MOW", defaults={"country": ru, "name_en": "Moscow", "name_ru": "Москва"})
-    sverdlovsk, _ = HostRegion.objects.get_or_create(code="RU-SVE", defaults={"country": ru, "name_en": "Sverdlovsk Oblast"})
+    osh, _ = Region.objects.get_or_create(
+        code="KG-O", defaults={"country": kg, "name_en": "Osh Region", "name_ky": "Ош облусу"}
+    )
+    kara_suu, _ = District.objects.get_or_create(
+        code="KG-O-KARASUU", defaults={"region": osh, "name_en": "Kara-Suu District"}
+    )
+    moscow, _ = HostRegion.objects.get_or_create(
+        code="RU-MOW", defaults={"country": ru, "name_en": "Moscow", "name_ru": "Москва"}
+    )
+    sverdlovsk, _ = HostRegion.objects.get_or_create(
+        code="RU-SVE", defaults={"country": ru, "name_en": "Sverdlovsk Oblast"}
+    )
     moscow_district, created = ConsularDistrict.objects.get_or_create(
         code="RU-MOSCOW", defaults={"city": "Moscow", "name_en": "Embassy in Moscow"}
     )
@@ -101,8 +109,13 @@ def places(db):
     if created:
         ekb_district.host_regions.add(sverdlovsk)
     return {
-        "KG": kg, "RU": ru, "KZ": kz, "osh": osh, "kara_suu": District.objects.get(code=kara_suu.code),
-        "moscow": moscow, "sverdlovsk": sverdlovsk,
+        "KG": kg,
+        "RU": ru,
+        "KZ": kz,
+        "osh": osh,
+        "kara_suu": District.objects.get(code=kara_suu.code),
+        "moscow": moscow,
+        "sverdlovsk": sverdlovsk,
         "moscow_district": ConsularDistrict.objects.get(code=moscow_district.code),
         "other_district": ConsularDistrict.objects.get(code=ekb_district.code),
     }
@@ -163,7 +176,9 @@ def registered_migrant(places, migrant_account):
         sex="F",
         birth_date=dt.date(1998, 4, 12),
         names=[
-            NameInput(script=Script.KYRGYZ_CYRILLIC, surname="Токтосунова", given_names="Айгерим", patronymic="Асан кызы"),
+            NameInput(
+                script=Script.KYRGYZ_CYRILLIC, surname="Токтосунова", given_names="Айгерим", patronymic="Асан кызы"
+            ),
             NameInput(script=Script.PASSPORT_LATIN, surname="TOKTOSUNOVA", given_names="AIGERIM", source="passport"),
         ],
         origin_region=places["osh"],
@@ -176,8 +191,13 @@ def registered_migrant(places, migrant_account):
     stay_add(
         actor=migrant_account,
         person=person,
-        stay=StayInput(country=places["RU"], host_region=places["moscow"], city="Moscow",
-                       employer="ООО «Стройка»", arrival_date=dt.date(2025, 3, 1)),
+        stay=StayInput(
+            country=places["RU"],
+            host_region=places["moscow"],
+            city="Moscow",
+            employer="ООО «Стройка»",
+            arrival_date=dt.date(2025, 3, 1),
+        ),
     )
     return person
 
@@ -215,7 +235,10 @@ def phone(chromium):
     from mekendesh.tests.accessibility import checked_page
 
     context = chromium.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="ky-KG",
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        locale="ky-KG",
         extra_http_headers={"Accept-Language": "ky"},
     )
     page = checked_page(context)
@@ -231,8 +254,9 @@ def desk(chromium):
     """A desktop page in Russian, as at a consulate; axe-core checks every page it shows."""
     from mekendesh.tests.accessibility import checked_page
 
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
-                                   extra_http_headers={"Accept-Language": "ru"})
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, locale="ru-RU", extra_http_headers={"Accept-Language": "ru"}
+    )
     page = checked_page(context)
     yield page
     try:

@@ -39,8 +39,7 @@ SECRET_KEY = env_str("SECRET_KEY")
 if PRODUCTION:
     if not _strong_secret(SECRET_KEY):
         raise ImproperlyConfigured(
-            "SECRET_KEY is missing or weak: production needs at least 50 characters "
-            "with at least 5 different ones."
+            "SECRET_KEY is missing or weak: production needs at least 50 characters with at least 5 different ones."
         )
 elif not SECRET_KEY:
     SECRET_KEY = _DEV_SECRET_KEY

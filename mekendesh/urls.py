@@ -20,4 +20,3 @@ urlpatterns = [
     path("me/", include("mekendesh.web.migrant_site")),
     path("", include("mekendesh.web.urls")),
 ]
-

@@ -34,7 +34,10 @@ def _run_method(method: str, register: Path, host: Path, out: Path, timeout: flo
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.linkage.methods", method, str(register), str(host), str(out)],
-        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = start + timeout
     while True:
@@ -72,12 +75,17 @@ def _score(out: Path, truth: set[tuple[str, str]]) -> dict[str, float]:
     precision = tp / len(match) if match else 0.0
     recall = tp / len(truth) if truth else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "review_band_recall": round(len(band & truth) / len(truth), 4) if truth else 0.0}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "review_band_recall": round(len(band & truth) / len(truth), 4) if truth else 0.0,
+    }
 
 
-def _score_distinguishable(out: Path, truth: set[tuple[str, str]],
-                           labels: dict[str, dict[str, str]]) -> dict[str, float | int]:
+def _score_distinguishable(
+    out: Path, truth: set[tuple[str, str]], labels: dict[str, dict[str, str]]
+) -> dict[str, float | int]:
     """Name only: the same figures without the list rows that no name can tell apart.
 
     A list row is indistinguishable by name when another registered person (not the one it
@@ -87,19 +95,30 @@ def _score_distinguishable(out: Path, truth: set[tuple[str, str]],
     indist = {lid for lid, lab in labels.items() if lab.get("same_name", "0") != "0"}
     with out.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    match = {(r["register_id"], r["list_id"]) for r in rows
-             if r["decision"] == "match" and r["list_id"] not in indist}
+    match = {(r["register_id"], r["list_id"]) for r in rows if r["decision"] == "match" and r["list_id"] not in indist}
     kept = {pair for pair in truth if pair[1] not in indist}
     tp = len(match & kept)
     precision = tp / len(match) if match else 0.0
     recall = tp / len(kept) if kept else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"indistinguishable_rows": len(indist), "precision_distinguishable": round(precision, 4),
-            "recall_distinguishable": round(recall, 4), "f1_distinguishable": round(f1, 4)}
+    return {
+        "indistinguishable_rows": len(indist),
+        "precision_distinguishable": round(precision, 4),
+        "recall_distinguishable": round(recall, 4),
+        "f1_distinguishable": round(f1, 4),
+    }
 
 
-def run(n_register: int, n_list: int, seed: int, methods: list[str], variants: list[str],
-        workdir: Path, timeout: float, p_drop_patronymic: float | None = None) -> list[dict[str, object]]:
+def run(
+    n_register: int,
+    n_list: int,
+    seed: int,
+    methods: list[str],
+    variants: list[str],
+    workdir: Path,
+    timeout: float,
+    p_drop_patronymic: float | None = None,
+) -> list[dict[str, object]]:
     print(f"generating {n_register:,} × {n_list:,} (seed {seed}) …", file=sys.stderr)
     extra = {} if p_drop_patronymic is None else {"p_drop_patronymic": p_drop_patronymic}
     pop = generate(n_register, n_list, seed=seed, **extra)
@@ -335,8 +354,10 @@ def render(all_results: dict[str, dict[str, object]]) -> str:
                 "| --- | ---: | ---: | ---: | ---: |",
             ]
             for r in dist:
-                lines.append(f"| {r['method']} | {r['precision_distinguishable']:.4f} | "
-                             f"{r['recall_distinguishable']:.4f} | **{r['f1_distinguishable']:.4f}** | {r['f1']:.4f} |")
+                lines.append(
+                    f"| {r['method']} | {r['precision_distinguishable']:.4f} | "
+                    f"{r['recall_distinguishable']:.4f} | **{r['f1_distinguishable']:.4f}** | {r['f1']:.4f} |"
+                )
         lines.append("")
     return "\n".join(lines)
 
@@ -352,8 +373,16 @@ def save_default_model(seed: int, workdir: Path) -> int:
 
     print(f"generating 10,000 × 10,000 (seed {seed}) …", file=sys.stderr)
     paths = write_population(generate(10_000, 10_000, seed=seed), workdir)
-    code = link_main([str(paths["register"]), str(paths["list"]), "--output", str(workdir / "pairs-default-model.csv"),
-                      "--save-model", str(DEFAULT_MODEL_PATH)])
+    code = link_main(
+        [
+            str(paths["register"]),
+            str(paths["list"]),
+            "--output",
+            str(workdir / "pairs-default-model.csv"),
+            "--save-model",
+            str(DEFAULT_MODEL_PATH),
+        ]
+    )
     if code == 0:
         print(f"wrote {DEFAULT_MODEL_PATH.relative_to(ROOT)}", file=sys.stderr)
     return code
@@ -369,15 +398,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, default=HERE / "out")
     p.add_argument("--timeout", type=float, default=3600)
     p.add_argument("--render", action="store_true", help="only rewrite RESULTS.md from results.json")
-    p.add_argument("--analyse", action="store_true",
-                   help="break this engine's false matches and missed pairs down by cause "
-                        "(bench/linkage/analyse.py) instead of running the benchmark")
-    p.add_argument("--p-drop-patronymic", type=float, default=None,
-                   help="share of list rows that lose their patronymic (default 0.08); "
-                        "results are stored under their own heading")
-    p.add_argument("--save-default-model", action="store_true",
-                   help="train this engine on the 10,000 × 10,000 population with birth dates and "
-                        "write the model it ships for small inputs (mekendesh/linkage/default_model.json)")
+    p.add_argument(
+        "--analyse",
+        action="store_true",
+        help="break this engine's false matches and missed pairs down by cause "
+        "(bench/linkage/analyse.py) instead of running the benchmark",
+    )
+    p.add_argument(
+        "--p-drop-patronymic",
+        type=float,
+        default=None,
+        help="share of list rows that lose their patronymic (default 0.08); results are stored under their own heading",
+    )
+    p.add_argument(
+        "--save-default-model",
+        action="store_true",
+        help="train this engine on the 10,000 × 10,000 population with birth dates and "
+        "write the model it ships for small inputs (mekendesh/linkage/default_model.json)",
+    )
     args = p.parse_args(argv)
     if args.save_default_model:
         return save_default_model(args.seed, args.workdir / "10000x10000")
@@ -418,14 +456,17 @@ def main(argv: list[str] | None = None) -> int:
             workdir = args.workdir / f"{n_reg}x{n_list}-pdrop{args.p_drop_patronymic:g}"
         rows = run(n_reg, n_list, args.seed, methods, variants, workdir, args.timeout, args.p_drop_patronymic)
         stored[heading] = {
-            "command": command.strip(), "machine": _machine(),
-            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "rows": rows,
+            "command": command.strip(),
+            "machine": _machine(),
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "rows": rows,
         }
         RESULTS_JSON.write_text(json.dumps(stored, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         RESULTS_MD.write_text(render(stored), encoding="utf-8")
     if not args.large_only and args.p_drop_patronymic is None:
         stored[PUBLIC_HEADING] = {
-            "command": command.strip(), "machine": _machine(),
+            "command": command.strip(),
+            "machine": _machine(),
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "rows": run_public(methods, args.workdir / "public", args.timeout),
         }

@@ -60,8 +60,9 @@ def _key(table: dict[str, list[Any]], cols: list[str], i: int) -> tuple[str, ...
     return None if any(v is None for v in values) else values
 
 
-def blocking_report(lt: dict[str, list[Any]], rt: dict[str, list[Any]], truth: set[tuple[str, str]],
-                    rules: list[str]) -> tuple[list[str], dict[tuple[str, str], list[int]]]:
+def blocking_report(
+    lt: dict[str, list[Any]], rt: dict[str, list[Any]], truth: set[tuple[str, str]], rules: list[str]
+) -> tuple[list[str], dict[tuple[str, str], list[int]]]:
     """Comparisons per rule and blocking recall; returns lines and the rules catching each true pair."""
     lidx = {rid: i for i, rid in enumerate(lt["unique_id"])}
     ridx = {rid: i for i, rid in enumerate(rt["unique_id"])}
@@ -92,8 +93,11 @@ def blocking_report(lt: dict[str, list[Any]], rt: dict[str, list[Any]], truth: s
         only = sum(1 for rs in caught.values() if rs == [n])
         lines.append(f"| `{rule}` | {comparisons:,} | {hits:,} | {only:,} |")
     lost = sum(1 for rs in caught.values() if not rs)
-    lines += ["", f"Blocking recall: {len(truth) - lost:,} of {len(truth):,} true pairs "
-              f"({(len(truth) - lost) / len(truth):.4f}) are compared at all; {lost:,} are never candidates."]
+    lines += [
+        "",
+        f"Blocking recall: {len(truth) - lost:,} of {len(truth):,} true pairs "
+        f"({(len(truth) - lost) / len(truth):.4f}) are compared at all; {lost:,} are never candidates.",
+    ]
     return lines, caught
 
 
@@ -136,12 +140,33 @@ def _save_pairs(path: Path, pairs: list[Any], truth: set[tuple[str, str]]) -> No
     names = list(pairs[0].explanation)
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["register_id", "list_id", "true", "decision", "match_probability", "match_weight",
-                    "register_name", "list_name", *(f"{n}_{x}" for n in names for x in ("level", "weight"))])
+        w.writerow(
+            [
+                "register_id",
+                "list_id",
+                "true",
+                "decision",
+                "match_probability",
+                "match_weight",
+                "register_name",
+                "list_name",
+                *(f"{n}_{x}" for n in names for x in ("level", "weight")),
+            ]
+        )
         for p in pairs:
-            w.writerow([p.left_id, p.right_id, int((p.left_id, p.right_id) in truth), p.decision,
-                        f"{p.match_probability:.6f}", f"{p.match_weight:.3f}", p.left_name, p.right_name,
-                        *(v for n in names for v in (p.explanation[n][0], f"{p.explanation[n][1]:.3f}"))])
+            w.writerow(
+                [
+                    p.left_id,
+                    p.right_id,
+                    int((p.left_id, p.right_id) in truth),
+                    p.decision,
+                    f"{p.match_probability:.6f}",
+                    f"{p.match_weight:.3f}",
+                    p.left_name,
+                    p.right_name,
+                    *(v for n in names for v in (p.explanation[n][0], f"{p.explanation[n][1]:.3f}")),
+                ]
+            )
 
 
 def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None = None) -> str:
@@ -169,12 +194,18 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
     prec, rec, f1 = _prf(match, truth)
     _save_pairs(workdir / f"analysis-pairs-{variant.replace(' ', '_')}.csv", result.pairs, truth)
 
-    lines = [f"# Analysis: {workdir.name}, {variant}", "",
-             f"Engine run in {seconds:.0f} s: {len(result.pairs):,} pairs in the review band, "
-             f"{len(match):,} matches; true pairs {len(truth):,}. By stage: "
-             + ", ".join(f"{stage} {t:.0f} s" for stage, t in result.timings.items()) + ".", "",
-             f"Precision {prec:.4f}, recall {rec:.4f}, F1 **{f1:.4f}**; "
-             f"review band holds {len(set(band) & truth) / len(truth):.4f} of the true pairs.", ""]
+    lines = [
+        f"# Analysis: {workdir.name}, {variant}",
+        "",
+        f"Engine run in {seconds:.0f} s: {len(result.pairs):,} pairs in the review band, "
+        f"{len(match):,} matches; true pairs {len(truth):,}. By stage: "
+        + ", ".join(f"{stage} {t:.0f} s" for stage, t in result.timings.items())
+        + ".",
+        "",
+        f"Precision {prec:.4f}, recall {rec:.4f}, F1 **{f1:.4f}**; "
+        f"review band holds {len(set(band) & truth) / len(truth):.4f} of the true pairs.",
+        "",
+    ]
 
     # --- blocking -----------------------------------------------------------------------
     lt = ft.feature_table(left)
@@ -200,12 +231,26 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
             kind += ", same full name registered"
         fp_kind[kind] += 1
         fp_levels[_levels(p)] += 1
-        for e in (lab["errors"].split(";") if lab["errors"] else ["(no error)"]):
+        for e in lab["errors"].split(";") if lab["errors"] else ["(no error)"]:
             fp_errors[e] += 1
-    lines += ["## False matches", "", f"{len(fp):,} false matches.", "", "By the kind of list row:", "",
-              *_table(fp_kind, len(fp), "list row"), "", "By comparison levels:", "",
-              *_table(fp_levels, len(fp), "levels (surname, given name, father's name, birth date)"), "",
-              "By the errors written into the list row:", "", *_table(fp_errors, len(fp), "error"), ""]
+    lines += [
+        "## False matches",
+        "",
+        f"{len(fp):,} false matches.",
+        "",
+        "By the kind of list row:",
+        "",
+        *_table(fp_kind, len(fp), "list row"),
+        "",
+        "By comparison levels:",
+        "",
+        *_table(fp_levels, len(fp), "levels (surname, given name, father's name, birth date)"),
+        "",
+        "By the errors written into the list row:",
+        "",
+        *_table(fp_errors, len(fp), "error"),
+        "",
+    ]
 
     # --- missed pairs -------------------------------------------------------------------
     fn = sorted(truth - match, key=lambda t: t[1])
@@ -232,19 +277,35 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
             fn_levels[_levels(p)] += 1
     member_errors: Counter[str] = Counter()
     for _rid, lid in truth:
-        for e in (labels[lid]["errors"].split(";") if labels[lid]["errors"] else ["(no error)"]):
+        for e in labels[lid]["errors"].split(";") if labels[lid]["errors"] else ["(no error)"]:
             member_errors[e] += 1
-    lines += ["## Missed pairs", "", f"{len(fn):,} true pairs not matched.", "", "By stage:", "",
-              *_table(stage, len(fn), "stage"), "", "By comparison levels (those scored):", "",
-              *_table(fn_levels, len(fn), "levels (surname, given name, father's name, birth date)"), "",
-              "By the errors written into the list row:", "",
-              *_error_rates((lid for _, lid in fn), labels, member_errors), ""]
+    lines += [
+        "## Missed pairs",
+        "",
+        f"{len(fn):,} true pairs not matched.",
+        "",
+        "By stage:",
+        "",
+        *_table(stage, len(fn), "stage"),
+        "",
+        "By comparison levels (those scored):",
+        "",
+        *_table(fn_levels, len(fn), "levels (surname, given name, father's name, birth date)"),
+        "",
+        "By the errors written into the list row:",
+        "",
+        *_error_rates((lid for _, lid in fn), labels, member_errors),
+        "",
+    ]
 
     # --- indistinguishable by name ------------------------------------------------------
     if names:
         indist = {lid for lid, lab in labels.items() if lab.get("same_name", "0") != "0"}
-        sg = {lid for lid, lab in labels.items() if lab.get("same_surname_given", "0") != "0"
-              and "no patronymic" in lab["errors"].split(";")}
+        sg = {
+            lid
+            for lid, lab in labels.items()
+            if lab.get("same_surname_given", "0") != "0" and "no patronymic" in lab["errors"].split(";")
+        }
         kinds = Counter(labels[lid]["kind"] for lid in indist)
         d_match = {pr for pr in match if pr[1] not in indist}
         d_truth = {pr for pr in truth if pr[1] not in indist}
@@ -252,16 +313,20 @@ def analyse(workdir: Path, variant: str, *, engine_kwargs: dict[str, Any] | None
         fp_in = sum(1 for p in fp if p.right_id in indist)
         fn_in = sum(1 for pr in fn if pr[1] in indist)
         lines += [
-            "## Indistinguishable by name", "",
+            "## Indistinguishable by name",
+            "",
             f"{len(indist):,} list rows carry exactly the surname, given name and patronymic (as the "
             "generator wrote them, before any spelling) of another registered person: "
             + ", ".join(f"{v:,} {k}" for k, v in kinds.most_common())
             + f". They account for {fp_in:,} of the {len(fp):,} false matches and {fn_in:,} of the "
             f"{len(fn):,} missed pairs. A further {len(sg - indist):,} rows lost their patronymic and "
-            "share surname and given name with another registered person (kept in both figures).", "",
-            "| rows | precision | recall | F1 |", "| --- | ---: | ---: | ---: |",
+            "share surname and given name with another registered person (kept in both figures).",
+            "",
+            "| rows | precision | recall | F1 |",
+            "| --- | ---: | ---: | ---: |",
             f"| all (raw) | {prec:.4f} | {rec:.4f} | {f1:.4f} |",
-            f"| without the {len(indist):,} indistinguishable rows | {dp:.4f} | {dr:.4f} | {df:.4f} |", "",
+            f"| without the {len(indist):,} indistinguishable rows | {dp:.4f} | {dr:.4f} | {df:.4f} |",
+            "",
         ]
     return "\n".join(lines)
 

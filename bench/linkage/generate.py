@@ -96,8 +96,7 @@ class _Pools:
         }
         # fathers' names that make a patronymic
         self.fathers = {
-            nat: [n for n in names if nat != "ru" or n in nd.RUSSIAN_PATRONYMIC]
-            for nat, names in self.male.items()
+            nat: [n for n in names if nat != "ru" or n in nd.RUSSIAN_PATRONYMIC] for nat, names in self.male.items()
         }
 
 
@@ -179,12 +178,53 @@ def _parts(p: Person) -> tuple[str, str, str]:
 # --- scripts ---------------------------------------------------------------------------
 
 _ICAO = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ң": "ng",
-    "ө": "o", "ү": "u", "ә": "a", "ғ": "g", "қ": "k", "ұ": "u", "і": "i", "һ": "h", "ў": "u",
-    "ҳ": "h", "ҷ": "j", "ӣ": "i", "ӯ": "u",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "ie",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "ң": "ng",
+    "ө": "o",
+    "ү": "u",
+    "ә": "a",
+    "ғ": "g",
+    "қ": "k",
+    "ұ": "u",
+    "і": "i",
+    "һ": "h",
+    "ў": "u",
+    "ҳ": "h",
+    "ҷ": "j",
+    "ӣ": "i",
+    "ӯ": "u",
 }
 _ICAO_VARIANTS = {"ж": ("zh", "j"), "й": ("i", "y"), "ю": ("iu", "yu"), "я": ("ia", "ya"), "х": ("kh", "h")}
 
@@ -201,11 +241,40 @@ def _passport_latin(text: str, rng: random.Random) -> str:
 
 
 _TM_TO_RU = [
-    ("ýe", "е"), ("ýa", "я"), ("ýu", "ю"), ("ýo", "ё"), ("ý", "й"), ("w", "в"), ("ç", "ч"),
-    ("ş", "ш"), ("ž", "ж"), ("ň", "н"), ("ä", "а"), ("ö", "о"), ("ü", "ю"), ("y", "ы"),
-    ("j", "дж"), ("h", "х"), ("g", "г"), ("a", "а"), ("b", "б"), ("d", "д"), ("e", "е"),
-    ("f", "ф"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"),
-    ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("z", "з"),
+    ("ýe", "е"),
+    ("ýa", "я"),
+    ("ýu", "ю"),
+    ("ýo", "ё"),
+    ("ý", "й"),
+    ("w", "в"),
+    ("ç", "ч"),
+    ("ş", "ш"),
+    ("ž", "ж"),
+    ("ň", "н"),
+    ("ä", "а"),
+    ("ö", "о"),
+    ("ü", "ю"),
+    ("y", "ы"),
+    ("j", "дж"),
+    ("h", "х"),
+    ("g", "г"),
+    ("a", "а"),
+    ("b", "б"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("i", "и"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("z", "з"),
 ]
 
 
@@ -238,9 +307,26 @@ def _russian_spelling(word: str, nationality: str, rng: random.Random) -> str:
             w = w.replace(dbl, single)
     w = w.replace("Ээ", "Е")
     repl = {
-        "ң": "н", "ғ": "г", "қ": "к", "ұ": "у", "і": "и", "һ": "х", "ў": "у", "ҳ": "х",
-        "ӣ": "и", "ӯ": "у", "Ң": "Н", "Ғ": "Г", "Қ": "К", "Ұ": "У", "І": "И", "Һ": "Х",
-        "Ў": "У", "Ҳ": "Х", "Ӣ": "И", "Ӯ": "У",
+        "ң": "н",
+        "ғ": "г",
+        "қ": "к",
+        "ұ": "у",
+        "і": "и",
+        "һ": "х",
+        "ў": "у",
+        "ҳ": "х",
+        "ӣ": "и",
+        "ӯ": "у",
+        "Ң": "Н",
+        "Ғ": "Г",
+        "Қ": "К",
+        "Ұ": "У",
+        "І": "И",
+        "Һ": "Х",
+        "Ў": "У",
+        "Ҳ": "Х",
+        "Ӣ": "И",
+        "Ӯ": "У",
     }
     out: list[str] = []
     for ch in w:
@@ -312,9 +398,7 @@ def _date_error(d: dt.date, rng: random.Random) -> str:
 
 def _register_row(p: Person, rid: str, rng: random.Random) -> dict[str, str]:
     surname, given, patronymic = _parts(p)
-    latin = (p.nationality == "tm" and rng.random() < 0.7) or (
-        p.nationality != "tm" and rng.random() < 0.10
-    )
+    latin = (p.nationality == "tm" and rng.random() < 0.7) or (p.nationality != "tm" and rng.random() < 0.10)
     if p.nationality == "tm" and not latin:
         surname, given, patronymic = (
             " ".join(_turkmen_to_russian(w) for w in part.split()) for part in (surname, given, patronymic)
@@ -336,8 +420,9 @@ def _register_row(p: Person, rid: str, rng: random.Random) -> dict[str, str]:
     }
 
 
-def _list_row(p: Person, lid: str, rng: random.Random, *, dates: bool = True,
-              p_drop_patronymic: float = P_DROP_PATRONYMIC) -> dict[str, str]:
+def _list_row(
+    p: Person, lid: str, rng: random.Random, *, dates: bool = True, p_drop_patronymic: float = P_DROP_PATRONYMIC
+) -> dict[str, str]:
     """A list row; its ``errors`` key (not written to the CSV) names the errors put into it.
 
     The labels: ``respelled`` (the Russian spelling differs from the register's native
@@ -390,12 +475,12 @@ def _list_row(p: Person, lid: str, rng: random.Random, *, dates: bool = True,
             errors.append("date swapped")
         else:
             errors.append("date digit")
-    return {"id": lid, "full_name": " ".join(x for x in parts if x), "birth_date": birth,
-            "errors": ";".join(errors)}
+    return {"id": lid, "full_name": " ".join(x for x in parts if x), "birth_date": birth, "errors": ";".join(errors)}
 
 
-def generate(n_register: int, n_list: int, seed: int = 20251101,
-             p_drop_patronymic: float = P_DROP_PATRONYMIC) -> Population:
+def generate(
+    n_register: int, n_list: int, seed: int = 20251101, p_drop_patronymic: float = P_DROP_PATRONYMIC
+) -> Population:
     """A register of ``n_register`` citizens and a host list of ``n_list`` rows.
 
     ``p_drop_patronymic`` is the share of list rows that lose the patronymic they have
@@ -404,9 +489,7 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
     """
     rng = random.Random(seed)
     pools = _Pools()
-    people = [
-        _new_person(rng, pools, pid, _pick_nationality(rng, 0)) for pid in range(n_register)
-    ]
+    people = [_new_person(rng, pools, pid, _pick_nationality(rng, 0)) for pid in range(n_register)]
     register = [_register_row(p, f"R{p.pid:07d}", rng) for p in people]
 
     n_members = round(n_list * LIST_SHARE_MEMBERS)
@@ -422,13 +505,28 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
             pool = pools.male if rel.sex == "M" else pools.female
             given = rng.choice([g for g in pool[anchor.nationality] if g != anchor.given])
             father = anchor.father if rng.random() < 0.6 else (anchor.given if anchor.sex == "M" else anchor.father)
-            rel = Person(next_pid, anchor.nationality, rel.sex, anchor.surname_root, given,
-                         father, anchor.uulu, _other_date(anchor.birth, rng))
+            rel = Person(
+                next_pid,
+                anchor.nationality,
+                rel.sex,
+                anchor.surname_root,
+                given,
+                father,
+                anchor.uulu,
+                _other_date(anchor.birth, rng),
+            )
         elif roll < NEGATIVE_MIX["relative"] + NEGATIVE_MIX["namesake"]:
             fathers = [f for f in pools.fathers[anchor.nationality] if f != anchor.father]
-            rel = Person(next_pid, anchor.nationality, anchor.sex, anchor.surname_root, anchor.given,
-                         rng.choice(fathers) if anchor.father or rng.random() < 0.5 else None,
-                         anchor.uulu and rng.random() < 0.5, _other_date(anchor.birth, rng))
+            rel = Person(
+                next_pid,
+                anchor.nationality,
+                anchor.sex,
+                anchor.surname_root,
+                anchor.given,
+                rng.choice(fathers) if anchor.father or rng.random() < 0.5 else None,
+                anchor.uulu and rng.random() < 0.5,
+                _other_date(anchor.birth, rng),
+            )
         else:
             rel = _new_person(rng, pools, next_pid, _pick_nationality(rng, 1))
         if roll < NEGATIVE_MIX["relative"]:
@@ -461,8 +559,13 @@ def generate(n_register: int, n_list: int, seed: int = 20251101,
         # given name: name only, nothing tells such a row apart from them
         same_full = [x for x in by_parts.get(parts, ()) if x != register_id]
         same_sg = [x for x in by_sg.get(parts[:2], ()) if x != register_id]
-        labels[lid] = {"kind": kind, "register_id": anchor_id, "errors": row["errors"],
-                       "same_name": str(len(same_full)), "same_surname_given": str(len(same_sg))}
+        labels[lid] = {
+            "kind": kind,
+            "register_id": anchor_id,
+            "errors": row["errors"],
+            "same_name": str(len(same_full)),
+            "same_surname_given": str(len(same_sg)),
+        }
         if register_id is not None:
             truth.add((register_id, lid))
     return Population(register=register, host_list=host_rows, truth=truth, labels=labels)
@@ -486,7 +589,9 @@ def write_population(pop: Population, directory: Path) -> dict[str, Path]:
         "truth": directory / "truth.csv",
         "labels": directory / "labels.csv",
     }
-    _write(paths["register"], pop.register, ["id", "full_name", "surname", "given_name", "patronymic", "birth_date", "sex"])
+    _write(
+        paths["register"], pop.register, ["id", "full_name", "surname", "given_name", "patronymic", "birth_date", "sex"]
+    )
     _write(paths["list"], pop.host_list, ["id", "full_name", "birth_date"])
     _write(paths["register_names"], pop.register, ["id", "full_name", "surname", "given_name", "patronymic", "sex"])
     _write(paths["list_names"], pop.host_list, ["id", "full_name"])

@@ -120,12 +120,19 @@ def run_splink_default(register: Path, host: Path, out: Path) -> None:
     if dates:
         comparisons.append(cl.DateOfBirthComparison("birth_date", input_is_string=True))
         rules = [block_on("birth_date"), block_on("tok_a", "tok_b")]
-    settings = SettingsCreator(link_type="link_only", comparisons=comparisons, blocking_rules_to_generate_predictions=rules)
-    linker = Linker([db.register(left, dataset_display_name="reg"), db.register(right, dataset_display_name="lst")],
-                    settings, log_level=None)
+    settings = SettingsCreator(
+        link_type="link_only", comparisons=comparisons, blocking_rules_to_generate_predictions=rules
+    )
+    linker = Linker(
+        [db.register(left, dataset_display_name="reg"), db.register(right, dataset_display_name="lst")],
+        settings,
+        log_level=None,
+    )
     linker.training.estimate_probability_two_random_records_match([block_on("name")], recall=0.5)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date") if dates else block_on("tok_a"))
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("birth_date") if dates else block_on("tok_a")
+    )
     if dates:
         linker.training.estimate_parameters_using_expectation_maximisation(block_on("tok_a", "tok_b"))
     else:
@@ -133,7 +140,11 @@ def run_splink_default(register: Path, host: Path, out: Path) -> None:
     preds = linker.inference.predict(threshold_match_probability=0.9).as_record_list()
     pairs = []
     for p in preds:
-        a, b = (p["unique_id_l"], p["unique_id_r"]) if p["source_dataset_l"] == "reg" else (p["unique_id_r"], p["unique_id_l"])
+        a, b = (
+            (p["unique_id_l"], p["unique_id_r"])
+            if p["source_dataset_l"] == "reg"
+            else (p["unique_id_r"], p["unique_id_l"])
+        )
         pairs.append((a, b, "match"))
     _write(out, pairs)
 

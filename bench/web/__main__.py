@@ -65,8 +65,12 @@ def _csrf(session: requests.Session, page: requests.Response) -> str:
 
 def _totp(env: dict[str, str]) -> str:
     return subprocess.run(
-        [sys.executable, "-m", "mekendesh", "demo", "totp", OFFICER], cwd=ROOT, env=env,
-        check=True, capture_output=True, text=True,
+        [sys.executable, "-m", "mekendesh", "demo", "totp", OFFICER],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
 
 
@@ -75,14 +79,23 @@ def officer_sign_in(base: str, prepared: Prepared, env: dict[str, str]) -> dict[
     password = json.loads((prepared.home / "demo-logins.json").read_text())[OFFICER]
     session = requests.Session()
     page = session.get(base + "/accounts/login/")
-    answer = session.post(base + "/accounts/login/", data={
-        "csrfmiddlewaretoken": _csrf(session, page), "login": OFFICER, "password": password,
-    }, headers={"Referer": page.url})
+    answer = session.post(
+        base + "/accounts/login/",
+        data={
+            "csrfmiddlewaretoken": _csrf(session, page),
+            "login": OFFICER,
+            "password": password,
+        },
+        headers={"Referer": page.url},
+    )
     if "2fa" not in answer.url:
         raise SystemExit(f"sign-in did not ask for the second factor (at {answer.url})")
     for _attempt in range(3):
-        answer = session.post(answer.url, data={"csrfmiddlewaretoken": _csrf(session, answer), "code": _totp(env)},
-                              headers={"Referer": answer.url})
+        answer = session.post(
+            answer.url,
+            data={"csrfmiddlewaretoken": _csrf(session, answer), "code": _totp(env)},
+            headers={"Referer": answer.url},
+        )
         if session.get(base + "/staff/", allow_redirects=False).status_code == 200:
             return dict(session.cookies)
         time.sleep(31)  # a code is good once: wait for the next one
@@ -113,20 +126,50 @@ def workload_data(prepared: Prepared) -> dict[str, Any]:
         # Surname and given name, either order, in every script on record; now and then a surname alone.
         queries.append(f"{first} {surname}" if index % 3 == 1 else surname if index % 7 == 0 else f"{surname} {first}")
     return {
-        "people": people, "queries": queries,
+        "people": people,
+        "queries": queries,
         "registration": {"origin_region": district[1], "origin_district": district[0], "host_region": host_region[0]},
         "queue_path": os.environ.get("BENCH_WEB_QUEUE_PATH", "/staff/"),
     }
 
 
 def _locust(base: str, data_path: Path, csv_prefix: Path, *, users: int, run_time: int, rate: float) -> None:
-    env = dict(os.environ, BENCH_WEB_DATA=str(data_path), BENCH_WEB_USER_RATE=str(rate / users),
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = dict(
+        os.environ,
+        BENCH_WEB_DATA=str(data_path),
+        BENCH_WEB_USER_RATE=str(rate / users),
+        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
     subprocess.run(
-        [sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless", "--host", base,
-         "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{run_time}s", "--stop-timeout", "10",
-         "--csv", str(csv_prefix), "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0"],
-        cwd=ROOT, env=env, check=True, timeout=run_time + 120,
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(HERE / "locustfile.py"),
+            "--headless",
+            "--host",
+            base,
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(users),
+            "--run-time",
+            f"{run_time}s",
+            "--stop-timeout",
+            "10",
+            "--csv",
+            str(csv_prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+            "--exit-code-on-error",
+            "0",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=run_time + 120,
     )
 
 
@@ -140,7 +183,11 @@ def bench_one(people: int, *, run_time: int, warm_up: int, rate: float, users: i
     log = (out / f"serve-{people}.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mekendesh", "serve", "--bind", f"{HOST}:{port}"],
-        cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         _wait_until_up(base, server)
@@ -171,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=100.0, help="requests per second in all")
     parser.add_argument("--users", type=int, default=40, help="simulated users sharing that rate")
     parser.add_argument("--note", action="append", default=[], help="a line to add under the results")
-    parser.add_argument("--notes-file", type=Path, help="Markdown to add under the results (e.g. the conditions of the run)")
+    parser.add_argument(
+        "--notes-file", type=Path, help="Markdown to add under the results (e.g. the conditions of the run)"
+    )
     args = parser.parse_args(argv)
     out = Path(tempfile.mkdtemp(prefix="mekendesh-bench-web-"))
     previous = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {"runs": {}}
@@ -179,8 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     previous["machine"] = {"python": platform.python_version(), "cores": os.cpu_count(), "system": platform.platform()}
     for people in args.people:
         run = bench_one(people, run_time=args.run_time, warm_up=args.warm_up, rate=args.rate, users=args.users, out=out)
-        run.update(at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), rate=args.rate, users=args.users,
-                   run_time=args.run_time)
+        run.update(
+            at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            rate=args.rate,
+            users=args.users,
+            run_time=args.run_time,
+        )
         previous["runs"][str(people)] = run
         # Written after each size, so that a run cut short keeps what it measured.
         RESULTS_JSON.write_text(json.dumps(previous, indent=2) + "\n")
@@ -193,22 +246,32 @@ def results_markdown(results: dict[str, Any], notes: list[str]) -> str:
     runs = sorted(results["runs"].values(), key=lambda run: run["people"])
     small, large = runs[0], runs[-1]
     table = report_render(
-        small_people=small["people"], small=stats_from_json(small["stats"]),
-        large_people=large["people"], large=stats_from_json(large["stats"]), notes=notes,
+        small_people=small["people"],
+        small=stats_from_json(small["stats"]),
+        large_people=large["people"],
+        large=stats_from_json(large["stats"]),
+        notes=notes,
     )
     machine = results.get("machine", {})
     head = [
-        "# Web benchmark: the register at 5,000 and at 1,000,000 people", "",
-        ("`python -m bench.web` (or `./run bench web`): PostgreSQL with N demo people (`mekendesh demo --no-serve "
-         "--people N`), `mekendesh serve` (gunicorn, workers from the core count) on 127.0.0.1, and locust from a "
-         "second process at a constant arrival rate (`constant_throughput`) over the pages below; the officer signs "
-         "in through the real forms with the demo TOTP secret."), "",
-        "Runs: " + "; ".join(
+        "# Web benchmark: the register at 5,000 and at 1,000,000 people",
+        "",
+        (
+            "`python -m bench.web` (or `./run bench web`): PostgreSQL with N demo people (`mekendesh demo --no-serve "
+            "--people N`), `mekendesh serve` (gunicorn, workers from the core count) on 127.0.0.1, and locust from a "
+            "second process at a constant arrival rate (`constant_throughput`) over the pages below; the officer signs "
+            "in through the real forms with the demo TOTP secret."
+        ),
+        "",
+        "Runs: "
+        + "; ".join(
             f"{run['people']:,} people at {run['at']}, {run['rate']:.0f} requests/s asked by {run['users']} users "
-            f"for {run['run_time']} s" + (f", database made in {run['prepare_seconds']:.0f} s"
-                                           if run.get("prepare_seconds") else "")
+            f"for {run['run_time']} s"
+            + (f", database made in {run['prepare_seconds']:.0f} s" if run.get("prepare_seconds") else "")
             for run in runs
-        ) + ".", "",
+        )
+        + ".",
+        "",
         f"Machine: {machine.get('cores', '?')} cores, Python {machine.get('python', '?')}, {machine.get('system', '?')}.",
         "",
     ]

@@ -42,16 +42,35 @@ def registration_form_data(csrf: str) -> dict[str, str]:
     tag = uuid.uuid4().hex[:12]
     password = "Pw-" + uuid.uuid4().hex  # unlike the address, which the password check refuses
     return {
-        "csrfmiddlewaretoken": csrf, "submission_key": str(uuid.uuid4()), "name_script": "ky-Cyrl",
-        "surname": "Асанов", "given_names": "Бакыт", "patronymic": "Асан уулу",
-        "latin_surname": "ASANOV", "latin_given_names": "BAKYT", "sex": "M",
+        "csrfmiddlewaretoken": csrf,
+        "submission_key": str(uuid.uuid4()),
+        "name_script": "ky-Cyrl",
+        "surname": "Асанов",
+        "given_names": "Бакыт",
+        "patronymic": "Асан уулу",
+        "latin_surname": "ASANOV",
+        "latin_given_names": "BAKYT",
+        "sex": "M",
         "birth_date": f"{random.randint(1, 28):02d}.{random.randint(1, 12):02d}.{random.randint(1970, 2004)}",
-        "origin_region": str(form.get("origin_region", "")), "origin_district": str(form.get("origin_district", "")),
-        "document_number": number, "document_expiry": "", "mrz": "", "country": "RU",
-        "host_region": str(form.get("host_region", "")), "city": "Москва", "address": "ул. Ленина, 1",
-        "employer": "", "purpose": "work", "permit_type": "patent", "permit_expiry": "01.03.2027",
-        "arrival_date": "01.03.2025", "email": f"bench-{tag}@example.com", "phone": "",
-        "login_with": "email", "password1": password, "password2": password,
+        "origin_region": str(form.get("origin_region", "")),
+        "origin_district": str(form.get("origin_district", "")),
+        "document_number": number,
+        "document_expiry": "",
+        "mrz": "",
+        "country": "RU",
+        "host_region": str(form.get("host_region", "")),
+        "city": "Москва",
+        "address": "ул. Ленина, 1",
+        "employer": "",
+        "purpose": "work",
+        "permit_type": "patent",
+        "permit_expiry": "01.03.2027",
+        "arrival_date": "01.03.2025",
+        "email": f"bench-{tag}@example.com",
+        "phone": "",
+        "login_with": "email",
+        "password1": password,
+        "password2": password,
         "consent_register": "on",
     }
 
@@ -75,8 +94,14 @@ class Visitor(HttpUser):
         self.client.cookies.clear()
         page = self.client.get("/me/register/", name="registration form")
         csrf = self.client.cookies.get("csrftoken", "")
-        with self.client.post("/me/register/", data=registration_form_data(csrf), name="registration POST",
-                              headers={"Referer": page.url}, allow_redirects=False, catch_response=True) as answer:
+        with self.client.post(
+            "/me/register/",
+            data=registration_form_data(csrf),
+            name="registration POST",
+            headers={"Referer": page.url},
+            allow_redirects=False,
+            catch_response=True,
+        ) as answer:
             if answer.status_code != 302:
                 answer.failure(f"registration not accepted (status {answer.status_code})")
         self.client.cookies.clear()
@@ -93,8 +118,9 @@ class Officer(HttpUser):
             self.client.cookies.set(name, value)
 
     def _staff_get(self, path: str, name: str, **params: Any) -> None:
-        with self.client.get(path, params=params or None, name=name, allow_redirects=False,
-                             catch_response=True) as answer:
+        with self.client.get(
+            path, params=params or None, name=name, allow_redirects=False, catch_response=True
+        ) as answer:
             if answer.status_code != 200:
                 answer.failure(f"status {answer.status_code}")
 

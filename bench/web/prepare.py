@@ -37,8 +37,12 @@ def site_env(database_url: str, home: Path) -> dict[str, str]:
     """The environment the demo preparation and the server run in: development settings with
     DEBUG off (production settings insist on HTTPS, which a benchmark on 127.0.0.1 has not)."""
     return dict(
-        os.environ, MEKENDESH_ENV="development", DEBUG="false", MEKENDESH_HOME=str(home),
-        DATABASE_URL=database_url, DATABASE_CONN_MAX_AGE="600",
+        os.environ,
+        MEKENDESH_ENV="development",
+        DEBUG="false",
+        MEKENDESH_HOME=str(home),
+        DATABASE_URL=database_url,
+        DATABASE_CONN_MAX_AGE="600",
         PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
     )
 
@@ -51,8 +55,12 @@ def database_prepare(people: int, *, seed: int = SEED) -> Prepared:
     url = f"{SERVER_URL}/{name}".replace("postgresql://", "postgres://")
     if marker.exists() and json.loads(marker.read_text()) == wanted:
         # Made before: bring its schema up to the code's (as an upgraded deployment would be).
-        subprocess.run([sys.executable, "-m", "mekendesh", "migrate", "--no-input", "-v", "0"],
-                       cwd=ROOT, env=site_env(url, home), check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mekendesh", "migrate", "--no-input", "-v", "0"],
+            cwd=ROOT,
+            env=site_env(url, home),
+            check=True,
+        )
         with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as db:
             db.execute("VACUUM ANALYZE")
         return Prepared(people=people, database_url=url, home=home, seconds=None)
@@ -66,7 +74,9 @@ def database_prepare(people: int, *, seed: int = SEED) -> Prepared:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mekendesh", "demo", "--no-serve", "--people", str(people), "--seed", str(seed)],
-        cwd=ROOT, env=site_env(url, home), check=True,
+        cwd=ROOT,
+        env=site_env(url, home),
+        check=True,
     )
     seconds = time.perf_counter() - started
     marker.write_text(json.dumps(wanted))

@@ -32,8 +32,12 @@ def stats_read(path: Path) -> dict[str, PageStats]:
         for row in csv.DictReader(handle):
             name = TOTAL if row["Name"] == "Aggregated" else row["Name"]
             found[name] = PageStats(
-                requests=int(row["Request Count"]), failures=int(row["Failure Count"]),
-                rate=float(row["Requests/s"]), p50=float(row["50%"]), p95=float(row["95%"]), p99=float(row["99%"]),
+                requests=int(row["Request Count"]),
+                failures=int(row["Failure Count"]),
+                rate=float(row["Requests/s"]),
+                p50=float(row["50%"]),
+                p95=float(row["95%"]),
+                p99=float(row["99%"]),
             )
     return found
 
@@ -58,21 +62,33 @@ def targets(small: dict[str, PageStats], large: dict[str, PageStats]) -> list[tu
     errors = sum(stats.failures for stats in large.values() if stats is not total) or total.failures
     found = [
         (f"p95 ≤ {TARGET_P95_MS:.0f} ms over all pages", total.p95 <= TARGET_P95_MS, f"{_ms(total.p95)} ms"),
-        (f"p95 ≤ {TARGET_P95_MS:.0f} ms on every page", large[worst].p95 <= TARGET_P95_MS,
-         f"worst: {worst}, {_ms(large[worst].p95)} ms"),
+        (
+            f"p95 ≤ {TARGET_P95_MS:.0f} ms on every page",
+            large[worst].p95 <= TARGET_P95_MS,
+            f"worst: {worst}, {_ms(large[worst].p95)} ms",
+        ),
         (f"{TARGET_RATE:.0f} requests/s held", total.rate >= 0.95 * TARGET_RATE, f"{total.rate:.1f} requests/s"),
         ("0 errors", errors == 0, f"{errors} errors"),
     ]
     for name in RATIO_PAGES:
         if name in small and name in large and small[name].p50 > 0:
             ratio = large[name].p50 / small[name].p50
-            found.append((f"{name}: median at the large register ≤ {TARGET_RATIO} × at the small one",
-                          ratio <= TARGET_RATIO, f"{ratio:.2f} ×"))
+            found.append(
+                (
+                    f"{name}: median at the large register ≤ {TARGET_RATIO} × at the small one",
+                    ratio <= TARGET_RATIO,
+                    f"{ratio:.2f} ×",
+                )
+            )
     return found
 
 
 def report_render(
-    *, small_people: int, small: dict[str, PageStats], large_people: int, large: dict[str, PageStats],
+    *,
+    small_people: int,
+    small: dict[str, PageStats],
+    large_people: int,
+    large: dict[str, PageStats],
     notes: list[str],
 ) -> str:
     """The Markdown table of both runs side by side (ratio = large p50 / small p50) and the targets."""

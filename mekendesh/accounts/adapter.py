@@ -23,11 +23,15 @@ class AccountAdapter(DefaultAccountAdapter):
         name = login_name(request, credentials)
         wait = slowdown_wait(name) if name else 0
         if wait:
-            raise forms.ValidationError(ngettext(
-                "Too many failed sign-ins for this account: wait %(seconds)d second before trying again.",
-                "Too many failed sign-ins for this account: wait %(seconds)d seconds before trying again.",
-                wait,
-            ) % {"seconds": wait}, code="slowed_down")
+            raise forms.ValidationError(
+                ngettext(
+                    "Too many failed sign-ins for this account: wait %(seconds)d second before trying again.",
+                    "Too many failed sign-ins for this account: wait %(seconds)d seconds before trying again.",
+                    wait,
+                )
+                % {"seconds": wait},
+                code="slowed_down",
+            )
         super().pre_authenticate(request, **credentials)
 
     # A migrant may sign in with the phone number they registered with (``User.phone``, E.164)

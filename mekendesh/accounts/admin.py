@@ -86,15 +86,17 @@ class ReadAuditedAdmin(AuditedAdmin):
             with transaction.atomic():
                 audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=obj)
 
-    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
-                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         response = super().change_view(request, object_id, form_url, extra_context)
         if request.method == "GET" and response.status_code == 200:
             self._audit_read(request, object_id)
         return response
 
-    def history_view(self, request: HttpRequest, object_id: str,
-                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         response = super().history_view(request, object_id, extra_context)
         if response.status_code == 200:
             self._audit_read(request, object_id)
@@ -153,9 +155,16 @@ class UserAdmin(ReadAuditedAdmin, DjangoUserAdmin):
         users = list(queryset)
         for user in users:
             sign_in_unlock(actor=request.user, user=user, request=request)
-        self.message_user(request, ngettext(
-            "Sign-in unlocked for %(count)d account.", "Sign-in unlocked for %(count)d accounts.", len(users),
-        ) % {"count": len(users)}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "Sign-in unlocked for %(count)d account.",
+                "Sign-in unlocked for %(count)d accounts.",
+                len(users),
+            )
+            % {"count": len(users)},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         """Staff accounts only: migrants manage their own accounts, and their e-mail addresses

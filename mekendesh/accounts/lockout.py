@@ -136,6 +136,10 @@ def unlock_mail_send(*, request: HttpRequest, user: Any) -> None:
             "so signing in is locked, from every address.\n\n"
             "If it was you, open this link within %(minutes)d minutes to unlock it, then sign in:\n%(link)s\n\n"
             "If it was not you, your password is still safe; tell your administrator."
-        ) % {"email": user.email, "limit": settings.AXES_FAILURE_LIMIT, "minutes": settings.UNLOCK_LINK_MINUTES,
-             "link": link}
+        ) % {
+            "email": user.email,
+            "limit": settings.AXES_FAILURE_LIMIT,
+            "minutes": settings.UNLOCK_LINK_MINUTES,
+            "link": link,
+        }
     send_mail(subject, body, None, [user.email])

@@ -46,7 +46,9 @@ def totp_activate(*, user: User, secret: str | None = None, actor: Any | None = 
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
         RecoveryCodes.activate(user)
     authenticator_change_record(
-        actor=actor if actor is not None else user, user=user, kind=Authenticator.Type.TOTP,
+        actor=actor if actor is not None else user,
+        user=user,
+        kind=Authenticator.Type.TOTP,
         action=AuditEvent.Action.CREATE,
     )
     return totp.instance
@@ -56,8 +58,9 @@ def totp_activate(*, user: User, secret: str | None = None, actor: Any | None = 
 def authenticator_change_record(*, actor: Any, user: Any, kind: str, action: str) -> AuditEvent:
     """The audit row of an authenticator (``kind``: totp, recovery_codes) added to or removed from
     a user's account; the object is the user whose sign-in it protects."""
-    return audit_record(actor=actor, action=action, object_type="mfa.authenticator", object_id=str(user.pk),
-                        fields=[kind])
+    return audit_record(
+        actor=actor, action=action, object_type="mfa.authenticator", object_id=str(user.pk), fields=[kind]
+    )
 
 
 def totp_secret(*, user: User) -> str:

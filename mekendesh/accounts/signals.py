@@ -60,7 +60,11 @@ def _send_unlock_mail(sender: Any, request: Any, username: str | None, ip_addres
     from mekendesh.accounts.lockout import unlock_mail_send
     from mekendesh.accounts.models import User
 
-    if request is None or not username or getattr(request, "axes_failures_since_start", None) != settings.AXES_FAILURE_LIMIT:
+    if (
+        request is None
+        or not username
+        or getattr(request, "axes_failures_since_start", None) != settings.AXES_FAILURE_LIMIT
+    ):
         return
     user = User.objects.filter(email__iexact=username, is_active=True).first()
     if user is not None and user.email:

@@ -192,8 +192,9 @@ def audit_record(
     fields: Iterable[str] = (),
 ) -> AuditEvent:
     """Append one row to the audit trail, inside the caller's transaction."""
-    entry = AuditEntry(action=action, obj=obj, object_type=object_type, object_id=object_id, person=person,
-                       fields=fields)
+    entry = AuditEntry(
+        action=action, obj=obj, object_type=object_type, object_id=object_id, person=person, fields=fields
+    )
     return audit_record_many(actor=actor, entries=[entry])[0]
 
 

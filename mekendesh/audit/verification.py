@@ -56,8 +56,7 @@ class ChainReport:
         if self.problem == "tail_missing":
             return _("records after #%(sequence)d are missing") % {"sequence": self.broken_at}
         if self.problem == "head_changed":
-            return _("the end of the audit trail was changed after record #%(sequence)d") % {
-                "sequence": self.broken_at}
+            return _("the end of the audit trail was changed after record #%(sequence)d") % {"sequence": self.broken_at}
         return _("a record before #%(sequence)d is missing") % {"sequence": self.broken_at}
 
 
@@ -79,9 +78,7 @@ def chain_verify(
     last_sequence = start.sequence
     checked = start.checked
     while True:
-        batch = list(
-            AuditEvent.objects.filter(sequence__gt=last_sequence).order_by("sequence")[:batch_size]
-        )
+        batch = list(AuditEvent.objects.filter(sequence__gt=last_sequence).order_by("sequence")[:batch_size])
         if not batch:
             return _head_check(checked=checked, last_sequence=last_sequence, last_hash=previous_hash)
         for event in batch:

@@ -25,10 +25,21 @@ ORIGIN_WEIGHTS: dict[str, float] = {
 
 # The larger districts send more people; every other district weighs 1.
 DISTRICT_WEIGHTS: dict[str, float] = {
-    "KG-O-KARASUU": 4, "KG-O-NOOKAT": 3, "KG-O-OZGON": 3, "KG-O-ARAVAN": 2.5, "KG-O-ALAY": 1.5,
-    "KG-J-SUZAK": 3, "KG-J-BAZARKORGON": 2.5, "KG-J-NOOKEN": 2, "KG-J-AKSY": 2, "KG-J-JALALABADCITY": 2,
-    "KG-B-KADAMJAY": 2.5, "KG-B-LEYLEK": 2, "KG-B-BATKEN": 1.5,
-    "KG-C-ALAMUDUN": 3, "KG-C-SOKULUK": 3,
+    "KG-O-KARASUU": 4,
+    "KG-O-NOOKAT": 3,
+    "KG-O-OZGON": 3,
+    "KG-O-ARAVAN": 2.5,
+    "KG-O-ALAY": 1.5,
+    "KG-J-SUZAK": 3,
+    "KG-J-BAZARKORGON": 2.5,
+    "KG-J-NOOKEN": 2,
+    "KG-J-AKSY": 2,
+    "KG-J-JALALABADCITY": 2,
+    "KG-B-KADAMJAY": 2.5,
+    "KG-B-LEYLEK": 2,
+    "KG-B-BATKEN": 1.5,
+    "KG-C-ALAMUDUN": 3,
+    "KG-C-SOKULUK": 3,
 }
 
 # Region of origin → weights of the groups of names found there.
@@ -126,9 +137,18 @@ PERMITS: dict[str, str] = {"work": "work_permit", "study": "student_visa", "fami
 
 EMPLOYERS: dict[str, tuple[str, ...]] = {
     "RU": (
-        "ООО «СтройМонтаж»", "ООО «ГородСервис»", "ООО «Логистик-Центр»", "ООО «Швейная фабрика Восток»",
-        "ООО «ТехноСклад»", "ООО «Кафе Ала-Тоо»", "ООО «Курьер-Экспресс»", "ООО «Чистый дом»",
-        "ООО «АвтоМойка Плюс»", "ООО «Тепличный комбинат»", "ИП Маматов Б. А.", "ООО «Пекарня Хлебный дом»",
+        "ООО «СтройМонтаж»",
+        "ООО «ГородСервис»",
+        "ООО «Логистик-Центр»",
+        "ООО «Швейная фабрика Восток»",
+        "ООО «ТехноСклад»",
+        "ООО «Кафе Ала-Тоо»",
+        "ООО «Курьер-Экспресс»",
+        "ООО «Чистый дом»",
+        "ООО «АвтоМойка Плюс»",
+        "ООО «Тепличный комбинат»",
+        "ИП Маматов Б. А.",
+        "ООО «Пекарня Хлебный дом»",
     ),
     "KZ": ("ТОО «Алтын Курылыс»", "ТОО «Бахыт Трейд»", "ТОО «Жетысу Агро»", "ИП Сейткали", "ТОО «Астана Сервис»"),
     "TR": ("Yıldız Tekstil A.Ş.", "Anadolu İnşaat Ltd. Şti.", "Boğaz Otelcilik A.Ş.", "Kardeşler Lokantası"),
@@ -140,8 +160,18 @@ EMPLOYERS: dict[str, tuple[str, ...]] = {
     "GB": ("Green Valley Farms Ltd", "Kent Fruit Growers Ltd", "City Care Services Ltd"),
 }
 STREETS: dict[str, tuple[str, ...]] = {
-    "RU": ("ул. Профсоюзная", "ул. Ленина", "пр. Мира", "ул. Садовая", "ул. Гагарина", "ул. Школьная",
-           "ул. Молодёжная", "ул. Лесная", "ул. Советская", "ул. Новая"),
+    "RU": (
+        "ул. Профсоюзная",
+        "ул. Ленина",
+        "пр. Мира",
+        "ул. Садовая",
+        "ул. Гагарина",
+        "ул. Школьная",
+        "ул. Молодёжная",
+        "ул. Лесная",
+        "ул. Советская",
+        "ул. Новая",
+    ),
     "KZ": ("ул. Абая", "пр. Райымбека", "мкр. Аксай-4", "ул. Толе би", "пр. Кабанбай батыра"),
     "TR": ("Atatürk Cd.", "Cumhuriyet Cd.", "İnönü Cd.", "Fatih Sk."),
     "KR": ("Jungang-ro", "Sejong-daero", "Gongdan-ro"),

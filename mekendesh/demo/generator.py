@@ -146,8 +146,14 @@ class _Generator:
         if kind == "passport":
             latin = names[-1]
             mrz = build_td3(
-                issuing_state="KGZ", surname=latin.surname, given_names=latin.given_names,
-                document_number=number, nationality="KGZ", birth_date=birth_date, sex=sex, expiry_date=expiry,
+                issuing_state="KGZ",
+                surname=latin.surname,
+                given_names=latin.given_names,
+                document_number=number,
+                nationality="KGZ",
+                birth_date=birth_date,
+                sex=sex,
+                expiry_date=expiry,
             )
         return DemoDocument(kind=kind, number=number, expiry_date=expiry, mrz=mrz)
 
@@ -182,16 +188,26 @@ class _Generator:
         if departure is None and rng.random() < 0.4:
             verified_on = min(arrival + dt.timedelta(days=rng.randint(1, 60)), self.today)
         return DemoStay(
-            country=country, host_region=region, city=city, address=address, employer=employer,
-            purpose=purpose, permit_type=permit_type, permit_expiry=permit_expiry,
-            arrival_date=arrival, departure_date=departure, verified_on=verified_on,
+            country=country,
+            host_region=region,
+            city=city,
+            address=address,
+            employer=employer,
+            purpose=purpose,
+            permit_type=permit_type,
+            permit_expiry=permit_expiry,
+            arrival_date=arrival,
+            departure_date=departure,
+            verified_on=verified_on,
         )
 
     def _stays(self, birth_date: dt.date) -> tuple[DemoStay, ...]:
         rng = self.rng
-        adult = birth_date.replace(year=birth_date.year + 18) if not (
-            birth_date.month == 2 and birth_date.day == 29
-        ) else dt.date(birth_date.year + 18, 3, 1)
+        adult = (
+            birth_date.replace(year=birth_date.year + 18)
+            if not (birth_date.month == 2 and birth_date.day == 29)
+            else dt.date(birth_date.year + 18, 3, 1)
+        )
         earliest = max(adult, self.today - dt.timedelta(days=8 * 365))
         stays = []
         if rng.random() < 0.2 and (self.today - earliest).days > 400:
@@ -200,7 +216,9 @@ class _Generator:
             ended = min(arrival + dt.timedelta(days=rng.randint(90, 900)), self.today - dt.timedelta(days=200))
             stays.append(self._stay(arrival=arrival, departure=max(ended, arrival)))
             earliest = max(ended, arrival) + dt.timedelta(days=30)
-        arrival = self._date_between(max(earliest, self.today - dt.timedelta(days=6 * 365)), self.today - dt.timedelta(days=7))
+        arrival = self._date_between(
+            max(earliest, self.today - dt.timedelta(days=6 * 365)), self.today - dt.timedelta(days=7)
+        )
         departure: dt.date | None = None
         if rng.random() < 0.15 and (self.today - arrival).days > 60:
             # Returned home.
@@ -243,9 +261,18 @@ class _Generator:
         if rng.random() < 0.5:
             consents.append("reminders")
         return DemoPerson(
-            public_id=public_id, group=group, sex=sex, birth_date=birth_date, origin_region=region,
-            origin_district=district, phone=phone, email=email, names=names, document=document,
-            stays=stays, consents=tuple(consents),
+            public_id=public_id,
+            group=group,
+            sex=sex,
+            birth_date=birth_date,
+            origin_region=region,
+            origin_district=district,
+            phone=phone,
+            email=email,
+            names=names,
+            document=document,
+            stays=stays,
+            consents=tuple(consents),
         )
 
 

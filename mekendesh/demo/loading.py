@@ -52,8 +52,16 @@ BATCH_SIZE = 2000
 # Where the audit rows of a demo load say they come from.
 DEMO_ORIGIN = RequestOrigin(user_agent="mekendesh demo", path="demo-data")
 AUDITED_FIELDS = [
-    "sex", "birth_date", "origin_region", "origin_district", "email", "phone",
-    "names", "documents", "stays", "consents",
+    "sex",
+    "birth_date",
+    "origin_region",
+    "origin_district",
+    "email",
+    "phone",
+    "names",
+    "documents",
+    "stays",
+    "consents",
 ]
 
 
@@ -112,8 +120,10 @@ def rows_insert(model: type[models.Model], rows: Sequence[dict[str, Any] | model
         return
     connection = connections[DEFAULT_DB_ALIAS]  # the connection itself: no proxy to go through per value
     meta = model._meta
-    dicts = [row if isinstance(row, dict) else {f.attname: getattr(row, f.attname) for f in meta.concrete_fields}
-             for row in rows]
+    dicts = [
+        row if isinstance(row, dict) else {f.attname: getattr(row, f.attname) for f in meta.concrete_fields}
+        for row in rows
+    ]
     with_pk = dicts[0].get(meta.pk.attname) is not None
     fields = [field for field in meta.concrete_fields if with_pk or not field.primary_key]
     now = timezone.now()
@@ -127,8 +137,10 @@ def rows_insert(model: type[models.Model], rows: Sequence[dict[str, Any] | model
             defaults[field.attname] = None
     prepared = [(field.attname, field.get_db_prep_save, defaults[field.attname]) for field in fields]
     values = [
-        tuple(prep(row.get(name, default) if row.get(name) is not None else default, connection)
-              for name, prep, default in prepared)
+        tuple(
+            prep(row.get(name, default) if row.get(name) is not None else default, connection)
+            for name, prep, default in prepared
+        )
         for row in dicts
     ]
     table = connection.ops.quote_name(meta.db_table)
@@ -152,27 +164,50 @@ class _Stored:
 
 def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[str, Any]) -> int:
     person_ids = _new_ids(Person, len(batch))
-    rows_insert(Person, [
-        {"id": pk, "public_id": demo.public_id, "sex": demo.sex, "birth_date": demo.birth_date,
-         "origin_region_id": places.regions[demo.origin_region].pk,
-         "origin_district_id": places.districts[demo.origin_district].pk, "email": demo.email, "phone": demo.phone}
-        for pk, demo in zip(person_ids, batch, strict=True)
-    ])
+    rows_insert(
+        Person,
+        [
+            {
+                "id": pk,
+                "public_id": demo.public_id,
+                "sex": demo.sex,
+                "birth_date": demo.birth_date,
+                "origin_region_id": places.regions[demo.origin_region].pk,
+                "origin_district_id": places.districts[demo.origin_district].pk,
+                "email": demo.email,
+                "phone": demo.phone,
+            }
+            for pk, demo in zip(person_ids, batch, strict=True)
+        ],
+    )
     names: list[dict[str, Any]] = []
     documents, stays, consents = [], [], []
     for person_id, demo in zip(person_ids, batch, strict=True):
         names += [
-            {"person_id": person_id, "script": name.script, "source": name.source, "surname": name.surname,
-             "given_names": name.given_names, "patronymic": name.patronymic, "is_primary": index == 0,
-             "search_key": name_search_key(name.surname, name.given_names, name.patronymic)}
+            {
+                "person_id": person_id,
+                "script": name.script,
+                "source": name.source,
+                "surname": name.surname,
+                "given_names": name.given_names,
+                "patronymic": name.patronymic,
+                "is_primary": index == 0,
+                "search_key": name_search_key(name.surname, name.given_names, name.patronymic),
+            }
             for index, name in enumerate(demo.names)
         ]
         document = demo.document
-        documents.append({
-            "person_id": person_id, "kind": document.kind, "issuing_country_id": places.kyrgyzstan.pk,
-            "number": document.number, "number_hash": lookup_hash(document.number),
-            "expiry_date": document.expiry_date, "mrz": document.mrz or None,
-        })
+        documents.append(
+            {
+                "person_id": person_id,
+                "kind": document.kind,
+                "issuing_country_id": places.kyrgyzstan.pk,
+                "number": document.number,
+                "number_hash": lookup_hash(document.number),
+                "expiry_date": document.expiry_date,
+                "mrz": document.mrz or None,
+            }
+        )
         for stay in demo.stays:
             district = places.consular_district(stay.host_region)
             if stay.departure_date is not None:
@@ -182,36 +217,61 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
                 verified_by = officers.get(district.code) if district is not None else None
             else:
                 status, verified_at, verified_by = StayStatus.DECLARED, None, None
-            stays.append({
-                "person_id": person_id, "country_id": stay.country,
-                "host_region_id": places.host_regions[stay.host_region].pk, "city": stay.city,
-                "address": stay.address, "employer": stay.employer, "purpose": stay.purpose,
-                "permit_type": stay.permit_type, "permit_expiry": stay.permit_expiry,
-                "arrival_date": stay.arrival_date, "departure_date": stay.departure_date, "status": str(status),
-                "consular_district_id": district.pk if district is not None else None,
-                "verified_at": verified_at, "verified_by_id": verified_by.pk if verified_by is not None else None,
-            })
+            stays.append(
+                {
+                    "person_id": person_id,
+                    "country_id": stay.country,
+                    "host_region_id": places.host_regions[stay.host_region].pk,
+                    "city": stay.city,
+                    "address": stay.address,
+                    "employer": stay.employer,
+                    "purpose": stay.purpose,
+                    "permit_type": stay.permit_type,
+                    "permit_expiry": stay.permit_expiry,
+                    "arrival_date": stay.arrival_date,
+                    "departure_date": stay.departure_date,
+                    "status": str(status),
+                    "consular_district_id": district.pk if district is not None else None,
+                    "verified_at": verified_at,
+                    "verified_by_id": verified_by.pk if verified_by is not None else None,
+                }
+            )
         given_at = _at(demo.stays[0].arrival_date - dt.timedelta(days=1))
         consents += [
-            {"person_id": person_id, "purpose": purpose, "wording_version": CONSENT_WORDING_VERSION,
-             "given_at": given_at}
+            {
+                "person_id": person_id,
+                "purpose": purpose,
+                "wording_version": CONSENT_WORDING_VERSION,
+                "given_at": given_at,
+            }
             for purpose in demo.consents
         ]
     tokens = []
     for name, pk in zip(names, _new_ids(NameForm, len(names)), strict=True):
         name["id"] = pk
-        tokens += [{"token": token, "name_form_id": pk, "person_id": name["person_id"]}
-                   for token in index_terms(name["search_key"])]
+        tokens += [
+            {"token": token, "name_form_id": pk, "person_id": name["person_id"]}
+            for token in index_terms(name["search_key"])
+        ]
     rows_insert(NameForm, names)
     rows_insert(NameToken, tokens)
     rows_insert(IdentityDocument, documents)
     rows_insert(Stay, stays)
     rows_insert(Consent, consents)
-    audit_record_bulk(actor=None, insert=lambda events: rows_insert(AuditEvent, events), entries=[
-        AuditEntry(action=AuditEvent.Action.CREATE, object_type="people.person", object_id=str(demo.public_id),
-                   person=_Stored(demo.public_id), fields=AUDITED_FIELDS)
-        for demo in batch
-    ])
+    audit_record_bulk(
+        actor=None,
+        insert=lambda events: rows_insert(AuditEvent, events),
+        entries=[
+            AuditEntry(
+                action=AuditEvent.Action.CREATE,
+                object_type="people.person",
+                object_id=str(demo.public_id),
+                person=_Stored(demo.public_id),
+                fields=AUDITED_FIELDS,
+            )
+            for demo in batch
+        ],
+    )
     return len(batch)
 
 

@@ -43,8 +43,12 @@ class DemoUser:
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("officer.moscow@mfa.example", Role.CONSULAR_OFFICER, _("consular officer, Moscow"), ("RU-MOSCOW",)),
-    DemoUser("officer.yekaterinburg@mfa.example", Role.CONSULAR_OFFICER, _("consular officer, Yekaterinburg"),
-             ("RU-YEKATERINBURG",)),
+    DemoUser(
+        "officer.yekaterinburg@mfa.example",
+        Role.CONSULAR_OFFICER,
+        _("consular officer, Yekaterinburg"),
+        ("RU-YEKATERINBURG",),
+    ),
     DemoUser("analyst@mfa.example", Role.SCREENING_ANALYST, _("screening analyst")),
     DemoUser("statistician@stat.example", Role.STATISTICIAN, _("statistician")),
     DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
@@ -95,8 +99,12 @@ def _user_create(demo: DemoUser, password: str) -> User:
     from mekendesh.reference.models import ConsularDistrict
 
     user = User.objects.create_user(
-        email=demo.email, password=password, role=demo.role, full_name=str(demo.label).capitalize(),
-        is_staff=demo.administrator, is_superuser=demo.administrator,
+        email=demo.email,
+        password=password,
+        role=demo.role,
+        full_name=str(demo.label).capitalize(),
+        is_staff=demo.administrator,
+        is_superuser=demo.administrator,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     if demo.districts:
@@ -124,7 +132,9 @@ def demo_migrant_link(*, user: User) -> Person | None:
     """Link the migrant account to a demo person from Kyrgyzstan living in Moscow."""
     person = (
         Person.objects.filter(
-            account__isnull=True, names__script="ky-Cyrl", stays__host_region__code="RU-MOW",
+            account__isnull=True,
+            names__script="ky-Cyrl",
+            stays__host_region__code="RU-MOW",
             stays__departure_date__isnull=True,
         )
         .order_by("id")

@@ -84,7 +84,9 @@ class JobContext:
 
     def row_error(self, *, row: int | None, column: str = "", message: str) -> None:
         """A problem with one input row; shown on the job's page, page by page."""
-        self._row_errors.append(JobRowError(job_id=self.job.pk, row=row, column=str(column)[:200], message=str(message)))
+        self._row_errors.append(
+            JobRowError(job_id=self.job.pk, row=row, column=str(column)[:200], message=str(message))
+        )
         if len(self._row_errors) >= ROW_ERROR_BATCH:
             self.flush()
 
@@ -135,8 +137,12 @@ class JobContext:
 
     def _write(self, **extra: Any) -> None:
         fields: dict[str, Any] = {
-            "done": self._done, "total": self._total, "stage": self._stage, "messages": self._messages,
-            "heartbeat_at": timezone.now(), **extra,
+            "done": self._done,
+            "total": self._total,
+            "stage": self._stage,
+            "messages": self._messages,
+            "heartbeat_at": timezone.now(),
+            **extra,
         }
         if not self._owned().update(**fields):
             raise JobLost

@@ -26,7 +26,11 @@ class Job(models.Model):
     kind = models.CharField(_("kind"), max_length=100)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("started by"),
     )
     schedule = models.CharField(_("schedule"), max_length=100, blank=True)

@@ -69,8 +69,15 @@ def job_kind(
         existing = _KINDS.get(name)
         if existing is not None and existing.run is not run and _qualname(existing.run) != _qualname(run):
             raise ValueError(f"job kind {name!r} is declared twice")
-        _KINDS[name] = JobKind(name=name, label=label, run=run, permission=permission, roles=frozenset(roles),
-                               resumable=resumable, max_attempts=max_attempts)
+        _KINDS[name] = JobKind(
+            name=name,
+            label=label,
+            run=run,
+            permission=permission,
+            roles=frozenset(roles),
+            resumable=resumable,
+            max_attempts=max_attempts,
+        )
         if permission not in ACTIONS:
             register_actions({permission: _KINDS[name].roles})
         return run

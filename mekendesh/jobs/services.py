@@ -81,8 +81,9 @@ def job_start(*, actor: Any | None, kind: str, params: dict[str, Any] | None = N
     params = _check_params(params)
     token = uuid.uuid4().hex
     with transaction.atomic():
-        job = Job.objects.create(kind=kind, params=params, actor=actor, schedule=schedule, run_token=token,
-                                 heartbeat_at=timezone.now())
+        job = Job.objects.create(
+            kind=kind, params=params, actor=actor, schedule=schedule, run_token=token, heartbeat_at=timezone.now()
+        )
         audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=job)
         transaction.on_commit(lambda: _enqueue(job.pk, token))
     return job
@@ -140,7 +141,10 @@ def job_execute(*, job_id: int, run_token: str, task_result_id: str = "") -> str
     """The worker's side: claim the job (if this task still holds its token) and run it."""
     now = timezone.now()
     claimed = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED, run_token=run_token).update(
-        status=JobStatus.RUNNING, attempts=F("attempts") + 1, heartbeat_at=now, worker=_worker_name(),
+        status=JobStatus.RUNNING,
+        attempts=F("attempts") + 1,
+        heartbeat_at=now,
+        worker=_worker_name(),
         task_result_id=task_result_id or F("task_result_id"),
     )
     if not claimed:
@@ -170,8 +174,15 @@ def job_run_inline(
     _kind(kind)
     now = timezone.now()
     job = Job.objects.create(
-        kind=kind, params=_check_params(params), actor=actor, status=JobStatus.RUNNING, attempts=1,
-        started_at=now, heartbeat_at=now, worker=_worker_name(), run_token=uuid.uuid4().hex,
+        kind=kind,
+        params=_check_params(params),
+        actor=actor,
+        status=JobStatus.RUNNING,
+        attempts=1,
+        started_at=now,
+        heartbeat_at=now,
+        worker=_worker_name(),
+        run_token=uuid.uuid4().hex,
     )
     _run(job, listeners=listeners, heartbeat_thread=heartbeat_thread)
     job.refresh_from_db()
@@ -328,8 +339,11 @@ def _interrupted(job: Job) -> None:
     _task_mark_interrupted(job.task_result_id, stopped)
     messages = list(job.messages or [])
     if kind is not None and kind.resumable and not job.cancel_requested and job.attempts < kind.max_attempts:
-        note = (_("%(reason)s; going on from the last checkpoint.") if job.checkpoint is not None
-                else _("%(reason)s; starting again."))
+        note = (
+            _("%(reason)s; going on from the last checkpoint.")
+            if job.checkpoint is not None
+            else _("%(reason)s; starting again.")
+        )
         messages.append({"at": now.isoformat(), "text": note % {"reason": stopped}})
         token = uuid.uuid4().hex
         job.status, job.run_token, job.heartbeat_at, job.worker = JobStatus.QUEUED, token, now, ""
@@ -354,6 +368,8 @@ def _task_mark_interrupted(task_result_id: str, reason: str) -> None:
     from django_tasks_db.models import DBTaskResult
 
     DBTaskResult.objects.filter(id=task_result_id, status="RUNNING").update(
-        status="FAILED", finished_at=timezone.now(), exception_class_path="mekendesh.jobs.WorkerStopped",
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="mekendesh.jobs.WorkerStopped",
         traceback=reason,
     )

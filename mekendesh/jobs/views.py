@@ -63,7 +63,11 @@ def job_start(request: HttpRequest) -> HttpResponse:
 
 
 def _progress_context(request: HttpRequest, job: Job) -> dict[str, Any]:
-    return {"job": job, "label": _label(job), "can_cancel": not job.finished and services.job_may_cancel(request.user, job)}
+    return {
+        "job": job,
+        "label": _label(job),
+        "can_cancel": not job.finished and services.job_may_cancel(request.user, job),
+    }
 
 
 @staff_required
@@ -71,13 +75,17 @@ def _progress_context(request: HttpRequest, job: Job) -> dict[str, Any]:
 def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
     errors = Paginator(job.row_errors.all(), ROW_ERRORS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "jobs/detail.html", {
-        **_progress_context(request, job),
-        "row_errors": errors,
-        "job_messages": list(reversed(job.messages or [])),
-        "files": job.files.all() if services.job_file_may_download(request.user, job) else JobFile.objects.none(),
-        "files_hidden": job.files.exists() and not services.job_file_may_download(request.user, job),
-    })
+    return render(
+        request,
+        "jobs/detail.html",
+        {
+            **_progress_context(request, job),
+            "row_errors": errors,
+            "job_messages": list(reversed(job.messages or [])),
+            "files": job.files.all() if services.job_file_may_download(request.user, job) else JobFile.objects.none(),
+            "files_hidden": job.files.exists() and not services.job_file_may_download(request.user, job),
+        },
+    )
 
 
 @staff_required

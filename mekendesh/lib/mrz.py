@@ -164,8 +164,16 @@ def build_td3(
     expiry = expiry_date.strftime("%y%m%d")
     optional = "<" * 14
     line2 = (
-        number + check_digit(number) + field(nationality, 3) + birth + check_digit(birth)
-        + (sex or "<") + expiry + check_digit(expiry) + optional + "<"
+        number
+        + check_digit(number)
+        + field(nationality, 3)
+        + birth
+        + check_digit(birth)
+        + (sex or "<")
+        + expiry
+        + check_digit(expiry)
+        + optional
+        + "<"
     )
     composite = line2[0:10] + line2[13:20] + line2[21:43]
     return line1 + "\n" + line2 + check_digit(composite)

@@ -43,13 +43,19 @@ class _HelpFormatter(argparse.HelpFormatter):
 # argparse's own messages (in English: Python ships no catalogue for them) that an operator meets.
 _ARGPARSE_MESSAGES: tuple[tuple[str, Callable[[], str]], ...] = (
     (r"argument (?P<argument>.+?): (?P<message>.*)", lambda: _("argument {argument}: {message}")),
-    (r"the following arguments are required: (?P<arguments>.*)",
-     lambda: _("the following arguments are required: {arguments}")),
+    (
+        r"the following arguments are required: (?P<arguments>.*)",
+        lambda: _("the following arguments are required: {arguments}"),
+    ),
     (r"unrecognized arguments: (?P<arguments>.*)", lambda: _("unrecognized arguments: {arguments}")),
-    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
-     lambda: _("ambiguous option: {option} could match {matches}")),
-    (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
-     lambda: _("invalid choice: {value} (choose from {choices})")),
+    (
+        r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
+        lambda: _("ambiguous option: {option} could match {matches}"),
+    ),
+    (
+        r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+        lambda: _("invalid choice: {value} (choose from {choices})"),
+    ),
     (r"expected one argument", lambda: _("expected one argument")),
 )
 
@@ -87,42 +93,44 @@ def build_parser() -> argparse.ArgumentParser:
     # Help texts go through argparse's %-formatting: a translation must not hold a "%".
     files = p.add_argument_group(_("positional arguments"))
     files.add_argument(
-        "left", type=Path,
+        "left",
+        type=Path,
         help=_("left CSV (e.g. the register): id, full_name[, birth_date, sex, surname, given_name, patronymic]"),
     )
     files.add_argument("right", type=Path, help=_("right CSV (e.g. a host-country list), same columns"))
     options = p.add_argument_group(pgettext("command-line help", "options"))
     options.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
+    options.add_argument("--output", "-o", type=Path, required=True, help=_("where to write the candidate pairs (CSV)"))
     options.add_argument(
-        "--output", "-o", type=Path, required=True, help=_("where to write the candidate pairs (CSV)")
-    )
-    options.add_argument(
-        "--engine", choices=("duckdb", "spark"), default="duckdb",
+        "--engine",
+        choices=("duckdb", "spark"),
+        default="duckdb",
         help=_("the engine that compares the records (default {default})").format(default="duckdb"),
     )
     options.add_argument("--spark-master", default=None, help=_("Spark master URL (default local[2])"))
+    options.add_argument("--model", type=Path, default=None, help=_("use a saved model instead of training one"))
+    options.add_argument("--save-model", type=Path, default=None, help=_("write the model used to this JSON file"))
     options.add_argument(
-        "--model", type=Path, default=None, help=_("use a saved model instead of training one")
+        "--match-threshold",
+        type=_probability,
+        default=DEFAULT_MATCH_THRESHOLD,
+        help=_("the lowest match probability of a match (default {default})").format(default=DEFAULT_MATCH_THRESHOLD),
     )
     options.add_argument(
-        "--save-model", type=Path, default=None, help=_("write the model used to this JSON file")
-    )
-    options.add_argument(
-        "--match-threshold", type=_probability, default=DEFAULT_MATCH_THRESHOLD,
-        help=_("the lowest match probability of a match (default {default})").format(
-            default=DEFAULT_MATCH_THRESHOLD
-        ),
-    )
-    options.add_argument(
-        "--review-threshold", type=_probability, default=DEFAULT_REVIEW_THRESHOLD,
+        "--review-threshold",
+        type=_probability,
+        default=DEFAULT_REVIEW_THRESHOLD,
         help=_("the lowest match probability of a pair written out for review (default {default})").format(
             default=DEFAULT_REVIEW_THRESHOLD
         ),
     )
     options.add_argument(
-        "--right-may-repeat", action="store_true",
-        help=_("RIGHT may list one person more than once: a LEFT record may then match several RIGHT "
-               "records (by default matches are one to one and the weaker candidates go to review)"),
+        "--right-may-repeat",
+        action="store_true",
+        help=_(
+            "RIGHT may list one person more than once: a LEFT record may then match several RIGHT "
+            "records (by default matches are one to one and the weaker candidates go to review)"
+        ),
     )
     options.add_argument("--no-progress", action="store_true", help=_("no progress bar on stderr"))
     return p
@@ -135,7 +143,13 @@ def _cell(value: object) -> object:
 
 def _rows(pairs: list[Pair]) -> Iterator[list[object]]:
     for p in pairs:
-        row: list[object] = [_cell(p.left_id), _cell(p.right_id), f"{p.match_probability:.6f}", p.decision, f"{p.match_weight:.3f}"]
+        row: list[object] = [
+            _cell(p.left_id),
+            _cell(p.right_id),
+            f"{p.match_probability:.6f}",
+            p.decision,
+            f"{p.match_weight:.3f}",
+        ]
         for name in COMPARISONS:
             label, weight = p.explanation[name]
             row += [label, f"{weight:.3f}"]
@@ -214,8 +228,10 @@ def _run(argv: list[str]) -> int:
     except OSError as exc:
         return fail(_("cannot write the result: {error}").format(error=exc), EXIT_FAILED)
     for rule, error in result.training_failures:
-        warning = _("warning: one training step (pairs where {rule}) failed and was left out; the model "
-                    "keeps what the steps before it estimated ({error})")
+        warning = _(
+            "warning: one training step (pairs where {rule}) failed and was left out; the model "
+            "keeps what the steps before it estimated ({error})"
+        )
         print("mekendesh link: " + warning.format(rule=rule, error=error), file=sys.stderr)
     matches = sum(1 for p in result.pairs if p.decision == "match")
     # "match" and "review" are the decisions as the output file writes them, in every language.

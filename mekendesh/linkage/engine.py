@@ -190,8 +190,14 @@ def _spark_api(workdir: Path, master: str | None, session: Any | None) -> Iterat
 # --- training ----------------------------------------------------------------------------
 
 
-def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: int, has_dates: bool,
-           seed: int, failures: list[tuple[str, str]] | None = None) -> Model:
+def _train(
+    make_linker: Callable[[dict[str, Any]], Any],
+    n_left: int,
+    n_right: int,
+    has_dates: bool,
+    seed: int,
+    failures: list[tuple[str, str]] | None = None,
+) -> Model:
     """λ from deterministic rules, u by random sampling, m by EM sessions.
 
     An EM session that fails (no pairs to learn from, or a level no sampled pair falls in,
@@ -205,9 +211,9 @@ def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: i
     training = linker.training
     cap = 1.0 / max(n_left, n_right, 1)
     rules = (
-        ['l.sur = r.sur AND l.giv = r.giv AND l.dob = r.dob']
+        ["l.sur = r.sur AND l.giv = r.giv AND l.dob = r.dob"]
         if has_dates
-        else ['l.sur = r.sur AND l.giv = r.giv AND l.pat = r.pat']
+        else ["l.sur = r.sur AND l.giv = r.giv AND l.pat = r.pat"]
     )
     try:
         training.estimate_probability_two_random_records_match(rules, recall=0.7)
@@ -220,10 +226,10 @@ def _train(make_linker: Callable[[dict[str, Any]], Any], n_left: int, n_right: i
     max_pairs = min(5e6, max(1e5, 0.02 * n_left * n_right))
     training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
     good = Model.from_splink_settings(linker.misc.save_model_to_json())
-    sessions = ['l.sur = r.sur AND l.giv = r.giv']
+    sessions = ["l.sur = r.sur AND l.giv = r.giv"]
     # The names are trained on pairs that agree on something else: the birth date, or
     # without dates the father's name plus the first letters of surname and given name.
-    sessions.append('l.dob = r.dob' if has_dates else 'l.pair4 = r.pair4 AND l.pat = r.pat')
+    sessions.append("l.dob = r.dob" if has_dates else "l.pair4 = r.pair4 AND l.pat = r.pat")
     for rule in sessions:
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -325,9 +331,22 @@ def link(
             api_cm = _spark_api(workdir, spark_master, spark_session)
         names = NameFrequencies.of(lt) if min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN else None
         with api_cm as api:
-            job = _Job(left, right, model, engine, match_threshold, review_threshold, ambiguity_margin, right_may_repeat, seed,
-                       progress, chunk_size, timings, names,
-                       (_share_missing(lt["pat"]), _share_missing(rt["pat"])))
+            job = _Job(
+                left,
+                right,
+                model,
+                engine,
+                match_threshold,
+                review_threshold,
+                ambiguity_margin,
+                right_may_repeat,
+                seed,
+                progress,
+                chunk_size,
+                timings,
+                names,
+                (_share_missing(lt["pat"]), _share_missing(rt["pat"])),
+            )
             return _run(api, lt, rt, job)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -395,7 +414,11 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
     from splink import Linker
 
     left, right, model, engine = job.left, job.right, job.model, job.engine
-    match_threshold, review_threshold, ambiguity_margin = job.match_threshold, job.review_threshold, job.ambiguity_margin
+    match_threshold, review_threshold, ambiguity_margin = (
+        job.match_threshold,
+        job.review_threshold,
+        job.ambiguity_margin,
+    )
     seed, progress, chunk_size, timings, names = job.seed, job.progress, job.chunk_size, job.timings, job.names
     lt_has_dates = any(r.birth_date for r in left)
     rt_has_dates = any(r.birth_date for r in right)
@@ -419,20 +442,25 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
     labels = level_labels()
     n_chunks = max(1, math.ceil(len(right) / chunk_size))
     rows: list[dict[str, Any]] = []
-    for i in tqdm(range(1, n_chunks + 1), desc=_("scoring"), unit="chunk", disable=not progress or n_chunks == 1, leave=False):
+    for i in tqdm(
+        range(1, n_chunks + 1), desc=_("scoring"), unit="chunk", disable=not progress or n_chunks == 1, leave=False
+    ):
         if n_chunks == 1:
             sdf = linker.inference.predict(threshold_match_probability=review_threshold, warning_mode="never")
         else:
             sdf = linker.inference.predict_chunk(
-                left_chunk=(1, 1), right_chunk=(i, n_chunks),
-                threshold_match_probability=review_threshold, warning_mode="never",
+                left_chunk=(1, 1),
+                right_chunk=(i, n_chunks),
+                threshold_match_probability=review_threshold,
+                warning_mode="never",
             )
         rows.extend(_fetch(sdf))
         sdf.drop_table_from_database_and_remove_from_cache()
     timings["scoring"] = time.perf_counter() - t0
 
-    pairs = _decide(rows, labels, left_name, match_threshold, ambiguity_margin, names,
-                    right_may_repeat=job.right_may_repeat)
+    pairs = _decide(
+        rows, labels, left_name, match_threshold, ambiguity_margin, names, right_may_repeat=job.right_may_repeat
+    )
     return LinkResult(pairs, model, engine, len(left), len(right), timings, job.training_failures)
 
 
@@ -453,8 +481,15 @@ class NameFrequencies:
 
     __slots__ = ("n", "surnames", "givens", "pairs", "fathers", "triples")
 
-    def __init__(self, n: int, surnames: Counter[str], givens: Counter[str], pairs: Counter[tuple[str, str]],
-                 fathers: Counter[str] | None = None, triples: Counter[tuple[str, str, str]] | None = None):
+    def __init__(
+        self,
+        n: int,
+        surnames: Counter[str],
+        givens: Counter[str],
+        pairs: Counter[tuple[str, str]],
+        fathers: Counter[str] | None = None,
+        triples: Counter[tuple[str, str, str]] | None = None,
+    ):
         self.n, self.surnames, self.givens, self.pairs = n, surnames, givens, pairs
         self.fathers = fathers if fathers is not None else Counter()
         self.triples = triples if triples is not None else Counter()
@@ -463,10 +498,14 @@ class NameFrequencies:
     def of(cls, table: Mapping[str, Sequence[Any]]) -> NameFrequencies:
         sur, giv = table["sur"], table["giv"]
         pat = table.get("pat") or [None] * len(sur)
-        return cls(len(sur), Counter(s for s in sur if s), Counter(g for g in giv if g),
-                   Counter((s, g) for s, g in zip(sur, giv, strict=True) if s and g),
-                   Counter(f for f in pat if f),
-                   Counter((s, g, f) for s, g, f in zip(sur, giv, pat, strict=True) if s and g and f))
+        return cls(
+            len(sur),
+            Counter(s for s in sur if s),
+            Counter(g for g in giv if g),
+            Counter((s, g) for s, g in zip(sur, giv, strict=True) if s and g),
+            Counter(f for f in pat if f),
+            Counter((s, g, f) for s, g, f in zip(sur, giv, pat, strict=True) if s and g and f),
+        )
 
     def joint_adjustment(self, sur: str | None, giv: str | None) -> float:
         """Bits to add to a pair exact on both ``sur`` and ``giv`` (never more than 0).
@@ -506,8 +545,21 @@ def _arrow(table: dict[str, list[Any]]) -> Any:
 
 
 def _fetch(sdf: Any) -> list[dict[str, Any]]:
-    cols = ["match_weight", "match_probability", "source_dataset_l", "unique_id_l", "unique_id_r",
-            "full_name_l", "full_name_r", "sur_l", "giv_l", "sur_r", "giv_r", "pat_l", "pat_r"]
+    cols = [
+        "match_weight",
+        "match_probability",
+        "source_dataset_l",
+        "unique_id_l",
+        "unique_id_r",
+        "full_name_l",
+        "full_name_r",
+        "sur_l",
+        "giv_l",
+        "sur_r",
+        "giv_r",
+        "pat_l",
+        "pat_r",
+    ]
     for name in COMPARISONS:
         cols += [f"gamma_{name}", f"mw_{name}"]
     cols += [f"mw_tf_adj_{name}" for name in TF_COMPARISONS]
@@ -551,14 +603,14 @@ def _decide(
                 label, w = explanation["given_name"]
                 explanation["given_name"] = (label, w + adjust)
                 weight += adjust
-                p = 1.0 / (1.0 + 2.0 ** -weight)
+                p = 1.0 / (1.0 + 2.0**-weight)
             if explanation["patronymic"][0] == "exact":
                 adjust = names.father_adjustment(r[f"sur_{side}"], r[f"giv_{side}"], r[f"pat_{side}"])
                 if adjust:
                     label, w = explanation["patronymic"]
                     explanation["patronymic"] = (label, w + adjust)
                     weight += adjust
-                    p = 1.0 / (1.0 + 2.0 ** -weight)
+                    p = 1.0 / (1.0 + 2.0**-weight)
         decision: Decision = "match" if p >= match_threshold else "review"
         if explanation["birth_date"][0] == "different":
             # Both birth dates known and apart by more than the usual errors (swap, one
@@ -570,8 +622,7 @@ def _decide(
             # other part: the rest (father's name, birth date) says a relative or a chance
             # namesake as often as the same person written badly; an officer decides.
             decision = "review"
-        pairs.append(Pair(str(lid), str(rid), p, weight,
-                          decision, explanation, lname or "", rname or ""))
+        pairs.append(Pair(str(lid), str(rid), p, weight, decision, explanation, lname or "", rname or ""))
     if ambiguity_margin is not None:
         pairs = _demote_ambiguous(pairs, ambiguity_margin, right_may_repeat=right_may_repeat)
     pairs.sort(key=lambda p: (p.left_id, p.right_id))
@@ -600,8 +651,10 @@ def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: boo
     the assignment is done here on the final weights.
     """
     out = list(pairs)
-    order = sorted((i for i, p in enumerate(pairs) if p.decision == "match"),
-                   key=lambda i: (-pairs[i].match_weight, pairs[i].left_id, pairs[i].right_id))
+    order = sorted(
+        (i for i, p in enumerate(pairs) if p.decision == "match"),
+        key=lambda i: (-pairs[i].match_weight, pairs[i].left_id, pairs[i].right_id),
+    )
     by_right: dict[str, list[int]] = {}
     for i in order:
         by_right.setdefault(pairs[i].right_id, []).append(i)
@@ -618,8 +671,11 @@ def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: boo
         p = pairs[i]
         if p.right_id in taken_right or not left_free(i):
             continue
-        near = [j for j in by_right[p.right_id] if j != i and left_free(j)
-                and p.match_weight - pairs[j].match_weight < margin]
+        near = [
+            j
+            for j in by_right[p.right_id]
+            if j != i and left_free(j) and p.match_weight - pairs[j].match_weight < margin
+        ]
         keep: int | None = i if not near else None
         if keep is None:
             # Tied on the names: when the birth dates tell them apart (one candidate born
@@ -638,6 +694,14 @@ def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: boo
     for i in order:
         if i not in matched:
             q = pairs[i]
-            out[i] = Pair(q.left_id, q.right_id, q.match_probability, q.match_weight, "review",
-                          q.explanation, q.left_name, q.right_name)
+            out[i] = Pair(
+                q.left_id,
+                q.right_id,
+                q.match_probability,
+                q.match_weight,
+                "review",
+                q.explanation,
+                q.left_name,
+                q.right_name,
+            )
     return out

@@ -18,7 +18,9 @@ from mekendesh.names.similarity import damerau_distance
 
 from .io import Record
 
-CONNECTOR_KEYS = frozenset({"uulu", "ulu", "uly", "uli", "ogly", "ogli", "ugli", "oglu", "kyzy", "kizi", "gyzy", "gizi"})
+CONNECTOR_KEYS = frozenset(
+    {"uulu", "ulu", "uly", "uli", "ogly", "ogli", "ugli", "oglu", "kyzy", "kizi", "gyzy", "gizi"}
+)
 _PATRONYMIC_ENDINGS = ("ovicna", "evicna", "ovic", "evic", "ovna", "evna", "ovik", "evik", "icna", "ikna", "ic", "ik")
 # Kazakh writes the father's name with -ұлы / -қызы attached (Сәбитұлы, Шамшиденқызы), where
 # a Russian list writes Сабитович, Шамшиденовна: the root is the father's name in both.
@@ -115,17 +117,48 @@ def _typo_ending_root(k: str) -> str | None:
 _SKELETON_DROP = str.maketrans("", "", "aeiouy")
 
 
-_WRITTEN = str.maketrans({
-    # ы and й as Latin y (Turkmen Latin and passports write them so)
-    **dict(zip("абвгдезийклмнопрстуфхцчшщыэ", "abvgdeziyklmnoprstufhccssye", strict=True)),
-    "ё": "o", "ж": "j", "ю": "u", "я": "a", "ъ": None, "ь": None,
-    # Kyrgyz, Kazakh, Tajik, Uzbek letters that a Russian list writes as н, о, у, а, г, к, х, дж
-    "ң": "n", "ө": "o", "ү": "u", "ә": "a", "ғ": "g", "қ": "k", "ұ": "u", "і": "i", "һ": "h",
-    "ҳ": "h", "ҷ": "j", "ӣ": "i", "ӯ": "u", "ў": "u",
-    # Turkmen and Uzbek Latin
-    "ý": "y", "ç": "c", "ş": "s", "ž": "z", "ň": "n", "ä": "a", "ö": "o", "ü": "u", "w": "v",
-    "'": None, "ʻ": None, "ʼ": None, "’": None, "-": None,
-})
+_WRITTEN = str.maketrans(
+    {
+        # ы and й as Latin y (Turkmen Latin and passports write them so)
+        **dict(zip("абвгдезийклмнопрстуфхцчшщыэ", "abvgdeziyklmnoprstufhccssye", strict=True)),
+        "ё": "o",
+        "ж": "j",
+        "ю": "u",
+        "я": "a",
+        "ъ": None,
+        "ь": None,
+        # Kyrgyz, Kazakh, Tajik, Uzbek letters that a Russian list writes as н, о, у, а, г, к, х, дж
+        "ң": "n",
+        "ө": "o",
+        "ү": "u",
+        "ә": "a",
+        "ғ": "g",
+        "қ": "k",
+        "ұ": "u",
+        "і": "i",
+        "һ": "h",
+        "ҳ": "h",
+        "ҷ": "j",
+        "ӣ": "i",
+        "ӯ": "u",
+        "ў": "u",
+        # Turkmen and Uzbek Latin
+        "ý": "y",
+        "ç": "c",
+        "ş": "s",
+        "ž": "z",
+        "ň": "n",
+        "ä": "a",
+        "ö": "o",
+        "ü": "u",
+        "w": "v",
+        "'": None,
+        "ʻ": None,
+        "ʼ": None,
+        "’": None,
+        "-": None,
+    }
+)
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -258,9 +291,7 @@ def _looks_patronymic(k: str) -> bool:
     return len(k) >= 7 and patronymic_root(k, known=True) != k
 
 
-def _recheck_surname(
-    surname: str | None, givens: list[str], patronymic: str | None
-) -> tuple[str | None, list[str]]:
+def _recheck_surname(surname: str | None, givens: list[str], patronymic: str | None) -> tuple[str | None, list[str]]:
     """Prefer a word with a surname ending (-ов, -ева, -zoda …) over one ending in -ин/-ина.
 
     «Ширин Мередова», «Эркин Усонбекович Юмоталиев»: Эркин and Ширин end like a surname
@@ -321,14 +352,16 @@ def record_features(record: Record) -> dict[str, Any]:
         "dob_swap": swap,
         "dob_year": year,
         "sex": record.sex or hint,
-        "surw": surw, "givw": givw, "patw": patw,
-        "surw_srt": surw_srt, "givw_srt": givw_srt, "patw_srt": patw_srt,
+        "surw": surw,
+        "givw": givw,
+        "patw": patw,
+        "surw_srt": surw_srt,
+        "givw_srt": givw_srt,
+        "patw_srt": patw_srt,
     }
 
 
-def feature_table(
-    records: Sequence[Record], progress: Callable[[int], object] | None = None
-) -> dict[str, list[Any]]:
+def feature_table(records: Sequence[Record], progress: Callable[[int], object] | None = None) -> dict[str, list[Any]]:
     """Column-oriented features of ``records`` (a dict of equal-length lists)."""
     table: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     appenders = [(name, table[name].append) for name in COLUMNS]

@@ -131,9 +131,7 @@ def _decode(path: Path, data: bytes) -> str:
                 column = header[index].strip().lower()
         except (UnicodeDecodeError, StopIteration, csv.Error):
             pass
-        raise InputError(
-            path, row, column, _("is not UTF-8 text (save the file as UTF-8 and try again)")
-        ) from None
+        raise InputError(path, row, column, _("is not UTF-8 text (save the file as UTF-8 and try again)")) from None
 
 
 def read_records(path: str | os.PathLike[str], role: str = "input") -> list[Record]:
@@ -186,6 +184,7 @@ def _records(path: Path, stream: IO[str]) -> Iterator[Record]:
 def _records_from_reader(path: Path, reader: _csv.Reader) -> Iterator[Record]:
     def line() -> int:
         return reader.line_num
+
     try:
         header_raw = next(reader)
     except StopIteration:
@@ -213,7 +212,9 @@ def _records_from_reader(path: Path, reader: _csv.Reader) -> Iterator[Record]:
         for i, value in enumerate(fields):
             if len(value) > MAX_FIELD_LENGTH:
                 raise InputError(
-                    path, row, header[i] or f"#{i + 1}",
+                    path,
+                    row,
+                    header[i] or f"#{i + 1}",
                     _("the value is {length} characters long (at most {limit})").format(
                         length=number(len(value)), limit=MAX_FIELD_LENGTH
                     ),

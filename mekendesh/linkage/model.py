@@ -59,7 +59,7 @@ def _name_levels(col: str) -> list[_Level]:
         # other): the same equality is seen by both comparisons, and EM weighs it as rare
         (
             "surname and given name crossed",
-            'sur_l = giv_r OR giv_l = sur_r',
+            "sur_l = giv_r OR giv_l = sur_r",
             0.03,
         ),
         ("different", "ELSE", 0.01),
@@ -80,28 +80,28 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
             # passports in Latin often do not) is written without one on every copy, while
             # a dropped patronymic on one side says nothing. Evaluated before the null level;
             # its m is the share of records without a father's name (set from the data).
-            ("both missing", 'pat_l IS NULL AND pat_r IS NULL', 0.05),
-            ("exact", 'pat_l = pat_r', 0.92),
+            ("both missing", "pat_l IS NULL AND pat_r IS NULL", 0.05),
+            ("exact", "pat_l = pat_r", 0.92),
             # a typo in a father's name; two edits is another name more often than not
             # (Зокирович / Собирович, Бакаевна / Бакытовна)
-            ("one edit", f'length(pat_l) >= 4 AND ({_one_typo("pat")})', 0.03),
-            ("same consonants", 'pat_sk_l = pat_sk_r AND length(pat_l) >= 4', 0.02),
+            ("one edit", f"length(pat_l) >= 4 AND ({_one_typo('pat')})", 0.03),
+            ("same consonants", "pat_sk_l = pat_sk_r AND length(pat_l) >= 4", 0.02),
             ("different", "ELSE", 0.02),
         ],
     ),
     "birth_date": (
         "dob",
         [
-            ("exact", 'dob_l = dob_r', 0.88),
-            ("day and month swapped", 'dob_swap_l = dob_r', 0.02),
+            ("exact", "dob_l = dob_r", 0.88),
+            ("day and month swapped", "dob_swap_l = dob_r", 0.02),
             (
                 "one digit off",
-                'length(dob_l) = 10 AND length(dob_r) = 10 AND levenshtein(dob_l, dob_r) = 1',
+                "length(dob_l) = 10 AND length(dob_r) = 10 AND levenshtein(dob_l, dob_r) = 1",
                 0.06,
             ),
             (
                 "same year, only the year known on one side",
-                '(length(dob_l) < 10 OR length(dob_r) < 10) AND dob_year_l = dob_year_r',
+                "(length(dob_l) < 10 OR length(dob_r) < 10) AND dob_year_l = dob_year_r",
                 0.035,
             ),
             ("different", "ELSE", 0.005),
@@ -110,7 +110,7 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
     "sex": (
         "sex",
         [
-            ("same", 'sex_l = sex_r', 0.98),
+            ("same", "sex_l = sex_r", 0.98),
             ("different", "ELSE", 0.02),
         ],
     ),
@@ -120,23 +120,23 @@ COMPARISONS: dict[str, tuple[str, list[_Level]]] = {
 def blocking_rules() -> list[str]:
     """Rules that generate candidate pairs; a pair needs to pass only one of them."""
     return [
-        'l.sur = r.sur AND l.giv = r.giv',
-        'l.sur = r.giv AND l.giv = r.sur',
+        "l.sur = r.sur AND l.giv = r.giv",
+        "l.sur = r.giv AND l.giv = r.sur",
         # every pair born on the same day, however its names were parsed or mistyped: about
         # 1/17,000 of all pairs, so 6 million comparisons at 1,000,000 x 100,000
-        'l.dob = r.dob',
-        'l.pair4 = r.pair4 AND l.dob_year = r.dob_year',
-        'l.sur = r.sur AND l.pat = r.pat',
-        'l.giv = r.giv AND l.pat = r.pat',
-        'l.giv = r.giv AND l.sur3 = r.sur3',
-        'l.sur = r.sur AND l.giv3 = r.giv3',
-        'l.pair4 = r.pair4 AND l.pat = r.pat',
+        "l.dob = r.dob",
+        "l.pair4 = r.pair4 AND l.dob_year = r.dob_year",
+        "l.sur = r.sur AND l.pat = r.pat",
+        "l.giv = r.giv AND l.pat = r.pat",
+        "l.giv = r.giv AND l.sur3 = r.sur3",
+        "l.sur = r.sur AND l.giv3 = r.giv3",
+        "l.pair4 = r.pair4 AND l.pat = r.pat",
         # one name exact, a typo in the other: the same letters in another order, or the
         # same consonants (Карыбеков Нурмат / Нермат, Аманова Биби / Ббии, Спааров / Saparow)
-        'l.sur = r.sur AND l.givw_srt = r.givw_srt',
-        'l.giv = r.giv AND l.surw_srt = r.surw_srt',
-        'l.sur = r.sur AND l.giv_sk = r.giv_sk',
-        'l.giv = r.giv AND l.sur_sk = r.sur_sk',
+        "l.sur = r.sur AND l.givw_srt = r.givw_srt",
+        "l.giv = r.giv AND l.surw_srt = r.surw_srt",
+        "l.sur = r.sur AND l.giv_sk = r.giv_sk",
+        "l.giv = r.giv AND l.sur_sk = r.sur_sk",
     ]
 
 

@@ -102,9 +102,7 @@ def key_similarity(kl: str, kr: str) -> tuple[float, str]:
     dist = damerau_distance(kl, kr)
     if dist == 1 and len(kl) == len(kr) and sorted(kl) == sorted(kr):
         return 0.9, f"typo (swapped letters, jaro-winkler {sim:.2f})"
-    if len(kl) == len(kr) and all(
-        x == y or {x, y} in _VOWEL_VARIANTS for x, y in zip(kl, kr, strict=True)
-    ):
+    if len(kl) == len(kr) and all(x == y or {x, y} in _VOWEL_VARIANTS for x, y in zip(kl, kr, strict=True)):
         # ө written ё or е, ә written е: Үсөн / Усен, Әсел / Есел.
         return 0.85, f"vowel variant (jaro-winkler {sim:.2f})"
     if dist == 1 and min(len(kl), len(kr)) >= 7:
@@ -267,8 +265,9 @@ def compare_names(a: str, b: str) -> NameComparison:
         # The same words in another arrangement the parser could not settle.
         best_score = 1.0
         best = [
-            PartComparison(part, _text(pa.parts[part]), _text(pb.parts[part]), 1.0,
-                           "same words, parts read differently")
+            PartComparison(
+                part, _text(pa.parts[part]), _text(pb.parts[part]), 1.0, "same words, parts read differently"
+            )
             for part in ("surname", "given", "patronymic")
             if pa.parts[part] or pb.parts[part]
         ]

@@ -51,13 +51,13 @@ from .translit import VOWELS, phonemes
 
 # Key of a connector word -> its normalised form.
 CONNECTORS: dict[str, str] = {
-    "ulu": "uulu",    # Kyrgyz уулу / uulu
-    "uli": "uly",     # Kazakh ұлы / uly
-    "ogli": "ogly",   # Uzbek o'g'li / ўғли, Turkmen ogly, Russian оглы
-    "oglu": "ogly",   # Azerbaijani / Turkish oğlu
-    "ugli": "ogly",   # Russian угли
-    "kizi": "kyzy",   # Kyrgyz кызы, Kazakh қызы / qyzy, Uzbek qizi
-    "gizi": "gyzy",   # Turkmen gyzy, Azerbaijani qızı written гызы
+    "ulu": "uulu",  # Kyrgyz уулу / uulu
+    "uli": "uly",  # Kazakh ұлы / uly
+    "ogli": "ogly",  # Uzbek o'g'li / ўғли, Turkmen ogly, Russian оглы
+    "oglu": "ogly",  # Azerbaijani / Turkish oğlu
+    "ugli": "ogly",  # Russian угли
+    "kizi": "kyzy",  # Kyrgyz кызы, Kazakh қызы / qyzy, Uzbek qizi
+    "gizi": "gyzy",  # Turkmen gyzy, Azerbaijani qızı written гызы
 }
 MALE_CONNECTORS = frozenset({"uulu", "uly", "ogly"})
 FEMALE_CONNECTORS = frozenset({"kyzy", "gyzy"})

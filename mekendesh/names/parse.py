@@ -32,18 +32,40 @@ _SURNAME_FEMALE = ("ova", "eva", "ina", "skaya", "skaia")
 _SURNAME_MALE = ("ov", "ev", "in", "skiy", "ski", "skii", "zade", "zoda", "ian", "yan", "enko")
 # Endings that make a word a surname beyond doubt; -ин/-ина also ends given names
 # (Эркин, Ширин), so a word with one of these wins over it.
-_SURNAME_STRONG = ("ov", "ev", "ova", "eva", "zade", "zoda", "enko", "ski", "skii", "skiy",
-                   "skaya", "skaia")
+_SURNAME_STRONG = ("ov", "ev", "ova", "eva", "zade", "zoda", "enko", "ski", "skii", "skiy", "skaya", "skaia")
 _GIVEN_ENDINGS = ("bek", "gul", "jan", "ali", "bai", "bay", "nur", "ai", "kan", "beg", "dil")
 
 # Words that are never part of a name: parties, organisations, titles.
 _STOP_KEYS = frozenset(
     token_key(w)
     for w in (
-        "партия", "партиясы", "party", "фракция", "faction", "депутат", "deputy",
-        "министр", "minister", "президент", "president", "г.", "гр.", "г.р.", "гражданин",
-        "гражданка", "citizen", "mr", "mrs", "ms", "ата-журт", "ата-мекен",
-        "мекеним", "бутун", "ынтымак", "социал-демократы", "республика",
+        "партия",
+        "партиясы",
+        "party",
+        "фракция",
+        "faction",
+        "депутат",
+        "deputy",
+        "министр",
+        "minister",
+        "президент",
+        "president",
+        "г.",
+        "гр.",
+        "г.р.",
+        "гражданин",
+        "гражданка",
+        "citizen",
+        "mr",
+        "mrs",
+        "ms",
+        "ата-журт",
+        "ата-мекен",
+        "мекеним",
+        "бутун",
+        "ынтымак",
+        "социал-демократы",
+        "республика",
     )
 )
 
@@ -114,7 +136,7 @@ def is_initial(word: str) -> bool:
 
 
 def patronymic_sex(word: str, *, fuzzy: bool = True) -> str | None:
-    """"M" or "F" if the word is a patronymic with a Russian or Turkic ending.
+    """ "M" or "F" if the word is a patronymic with a Russian or Turkic ending.
 
     ``fuzzy=False`` leaves out endings with a typo in them (which also catch a mistyped
     surname such as Мирзовеа or Бейсенва).
@@ -141,7 +163,7 @@ def patronymic_sex(word: str, *, fuzzy: bool = True) -> str | None:
 
 
 def surname_sex(word: str) -> str | None:
-    """"F" for -ова/-ева/-ина/-owa ..., "M" for -ов/-ев/-ин/-ow ..., else None."""
+    """ "F" for -ова/-ева/-ина/-owa ..., "M" for -ов/-ев/-ин/-ow ..., else None."""
     key = token_key(word)
     if _ends(key, ("ova", "eva", "ina", "skaya", "skaia", "aya")):
         return "F"
@@ -294,9 +316,7 @@ def _parse_cached(text: str) -> ParsedName:
             pick = None
         elif upper and mixed_case_text and len(upper) == 1:
             pick = upper[0]
-        elif given_before_patronymic is not None and not _ends(
-            token_key(given_before_patronymic), _SURNAME_STRONG
-        ):
+        elif given_before_patronymic is not None and not _ends(token_key(given_before_patronymic), _SURNAME_STRONG):
             # «Мирлан Доолотбекович Омурбекв»: a typo took the surname's ending
             pick = next(t for t in tokens if t is not given_before_patronymic)
         elif len(candidates) == 1:

@@ -18,13 +18,22 @@ EMPTY = "empty"
 
 # Look-alike pairs, lower case (upper case follows): Cyrillic, Latin.
 _PAIRS = [
-    ("а", "a"), ("е", "e"), ("о", "o"), ("р", "p"), ("с", "c"), ("х", "x"),
-    ("у", "y"), ("к", "k"), ("м", "m"), ("т", "t"), ("н", "h"), ("в", "b"),
+    ("а", "a"),
+    ("е", "e"),
+    ("о", "o"),
+    ("р", "p"),
+    ("с", "c"),
+    ("х", "x"),
+    ("у", "y"),
+    ("к", "k"),
+    ("м", "m"),
+    ("т", "t"),
+    ("н", "h"),
+    ("в", "b"),
     ("і", "i"),
 ]
 # Rarer Cyrillic letters that only ever stand in for a Latin one.
-_CYR_ONLY = [("һ", "h"), ("ј", "j"), ("ѕ", "s"), ("ԁ", "d"), ("ԛ", "q"), ("ԝ", "w"),
-             ("ӏ", "l"), ("ү", "y")]
+_CYR_ONLY = [("һ", "h"), ("ј", "j"), ("ѕ", "s"), ("ԁ", "d"), ("ԛ", "q"), ("ԝ", "w"), ("ӏ", "l"), ("ү", "y")]
 
 _CYR_TO_LAT: dict[str, str] = {}
 _LAT_TO_CYR: dict[str, str] = {}

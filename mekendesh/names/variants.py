@@ -26,21 +26,32 @@ from .translit import icao_latin
 
 # --- Kyrgyz / Kazakh / Tajik / Uzbek Cyrillic -> Russian Cyrillic ---------------
 _TO_RUSSIAN: dict[str, str] = {
-    "ң": "н", "ө": "о", "ү": "у", "ә": "а", "ғ": "г", "қ": "к", "ұ": "у",
-    "һ": "х", "і": "и", "ӣ": "и", "ӯ": "у", "ҳ": "х", "ҷ": "дж", "ў": "у",
+    "ң": "н",
+    "ө": "о",
+    "ү": "у",
+    "ә": "а",
+    "ғ": "г",
+    "қ": "к",
+    "ұ": "у",
+    "һ": "х",
+    "і": "и",
+    "ӣ": "и",
+    "ӯ": "у",
+    "ҳ": "х",
+    "ҷ": "дж",
+    "ў": "у",
 }
 _RUSSIAN_DOUBLES = re.compile(r"([аэеоуыиөүАЭЕОУЫИӨҮ])\1", re.IGNORECASE)
 
 
-def _cyrillic_to_russian(
-    text: str, *, soft_vowels: bool = False, single_vowels: bool = True
-) -> str:
+def _cyrillic_to_russian(text: str, *, soft_vowels: bool = False, single_vowels: bool = True) -> str:
     """Russian spelling of Kyrgyz/Kazakh/Tajik/Uzbek Cyrillic.
 
     With ``single_vowels`` doubled Kyrgyz vowels are single (ээ → е, оо → о,
     уу → у), except in the connector уулу; with ``soft_vowels`` ү becomes ю after
     a consonant (Түлкүбаев → Тюлкюбаев), an older Russian habit.
     """
+
     def single(match: re.Match[str]) -> str:
         ch = match.group(1)
         return {"э": "е", "Э": "Е"}.get(ch, ch) if match.start() > 0 else ch
@@ -62,20 +73,65 @@ def _cyrillic_to_russian(
         if rep is None:
             out.append(ch)
         else:
-            out.append(rep.upper() if ch.isupper() and (len(rep) == 1 or text.isupper()) else
-                       (rep[0].upper() + rep[1:]) if ch.isupper() else rep)
+            out.append(
+                rep.upper()
+                if ch.isupper() and (len(rep) == 1 or text.isupper())
+                else (rep[0].upper() + rep[1:])
+                if ch.isupper()
+                else rep
+            )
     return "".join(out)
 
 
 # --- Cyrillic -> informal Latin --------------------------------------------------
 _INFORMAL: dict[str, str] = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo",
-    "ж": "j", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "",
-    "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ң": "n", "ө": "o",
-    "ү": "u", "ә": "a", "ғ": "g", "қ": "k", "ұ": "u", "һ": "h", "і": "i",
-    "ӣ": "i", "ӯ": "u", "ҳ": "h", "ҷ": "j", "ў": "o'",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "ң": "n",
+    "ө": "o",
+    "ү": "u",
+    "ә": "a",
+    "ғ": "g",
+    "қ": "k",
+    "ұ": "u",
+    "һ": "h",
+    "і": "i",
+    "ӣ": "i",
+    "ӯ": "u",
+    "ҳ": "h",
+    "ҷ": "j",
+    "ў": "o'",
 }
 
 
@@ -114,19 +170,65 @@ def _cyrillic_to_informal(
 
 # --- Latin -> Cyrillic ---------------------------------------------------------------
 _LAT_MULTI_CYR: list[tuple[str, str]] = [
-    ("shch", "щ"), ("dzh", "дж"), ("zh", "ж"), ("kh", "х"), ("sh", "ш"),
-    ("ch", "ч"), ("ts", "ц"), ("gh", "г"), ("o'", "ў"), ("g'", "ғ"),
-    ("yo", "ё"), ("yu", "ю"), ("ya", "я"), ("ye", "е"),
-    ("ýo", "ё"), ("ýu", "ю"), ("ýa", "я"), ("ýe", "е"),
-    ("iu", "ю"), ("ia", "я"),
+    ("shch", "щ"),
+    ("dzh", "дж"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("sh", "ш"),
+    ("ch", "ч"),
+    ("ts", "ц"),
+    ("gh", "г"),
+    ("o'", "ў"),
+    ("g'", "ғ"),
+    ("yo", "ё"),
+    ("yu", "ю"),
+    ("ya", "я"),
+    ("ye", "е"),
+    ("ýo", "ё"),
+    ("ýu", "ю"),
+    ("ýa", "я"),
+    ("ýe", "е"),
+    ("iu", "ю"),
+    ("ia", "я"),
 ]
 _LAT_CYR: dict[str, str] = {
-    "a": "а", "ä": "ә", "b": "б", "c": "ч", "ç": "ч", "d": "д", "e": "е",
-    "f": "ф", "g": "г", "ğ": "г", "h": "х", "ı": "ы", "i": "и", "j": "ж",
-    "k": "к", "q": "к", "l": "л", "m": "м", "n": "н", "ň": "ң", "o": "о",
-    "ö": "ө", "p": "п", "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у",
-    "ü": "ү", "v": "в", "w": "в", "x": "х", "y": "ы", "ý": "й", "z": "з",
-    "ž": "ж", "é": "е",
+    "a": "а",
+    "ä": "ә",
+    "b": "б",
+    "c": "ч",
+    "ç": "ч",
+    "d": "д",
+    "e": "е",
+    "f": "ф",
+    "g": "г",
+    "ğ": "г",
+    "h": "х",
+    "ı": "ы",
+    "i": "и",
+    "j": "ж",
+    "k": "к",
+    "q": "к",
+    "l": "л",
+    "m": "м",
+    "n": "н",
+    "ň": "ң",
+    "o": "о",
+    "ö": "ө",
+    "p": "п",
+    "r": "р",
+    "s": "с",
+    "ş": "ш",
+    "t": "т",
+    "u": "у",
+    "ü": "ү",
+    "v": "в",
+    "w": "в",
+    "x": "х",
+    "y": "ы",
+    "ý": "й",
+    "z": "з",
+    "ž": "ж",
+    "é": "е",
 }
 _LAT_VOWELS = set("aeiouyäöüıé")
 _CYR_VOWELS = set("аеёиоуыэюяәөүұі")
@@ -164,9 +266,7 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
                 cyr = "й"  # Aiperi -> Айпери, Beyshen -> Бейшен
             elif ch in ("y", "ý") and nxt in _LAT_VOWELS:
                 cyr = "й"
-            elif ch == "e" and (i == 0 or prev_out in _CYR_VOWELS) and not (
-                i > 0 and low[i - 1] == "e"
-            ):
+            elif ch == "e" and (i == 0 or prev_out in _CYR_VOWELS) and not (i > 0 and low[i - 1] == "e"):
                 cyr = "э" if i == 0 else "е"
             elif ch == "e" and i > 0 and low[i - 1] == "e":
                 if kyrgyz and out and out[-1] == "е":
@@ -183,20 +283,19 @@ def _latin_word_to_cyrillic(word: str, *, kyrgyz: bool, turkmen: bool) -> str:
             else:
                 mapped = _LAT_CYR.get(ch)
                 if mapped is None:
-                    base = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                                   if not unicodedata.combining(c))
+                    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
                     mapped = "".join(_LAT_CYR.get(c, c) for c in base)
                 cyr = mapped
             out.append(cyr)
             i += 1
     text = "".join(out)
     # Glide + vowel: "йе" after a vowel is "е", "йа" is "я" (Çaryýew -> Чарыев).
-    text = re.sub(r"(?<=[аеёиоуыэюяәөүұі])й([еаую])",
-                  lambda m: {"е": "е", "а": "я", "у": "ю", "ю": "ю"}[m.group(1)], text)
+    text = re.sub(
+        r"(?<=[аеёиоуыэюяәөүұі])й([еаую])", lambda m: {"е": "е", "а": "я", "у": "ю", "ю": "ю"}[m.group(1)], text
+    )
     text = re.sub(r"ый(?=[еаую])", "ы", text)
     # After a consonant too: Nurýagdyýew -> Нурягдыев.
-    text = re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])й([аоу])",
-                  lambda m: {"а": "я", "о": "ё", "у": "ю"}[m.group(1)], text)
+    text = re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])й([аоу])", lambda m: {"а": "я", "о": "ё", "у": "ю"}[m.group(1)], text)
     if not kyrgyz and token_key(word) not in CONNECTORS:
         text = re.sub(r"([оуыа])\1", r"\1", text)
     if src.isupper():
@@ -216,8 +315,7 @@ def latin_to_cyrillic(text: str, *, kyrgyz: bool = False) -> str:
     )
 
 
-_TURKMEN_INFORMAL = {"ç": "ch", "ş": "sh", "ž": "zh", "ň": "n", "ä": "a", "ý": "y",
-                     "w": "v", "ö": "o", "ü": "u"}
+_TURKMEN_INFORMAL = {"ç": "ch", "ş": "sh", "ž": "zh", "ň": "n", "ä": "a", "ý": "y", "w": "v", "ö": "o", "ü": "u"}
 
 
 def _turkmen_informal(text: str) -> str:
@@ -261,7 +359,10 @@ def spelling_variants(text: str) -> dict[str, list[str]]:
     """Likely spellings of a name by kind; see the module docstring."""
     text = " ".join(fix_homoglyphs(unicodedata.normalize("NFC", text or "")).split())
     result: dict[str, list[str]] = {
-        "passport_latin": [], "russian": [], "informal_latin": [], "kyrgyz_cyrillic": [],
+        "passport_latin": [],
+        "russian": [],
+        "informal_latin": [],
+        "kyrgyz_cyrillic": [],
     }
     if not text:
         return result
@@ -269,27 +370,30 @@ def spelling_variants(text: str) -> dict[str, list[str]]:
     if script == CYRILLIC:
         result["passport_latin"] = _dedup([icao_latin(text), _old_passport(text).upper()])
         russian = _cyrillic_to_russian(text)
-        result["russian"] = _dedup([
-            russian,
-            _cyrillic_to_russian(text, single_vowels=False),
-            _cyrillic_to_russian(text, soft_vowels=True),
-        ])
-        result["informal_latin"] = _dedup([
-            _cyrillic_to_informal(text),
-            _cyrillic_to_informal(text, kh="x"),
-            _cyrillic_to_informal(text, kh="h"),
-            _cyrillic_to_informal(text, zh="zh"),
-            _cyrillic_to_informal(text, iotate=True),
-            _cyrillic_to_informal(text, y_glide=True),
-        ])
+        result["russian"] = _dedup(
+            [
+                russian,
+                _cyrillic_to_russian(text, single_vowels=False),
+                _cyrillic_to_russian(text, soft_vowels=True),
+            ]
+        )
+        result["informal_latin"] = _dedup(
+            [
+                _cyrillic_to_informal(text),
+                _cyrillic_to_informal(text, kh="x"),
+                _cyrillic_to_informal(text, kh="h"),
+                _cyrillic_to_informal(text, zh="zh"),
+                _cyrillic_to_informal(text, iotate=True),
+                _cyrillic_to_informal(text, y_glide=True),
+            ]
+        )
         if _is_kyrgyz_cyrillic(text):
             result["kyrgyz_cyrillic"] = [text]
     elif script == LATIN:
         result["passport_latin"] = _dedup([icao_latin(text)])
         result["russian"] = _dedup([latin_to_cyrillic(text)])
         plain = "".join(
-            c for c in unicodedata.normalize("NFKD", _APOSTROPHE_RE.sub("'", text))
-            if not unicodedata.combining(c)
+            c for c in unicodedata.normalize("NFKD", _APOSTROPHE_RE.sub("'", text)) if not unicodedata.combining(c)
         ).replace("'", "")
         turkmen = any(c in text.lower() for c in _TURKMEN_LETTERS)
         uzbek = bool(re.search(r"[og]['’‘`ʻʼ]", text.lower()))

@@ -36,7 +36,9 @@ class CanReadPeople(permissions.BasePermission):
     summary="Search people",
     parameters=[
         OpenApiParameter(
-            "q", str, required=True,
+            "q",
+            str,
+            required=True,
             description="A name in any script or spelling (Kyrgyz or Russian Cyrillic, passport Latin), "
             "or an exact document number.",
         )
@@ -102,8 +104,11 @@ class StayStateSerializer(serializers.Serializer):
     version = serializers.IntegerField()
 
 
-@extend_schema(summary="Verify a declared stay", request=StayVerifySerializer,
-               responses={200: StayStateSerializer, 400: None, 404: None, 409: None})
+@extend_schema(
+    summary="Verify a declared stay",
+    request=StayVerifySerializer,
+    responses={200: StayStateSerializer, 400: None, 404: None, 409: None},
+)
 class StayVerifyView(generics.GenericAPIView):
     """An officer of the stay's consular district verifies it. A stale ``version`` (someone else
     changed the stay since it was read) answers 409; a stay that is not declared answers 400."""
@@ -118,8 +123,12 @@ class StayVerifyView(generics.GenericAPIView):
         body = self.get_serializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            stay = services.stay_verify(actor=request.user, stay=stay, expected_version=body.validated_data["version"],
-                                        idempotency_key=body.validated_data.get("idempotency_key"))
+            stay = services.stay_verify(
+                actor=request.user,
+                stay=stay,
+                expected_version=body.validated_data["version"],
+                idempotency_key=body.validated_data.get("idempotency_key"),
+            )
         except StaleObjectError as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         except ValidationError as exc:

@@ -20,8 +20,12 @@ def someone_else(places, officer_moscow):
     from mekendesh.people.services import DocumentInput, NameInput, person_register
 
     return person_register(
-        actor=officer_moscow, sex="M", birth_date=dt.date(1990, 1, 2),
+        actor=officer_moscow,
+        sex="M",
+        birth_date=dt.date(1990, 1, 2),
         names=[NameInput(script="ky-Cyrl", surname="Осмонов", given_names="Нурлан")],
-        origin_region=places["osh"], email="nurlan@example.com", phone="+996700000001",
+        origin_region=places["osh"],
+        email="nurlan@example.com",
+        phone="+996700000001",
         document=DocumentInput(number="AN0000001", issuing_country=places["KG"]),
     )

@@ -54,8 +54,14 @@ class TypedDateField(forms.Field):
     def __init__(self, *, autocomplete: str = "off", **kwargs: Any) -> None:
         kwargs.setdefault(
             "widget",
-            forms.TextInput(attrs={"inputmode": "numeric", "placeholder": _("DD.MM.YYYY"),
-                                   "autocomplete": autocomplete, "data-date": ""}),
+            forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "placeholder": _("DD.MM.YYYY"),
+                    "autocomplete": autocomplete,
+                    "data-date": "",
+                }
+            ),
         )
         super().__init__(**kwargs)
 
@@ -81,24 +87,29 @@ class TypedDateField(forms.Field):
         if not 1 <= month <= 12:
             raise ValidationError(
                 _("%(value)s is not a date: there is no month %(month)d."),
-                code="invalid_month", params={"value": value, "month": month},
+                code="invalid_month",
+                params={"value": value, "month": month},
             )
         if year < 1:
             raise ValidationError(
-                _("There is no year 0000: type the year with four digits, for example 1996."), code="invalid_year",
+                _("There is no year 0000: type the year with four digits, for example 1996."),
+                code="invalid_year",
             )
         days = monthrange(year, month)[1]
         if not 1 <= day <= days:
             raise ValidationError(
                 _("%(value)s is not a date: month %(month)02d of %(year)d has %(days)d days."),
-                code="invalid_day", params={"value": value, "month": month, "year": year, "days": days},
+                code="invalid_day",
+                params={"value": value, "month": month, "year": year, "days": days},
             )
         return dt.date(year, month, day)
 
 
 def country_choices() -> list[Any]:
     countries = list(Country.objects.all())
-    common = sorted((c for c in countries if c.code in COMMON_DESTINATIONS), key=lambda c: COMMON_DESTINATIONS.index(c.code))
+    common = sorted(
+        (c for c in countries if c.code in COMMON_DESTINATIONS), key=lambda c: COMMON_DESTINATIONS.index(c.code)
+    )
     others = sorted((c for c in countries if c.code not in COMMON_DESTINATIONS), key=lambda c: c.name)
     choices: list[Any] = [("", CHOOSE)]
     if common:
@@ -137,9 +148,13 @@ class ServiceErrorsMixin:
 class SubmissionKeyFields(forms.Form):
     """The hidden key that makes a repeated form (a double click, a retry) store nothing twice."""
 
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, error_messages={
-        "required": _OUT_OF_DATE, "invalid": _OUT_OF_DATE,
-    })
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _OUT_OF_DATE,
+            "invalid": _OUT_OF_DATE,
+        },
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -159,18 +174,30 @@ class NameFields(forms.Form):
     """A name in Kyrgyz or Russian Cyrillic or in other Latin letters, and as written in the passport."""
 
     name_script = forms.ChoiceField(
-        label=_("The name is written in"), widget=forms.RadioSelect, initial=Script.KYRGYZ_CYRILLIC,
-        choices=[(Script.KYRGYZ_CYRILLIC, _("Kyrgyz")), (Script.RUSSIAN_CYRILLIC, _("Russian")),
-                 (Script.OTHER_LATIN, _("Latin letters"))],
+        label=_("The name is written in"),
+        widget=forms.RadioSelect,
+        initial=Script.KYRGYZ_CYRILLIC,
+        choices=[
+            (Script.KYRGYZ_CYRILLIC, _("Kyrgyz")),
+            (Script.RUSSIAN_CYRILLIC, _("Russian")),
+            (Script.OTHER_LATIN, _("Latin letters")),
+        ],
     )
     surname = forms.CharField(label=_("Surname"), widget=_name_widget(autocomplete="family-name"))
     given_names = forms.CharField(label=_("Given name"), widget=_name_widget(autocomplete="given-name"))
-    patronymic = forms.CharField(label=_("Patronymic"), required=False, widget=_name_widget(),
-                                 help_text=_("For example Асан кызы, Асан уулу or Асанович."))
-    latin_surname = forms.CharField(label=_("Surname as in the passport (Latin letters)"), required=False,
-                                    widget=_latin_widget())
+    patronymic = forms.CharField(
+        label=_("Patronymic"),
+        required=False,
+        widget=_name_widget(),
+        help_text=_("For example Асан кызы, Асан уулу or Асанович."),
+    )
+    latin_surname = forms.CharField(
+        label=_("Surname as in the passport (Latin letters)"), required=False, widget=_latin_widget()
+    )
     latin_given_names = forms.CharField(
-        label=_("Given name as in the passport (Latin letters)"), required=False, widget=_latin_widget(),
+        label=_("Given name as in the passport (Latin letters)"),
+        required=False,
+        widget=_latin_widget(),
         help_text=_("Leave both empty if you do not know them: the usual passport spelling is kept instead."),
     )
 
@@ -198,28 +225,58 @@ class NameFields(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or self.cleaned_data
         surname, given = cleaned.get("latin_surname"), cleaned.get("latin_given_names")
-        if bool(surname) != bool(given) and not self.has_error("latin_surname") and not self.has_error("latin_given_names"):
-            self.add_error("latin_given_names" if surname else "latin_surname",
-                           _("Give both the surname and the given name as in the passport, or neither."))
+        if (
+            bool(surname) != bool(given)
+            and not self.has_error("latin_surname")
+            and not self.has_error("latin_given_names")
+        ):
+            self.add_error(
+                "latin_given_names" if surname else "latin_surname",
+                _("Give both the surname and the given name as in the passport, or neither."),
+            )
         return cleaned
 
     def name_inputs(self, *, source: str, typed_latin_source: str, mrz: str = "") -> list[services.NameInput]:
         """The Cyrillic name, then the passport Latin one: as typed, else from the machine-readable
         zone, else written out from the Cyrillic."""
         data = self.cleaned_data
-        names = [services.NameInput(script=data["name_script"], surname=data["surname"],
-                                    given_names=data["given_names"], patronymic=data.get("patronymic", ""),
-                                    source=source)]
+        names = [
+            services.NameInput(
+                script=data["name_script"],
+                surname=data["surname"],
+                given_names=data["given_names"],
+                patronymic=data.get("patronymic", ""),
+                source=source,
+            )
+        ]
         parsed = parse_mrz(mrz) if mrz else None  # already checked in clean()
         if data.get("latin_surname"):
-            names.append(services.NameInput(script=Script.PASSPORT_LATIN, surname=data["latin_surname"],
-                                            given_names=data.get("latin_given_names", ""), source=typed_latin_source))
+            names.append(
+                services.NameInput(
+                    script=Script.PASSPORT_LATIN,
+                    surname=data["latin_surname"],
+                    given_names=data.get("latin_given_names", ""),
+                    source=typed_latin_source,
+                )
+            )
         elif parsed is not None and parsed.surname:
-            names.append(services.NameInput(script=Script.PASSPORT_LATIN, surname=parsed.surname,
-                                            given_names=parsed.given_names, source=NameSource.PASSPORT))
+            names.append(
+                services.NameInput(
+                    script=Script.PASSPORT_LATIN,
+                    surname=parsed.surname,
+                    given_names=parsed.given_names,
+                    source=NameSource.PASSPORT,
+                )
+            )
         else:
-            names.append(services.NameInput(script=Script.PASSPORT_LATIN, surname=icao_latin(data["surname"]),
-                                            given_names=icao_latin(data["given_names"]), source=NameSource.DERIVED))
+            names.append(
+                services.NameInput(
+                    script=Script.PASSPORT_LATIN,
+                    surname=icao_latin(data["surname"]),
+                    given_names=icao_latin(data["given_names"]),
+                    source=NameSource.DERIVED,
+                )
+            )
         return names
 
 
@@ -239,22 +296,31 @@ class OriginFields(forms.Form):
     server checks that the two agree, for browsers without JavaScript."""
 
     origin_region = forms.ModelChoiceField(
-        queryset=Region.objects.select_related("country"), label=_("Region of origin"), empty_label=CHOOSE,
+        queryset=Region.objects.select_related("country"),
+        label=_("Region of origin"),
+        empty_label=CHOOSE,
         widget=FastSelect,
         help_text=_("The region (oblast) or city the person comes from."),
     )
     origin_district = forms.ModelChoiceField(
-        queryset=District.objects.select_related("region"), required=False, label=_("District of origin"),
-        empty_label=CHOOSE, widget=FastSelect,
+        queryset=District.objects.select_related("region"),
+        required=False,
+        label=_("District of origin"),
+        empty_label=CHOOSE,
+        widget=FastSelect,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         district = self.fields["origin_district"]
         district.choices = grouped_choices(list(district.queryset), lambda d: d.region)  # type: ignore[attr-defined]
-        self.fields["origin_region"].widget.attrs.update({
-            "hx-get": reverse_lazy("migrant:districts"), "hx-target": "#id_origin_district", "hx-swap": "innerHTML",
-        })
+        self.fields["origin_region"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("migrant:districts"),
+                "hx-target": "#id_origin_district",
+                "hx-swap": "innerHTML",
+            }
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or self.cleaned_data
@@ -267,11 +333,19 @@ class OriginFields(forms.Form):
 class ContactFields(forms.Form):
     """E-mail address and phone number (stored as E.164: +996555123456)."""
 
-    email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    phone = forms.CharField(label=_("Phone number"), required=False, max_length=30,
-                            help_text=_("With the country code, for example +7 999 123 45 67 or +996 555 123 456."),
-                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}))
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=30,
+        help_text=_("With the country code, for example +7 999 123 45 67 or +996 555 123 456."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))
@@ -285,16 +359,28 @@ class PassportFields(forms.Form):
     which must agree with the number and the date of birth typed."""
 
     document_number = forms.CharField(
-        label=_("Passport number"), max_length=40, help_text=_("For example AC0123456."),
+        label=_("Passport number"),
+        max_length=40,
+        help_text=_("For example AC0123456."),
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false", "autocomplete": "off"}),
     )
     document_expiry = TypedDateField(label=_("Passport valid until"), required=False)
     mrz = forms.CharField(
-        label=_("Machine-readable zone"), required=False,
-        help_text=_("The two lines of letters, digits and < at the bottom of the photo page. "
-                    "If they are typed, their check digits are checked."),
-        widget=forms.Textarea(attrs={"rows": 2, "class": "mrz", "spellcheck": "false",
-                                     "autocapitalize": "characters", "autocomplete": "off"}),
+        label=_("Machine-readable zone"),
+        required=False,
+        help_text=_(
+            "The two lines of letters, digits and < at the bottom of the photo page. "
+            "If they are typed, their check digits are checked."
+        ),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 2,
+                "class": "mrz",
+                "spellcheck": "false",
+                "autocapitalize": "characters",
+                "autocomplete": "off",
+            }
+        ),
     )
 
     def issuing_country(self) -> Country | None:
@@ -318,8 +404,12 @@ class PassportFields(forms.Form):
         data = self.cleaned_data
         country = self.issuing_country()
         assert country is not None, "document_input() is called once the issuing country is known"
-        return services.DocumentInput(number=data["document_number"], issuing_country=country,
-                                      expiry_date=data.get("document_expiry"), mrz=data.get("mrz", ""))
+        return services.DocumentInput(
+            number=data["document_number"],
+            issuing_country=country,
+            expiry_date=data.get("document_expiry"),
+            mrz=data.get("mrz", ""),
+        )
 
 
 class StayFields(forms.Form):
@@ -328,15 +418,23 @@ class StayFields(forms.Form):
 
     country = forms.ChoiceField(label=_("Country"), widget=FastSelect)
     host_region = forms.ModelChoiceField(
-        queryset=HostRegion.objects.select_related("country"), required=False, label=_("Region or province"),
-        empty_label=CHOOSE, help_text=_("If it is not in the list, leave this empty and type the city."),
+        queryset=HostRegion.objects.select_related("country"),
+        required=False,
+        label=_("Region or province"),
+        empty_label=CHOOSE,
+        help_text=_("If it is not in the list, leave this empty and type the city."),
         widget=FastSelect,
     )
     city = forms.CharField(label=_("City or town"), max_length=100, required=False)
-    address = forms.CharField(label=_("Address where the person lives"), max_length=300, required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
-    employer = forms.CharField(label=_("Employer"), max_length=200, required=False,
-                               help_text=_("The company or person worked for, if any."))
+    address = forms.CharField(
+        label=_("Address where the person lives"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    employer = forms.CharField(
+        label=_("Employer"), max_length=200, required=False, help_text=_("The company or person worked for, if any.")
+    )
     purpose = forms.ChoiceField(label=_("Purpose of the stay"), choices=StayPurpose.choices, initial=StayPurpose.WORK)
     permit_type = forms.ChoiceField(label=_("Permit"), choices=PermitType.choices, initial=PermitType.NONE)
     permit_expiry = TypedDateField(label=_("Permit valid until"), required=False)
@@ -349,9 +447,13 @@ class StayFields(forms.Form):
         cast(forms.ChoiceField, self.fields["country"]).choices = country_choices()
         host_region = self.fields["host_region"]
         host_region.choices = grouped_choices(list(host_region.queryset), lambda r: r.country)  # type: ignore[attr-defined]
-        self.fields["country"].widget.attrs.update({
-            "hx-get": reverse_lazy("migrant:host_regions"), "hx-target": "#id_host_region", "hx-swap": "innerHTML",
-        })
+        self.fields["country"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("migrant:host_regions"),
+                "hx-target": "#id_host_region",
+                "hx-swap": "innerHTML",
+            }
+        )
 
     def clean_country(self) -> Country:
         try:
@@ -369,8 +471,13 @@ class StayFields(forms.Form):
         cleaned = super().clean() or self.cleaned_data
         birth_date = cleaned.get("birth_date") if "birth_date" in self.fields else self.known_birth_date
         try:
-            services.stay_check(actor=self.actor, country=cleaned.get("country"), host_region=cleaned.get("host_region"),
-                                arrival_date=cleaned.get("arrival_date"), birth_date=birth_date)
+            services.stay_check(
+                actor=self.actor,
+                country=cleaned.get("country"),
+                host_region=cleaned.get("host_region"),
+                arrival_date=cleaned.get("arrival_date"),
+                birth_date=birth_date,
+            )
         except ValidationError as exc:
             for field, errors in exc.error_dict.items():
                 if not self.has_error(field):
@@ -380,9 +487,15 @@ class StayFields(forms.Form):
     def stay_input(self) -> services.StayInput:
         data = self.cleaned_data
         return services.StayInput(
-            country=data["country"], host_region=data.get("host_region"), city=data.get("city", ""),
-            address=data.get("address", ""), employer=data.get("employer", ""), purpose=data["purpose"],
-            permit_type=data["permit_type"], permit_expiry=data.get("permit_expiry"), arrival_date=data["arrival_date"],
+            country=data["country"],
+            host_region=data.get("host_region"),
+            city=data.get("city", ""),
+            address=data.get("address", ""),
+            employer=data.get("employer", ""),
+            purpose=data["purpose"],
+            permit_type=data["permit_type"],
+            permit_expiry=data.get("permit_expiry"),
+            arrival_date=data["arrival_date"],
         )
 
 

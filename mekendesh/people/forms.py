@@ -23,7 +23,7 @@ from mekendesh.people.form_fields import (
     OriginFields,
     PassportFields,
     ServiceErrorsMixin,
-        StayFields,
+    StayFields,
     SubmissionKeyFields,
     VersionForm,
 )
@@ -37,16 +37,17 @@ CONSENT_WORDING = {
         "download these data and withdraw this consent at any time."
     ),
     ConsentPurpose.REMINDERS: _("Send me reminders before my permit or registration expires."),
-    ConsentPurpose.CONSULAR_CONTACT: _(
-        "The consulate may contact me about my stay, my cases and in emergencies."
-    ),
+    ConsentPurpose.CONSULAR_CONTACT: _("The consulate may contact me about my stay, my cases and in emergencies."),
 }
 
 
 def latin_hint_context(surname: str, given_names: str) -> dict[str, str]:
     surname, given_names = surname[:100], given_names[:100]
-    return {"latin_hint": icao_latin(f"{surname} {given_names}"), "latin_surname": icao_latin(surname),
-            "latin_given": icao_latin(given_names)}
+    return {
+        "latin_hint": icao_latin(f"{surname} {given_names}"),
+        "latin_surname": icao_latin(surname),
+        "latin_given": icao_latin(given_names),
+    }
 
 
 class StayForm(ServiceErrorsMixin, SubmissionKeyFields, StayFields):
@@ -59,37 +60,68 @@ class StayForm(ServiceErrorsMixin, SubmissionKeyFields, StayFields):
         self.fields["host_region"].help_text = _("If yours is not in the list, leave this empty and type the city.")
 
 
-class RegistrationForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, BirthFields, OriginFields,
-                       PassportFields, StayFields, ContactFields):
+class RegistrationForm(
+    ServiceErrorsMixin,
+    SubmissionKeyFields,
+    NameFields,
+    BirthFields,
+    OriginFields,
+    PassportFields,
+    StayFields,
+    ContactFields,
+):
     """The public self-registration: name, person, origin, passport, stay, contacts, account and
     consents on one page."""
 
     login_with = forms.ChoiceField(
-        label=_("Sign in with"), widget=forms.RadioSelect, initial="email",
+        label=_("Sign in with"),
+        widget=forms.RadioSelect,
+        initial="email",
         choices=[("email", _("my e-mail address")), ("phone", _("my phone number"))],
     )
-    password1 = forms.CharField(label=_("Password"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                                help_text=_("At least 10 characters; not only digits, not a common password."))
-    password2 = forms.CharField(label=_("Password again"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters; not only digits, not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
     consent_register = forms.BooleanField(
         label=CONSENT_WORDING[ConsentPurpose.REGISTER],
         error_messages={"required": _("Registration needs your consent to keep you on the register.")},
     )
     # Consent is opt-in: no box is ticked in advance.
     consent_reminders = forms.BooleanField(label=CONSENT_WORDING[ConsentPurpose.REMINDERS], required=False)
-    consent_consular_contact = forms.BooleanField(label=CONSENT_WORDING[ConsentPurpose.CONSULAR_CONTACT],
-                                                  required=False)
+    consent_consular_contact = forms.BooleanField(
+        label=CONSENT_WORDING[ConsentPurpose.CONSULAR_CONTACT], required=False
+    )
 
     ACCOUNT_FIELDS = ("login_with", "password1", "password2")
     FIELDSETS = (
-        ("name", _("Your name"), ("name_script", "surname", "given_names", "patronymic", "latin_surname",
-                                  "latin_given_names")),
+        (
+            "name",
+            _("Your name"),
+            ("name_script", "surname", "given_names", "patronymic", "latin_surname", "latin_given_names"),
+        ),
         ("person", _("About you"), ("sex", "birth_date", "origin_region", "origin_district")),
         ("passport", _("Passport"), ("document_number", "document_expiry", "mrz")),
-        ("stay", _("Your stay abroad"), ("country", "host_region", "city", "address", "employer", "purpose",
-                                         "permit_type", "permit_expiry", "arrival_date")),
+        (
+            "stay",
+            _("Your stay abroad"),
+            (
+                "country",
+                "host_region",
+                "city",
+                "address",
+                "employer",
+                "purpose",
+                "permit_type",
+                "permit_expiry",
+                "arrival_date",
+            ),
+        ),
         ("contacts", _("Contacts"), ("email", "phone")),
         ("account", _("Your account"), ACCOUNT_FIELDS),
         ("consent", _("Consent"), ("consent_register", "consent_reminders", "consent_consular_contact")),
@@ -106,18 +138,26 @@ class RegistrationForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birt
         self.fields["address"].label = _("Address where you live")
         self.fields["employer"].help_text = _("The company or person you work for, if you work.")
         self.fields["host_region"].help_text = _("If yours is not in the list, leave this empty and type the city.")
-        self.fields["mrz"].help_text = _("The two lines of letters, digits and < at the bottom of the photo page. "
-                                         "If you type them, the check digits are checked.")
+        self.fields["mrz"].help_text = _(
+            "The two lines of letters, digits and < at the bottom of the photo page. "
+            "If you type them, the check digits are checked."
+        )
         for name in ("surname", "given_names"):
-            self.fields[name].widget.attrs.update({
-                "hx-get": reverse_lazy("migrant:latin_hint"), "hx-trigger": "change",
-                "hx-target": "#latin-hint", "hx-include": "#id_surname, #id_given_names",
-                "hx-sync": "closest fieldset:replace",  # a newer hint replaces one still on its way
-            })
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-get": reverse_lazy("migrant:latin_hint"),
+                    "hx-trigger": "change",
+                    "hx-target": "#latin-hint",
+                    "hx-include": "#id_surname, #id_given_names",
+                    "hx-sync": "closest fieldset:replace",  # a newer hint replaces one still on its way
+                }
+            )
 
     def fieldsets(self) -> list[tuple[str, Any, list[Any]]]:
-        return [(key, legend, [self[name] for name in names if name in self.fields])
-                for key, legend, names in self.FIELDSETS]
+        return [
+            (key, legend, [self[name] for name in names if name in self.fields])
+            for key, legend, names in self.FIELDSETS
+        ]
 
     def latin_hint(self) -> dict[str, str]:
         """The passport Latin spelling of the Cyrillic name typed, offered as a hint."""
@@ -135,9 +175,13 @@ class RegistrationForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birt
         if self.with_account:
             login_with = cleaned.get("login_with")
             if login_with == "email" and not cleaned.get("email") and "email" not in self.errors:
-                self.add_error("email", _("Type the e-mail address you will sign in with, or choose to sign in with your phone."))
+                self.add_error(
+                    "email", _("Type the e-mail address you will sign in with, or choose to sign in with your phone.")
+                )
             if login_with == "phone" and not cleaned.get("phone") and "phone" not in self.errors:
-                self.add_error("phone", _("Type the phone number you will sign in with, or choose to sign in with your e-mail."))
+                self.add_error(
+                    "phone", _("Type the phone number you will sign in with, or choose to sign in with your e-mail.")
+                )
             first, second = cleaned.get("password1"), cleaned.get("password2")
             if first and second and first != second:
                 self.add_error("password2", _("The two passwords differ. Type the same password twice."))
@@ -147,19 +191,26 @@ class RegistrationForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birt
         data = self.cleaned_data
         consents = [purpose for purpose in ConsentPurpose if data.get(f"consent_{purpose.value}")]
         return {
-            "sex": data["sex"], "birth_date": data["birth_date"],
-            "names": self.name_inputs(source=NameSource.SELF_DECLARED, typed_latin_source=NameSource.SELF_DECLARED,
-                                      mrz=data.get("mrz", "")),
-            "origin_region": data["origin_region"], "origin_district": data.get("origin_district"),
-            "email": data.get("email", ""), "phone": data.get("phone", ""),
-            "document": self.document_input(), "consents": consents,
+            "sex": data["sex"],
+            "birth_date": data["birth_date"],
+            "names": self.name_inputs(
+                source=NameSource.SELF_DECLARED, typed_latin_source=NameSource.SELF_DECLARED, mrz=data.get("mrz", "")
+            ),
+            "origin_region": data["origin_region"],
+            "origin_district": data.get("origin_district"),
+            "email": data.get("email", ""),
+            "phone": data.get("phone", ""),
+            "document": self.document_input(),
+            "consents": consents,
         }
 
     def account_input(self) -> services.AccountInput:
         data = self.cleaned_data
         by_phone = data.get("login_with") == "phone"
         return services.AccountInput(
-            password=data["password1"], email="" if by_phone else data["email"], phone=data["phone"] if by_phone else "",
+            password=data["password1"],
+            email="" if by_phone else data["email"],
+            phone=data["phone"] if by_phone else "",
         )
 
 
@@ -195,9 +246,12 @@ class IdentityForm(ServiceErrorsMixin, BirthFields, VersionForm):
                 field_name = f"{name.pk}-{part}"
                 required = part == "surname"
                 self.fields[field_name] = forms.CharField(
-                    label=label, required=required, initial=getattr(name, part),
-                    widget=forms.TextInput(attrs={"autocapitalize": "characters" if kind != "cyrillic" else "words",
-                                                  "spellcheck": "false"}),
+                    label=label,
+                    required=required,
+                    initial=getattr(name, part),
+                    widget=forms.TextInput(
+                        attrs={"autocapitalize": "characters" if kind != "cyrillic" else "words", "spellcheck": "false"}
+                    ),
                 )
                 self.fields[field_name].script_kind = kind  # type: ignore[attr-defined]
                 group.append(self[field_name])
@@ -218,12 +272,16 @@ class IdentityForm(ServiceErrorsMixin, BirthFields, VersionForm):
 
     def name_corrections(self) -> list[services.NameCorrection]:
         data = self.cleaned_data
-        return [services.NameCorrection(name_id=name.pk, surname=data[f"{name.pk}-surname"],
-                                        given_names=data[f"{name.pk}-given_names"],
-                                        patronymic=data[f"{name.pk}-patronymic"])
-                for name in self.names]
+        return [
+            services.NameCorrection(
+                name_id=name.pk,
+                surname=data[f"{name.pk}-surname"],
+                given_names=data[f"{name.pk}-given_names"],
+                patronymic=data[f"{name.pk}-patronymic"],
+            )
+            for name in self.names
+        ]
 
 
 class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(choices=ConsentPurpose.choices)
-

@@ -90,8 +90,9 @@ def register(request: HttpRequest) -> HttpResponse:
             return redirect("migrant:stay_add")
     with_account = not user.is_authenticated
     if request.method == "POST":
-        limit = rate_limit_hit(scope="registration", key=client_address(request),
-                               limit=settings.REGISTRATION_RATE_PER_HOUR)
+        limit = rate_limit_hit(
+            scope="registration", key=client_address(request), limit=settings.REGISTRATION_RATE_PER_HOUR
+        )
         if not limit.allowed:
             return _too_many(request, limit.retry_after)
         form = RegistrationForm(request.POST, with_account=with_account)
@@ -118,9 +119,15 @@ def register(request: HttpRequest) -> HttpResponse:
                     return redirect("migrant:registered")
     else:
         form = RegistrationForm(with_account=with_account)
-    return render(request, "migrant/register.html", {
-        "form": form, "consent_version": services.CONSENT_WORDING_VERSION, **form.latin_hint(),
-    })
+    return render(
+        request,
+        "migrant/register.html",
+        {
+            "form": form,
+            "consent_version": services.CONSENT_WORDING_VERSION,
+            **form.latin_hint(),
+        },
+    )
 
 
 @require_GET
@@ -177,9 +184,13 @@ def _consent_rows(person: Person) -> list[dict[str, Any]]:
     active = {consent.purpose: consent for consent in person.consents.all() if consent.active}
     history = [consent for consent in person.consents.all() if not consent.active]
     return [
-        {"purpose": purpose.value, "label": purpose.label, "wording": CONSENT_WORDING[purpose],
-         "consent": active.get(purpose.value),
-         "withdrawn": [consent for consent in history if consent.purpose == purpose.value]}
+        {
+            "purpose": purpose.value,
+            "label": purpose.label,
+            "wording": CONSENT_WORDING[purpose],
+            "consent": active.get(purpose.value),
+            "withdrawn": [consent for consent in history if consent.purpose == purpose.value],
+        }
         for purpose in ConsentPurpose
     ]
 
@@ -194,13 +205,23 @@ def home(request: HttpRequest) -> HttpResponse:
     person = _own_person(request)
     if person is None:
         return render(request, "migrant/not_registered.html")
-    return render(request, "migrant/home.html", {"person": person, "consents": _consent_rows(person),
-                                                 "documents": _documents(person)})
+    return render(
+        request,
+        "migrant/home.html",
+        {"person": person, "consents": _consent_rows(person), "documents": _documents(person)},
+    )
 
 
-def _versioned_edit(request: HttpRequest, person: Person, *, make_form: Callable[..., Any],
-                    initial: Callable[[Person], dict[str, Any]], save: Callable[[Person, Any], Any],
-                    saved: str, template: str) -> HttpResponse:
+def _versioned_edit(
+    request: HttpRequest,
+    person: Person,
+    *,
+    make_form: Callable[..., Any],
+    initial: Callable[[Person], dict[str, Any]],
+    save: Callable[[Person, Any], Any],
+    saved: str,
+    template: str,
+) -> HttpResponse:
     """A page where the migrant changes their own person: a stale form (someone changed the record
     in between) is refused and shown again with what is stored now."""
     if request.method == "POST":
@@ -227,13 +248,21 @@ def _versioned_edit(request: HttpRequest, person: Person, *, make_form: Callable
 def edit(request: HttpRequest, person: Person) -> HttpResponse:
     """The migrant corrects their contacts and origin."""
     return _versioned_edit(
-        request, person,
+        request,
+        person,
         make_form=lambda *args, person, **kwargs: ContactsForm(*args, **kwargs),
-        initial=lambda person: {"email": person.email, "phone": person.phone, "origin_region": person.origin_region_id,
-                                "origin_district": person.origin_district_id, "version": person.version},
+        initial=lambda person: {
+            "email": person.email,
+            "phone": person.phone,
+            "origin_region": person.origin_region_id,
+            "origin_district": person.origin_district_id,
+            "version": person.version,
+        },
         save=lambda person, form: services.person_update(
-            actor=request.user, person=person, expected_version=form.cleaned_data["version"], **form.changes()),
-        saved=_("Your contacts and origin are saved."), template="migrant/edit.html",
+            actor=request.user, person=person, expected_version=form.cleaned_data["version"], **form.changes()
+        ),
+        saved=_("Your contacts and origin are saved."),
+        template="migrant/edit.html",
     )
 
 
@@ -242,12 +271,20 @@ def edit(request: HttpRequest, person: Person) -> HttpResponse:
 def identity(request: HttpRequest, person: Person) -> HttpResponse:
     """The migrant corrects their names, sex and date of birth."""
     return _versioned_edit(
-        request, person, make_form=IdentityForm,
+        request,
+        person,
+        make_form=IdentityForm,
         initial=lambda person: {"sex": person.sex, "birth_date": person.birth_date, "version": person.version},
         save=lambda person, form: services.person_identity_correct(
-            actor=request.user, person=person, expected_version=form.cleaned_data["version"],
-            sex=form.cleaned_data["sex"], birth_date=form.cleaned_data["birth_date"], names=form.name_corrections()),
-        saved=_("Your names and date of birth are saved."), template="migrant/identity.html",
+            actor=request.user,
+            person=person,
+            expected_version=form.cleaned_data["version"],
+            sex=form.cleaned_data["sex"],
+            birth_date=form.cleaned_data["birth_date"],
+            names=form.name_corrections(),
+        ),
+        saved=_("Your names and date of birth are saved."),
+        template="migrant/identity.html",
     )
 
 
@@ -266,8 +303,12 @@ def stay_add(request: HttpRequest, person: Person) -> HttpResponse:
         form = StayForm(request.POST, birth_date=person.birth_date)
         if form.is_valid():
             try:
-                services.stay_add(actor=request.user, person=person, stay=form.stay_input(),
-                                  submission_key=form.cleaned_data["submission_key"])
+                services.stay_add(
+                    actor=request.user,
+                    person=person,
+                    stay=form.stay_input(),
+                    submission_key=form.cleaned_data["submission_key"],
+                )
             except ValidationError as exc:
                 form.apply_service_errors(exc)
             else:
@@ -292,8 +333,12 @@ def stay_end(request: HttpRequest, person: Person, stay_id: int) -> HttpResponse
     form = StayEndForm(request.POST or None, initial={"version": stay.version})
     if request.method == "POST" and form.is_valid():
         try:
-            services.stay_end(actor=request.user, stay=stay, departure_date=form.cleaned_data["departure_date"],
-                              expected_version=form.cleaned_data["version"])
+            services.stay_end(
+                actor=request.user,
+                stay=stay,
+                departure_date=form.cleaned_data["departure_date"],
+                expected_version=form.cleaned_data["version"],
+            )
         except StaleObjectError as exc:
             messages.error(request, str(exc))
             return redirect("migrant:home")
@@ -339,11 +384,19 @@ _CLAIM_TYPE, _DOCUMENT_TYPE = DocumentClaim._meta.label_lower, IdentityDocument.
 def _export_data(request: HttpRequest, person: Person) -> dict[str, Any]:
     audit_read(actor=request.user, obj=person, person=person, action=AuditEvent.Action.EXPORT)
     data = selectors.person_export_data(person=person)
-    data["documents"] = [*data.get("documents", []), *(
-        {"kind": claim.kind, "issuing_country": claim.issuing_country_id, "number": claim.number,
-         "expiry_date": claim.expiry_date.isoformat() if claim.expiry_date else None, "mrz": claim.mrz or ""}
-        for claim in person.document_claims.all()
-    )]
+    data["documents"] = [
+        *data.get("documents", []),
+        *(
+            {
+                "kind": claim.kind,
+                "issuing_country": claim.issuing_country_id,
+                "number": claim.number,
+                "expiry_date": claim.expiry_date.isoformat() if claim.expiry_date else None,
+                "mrz": claim.mrz or "",
+            }
+            for claim in person.document_claims.all()
+        ),
+    ]
     history = selectors.person_history(person=person)
     for event in history:
         if event["object"] == _CLAIM_TYPE:
@@ -354,7 +407,9 @@ def _export_data(request: HttpRequest, person: Person) -> dict[str, Any]:
 
 
 def _attachment(response: HttpResponse, extension: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="mekendesh-my-data-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="mekendesh-my-data-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -412,7 +467,9 @@ def _history_row(event: dict[str, Any]) -> dict[str, Any]:
         "action": AuditEvent.Action(event["action"]).label,
         "object": str(model._meta.verbose_name) if model else event["object"].rsplit(".", 1)[-1],
         "fields": ", ".join(_field_label(model, name) if model else name for name in event["fields"]),
-        "by": _("you") if event["by"] == "self" else (Role(event["by"]).label if event["by"] in Role.values else event["by"]),
+        "by": _("you")
+        if event["by"] == "self"
+        else (Role(event["by"]).label if event["by"] in Role.values else event["by"]),
     }
 
 
@@ -421,5 +478,8 @@ def _history_row(event: dict[str, Any]) -> dict[str, Any]:
 def export_page(request: HttpRequest, person: Person) -> HttpResponse:
     data = _export_data(request, person)
     history = [_history_row(event) for event in data["history"]]
-    return render(request, "migrant/export.html", {"person": person, "history": history, "now": timezone.now(),
-                                                   "documents": _documents(person)})
+    return render(
+        request,
+        "migrant/export.html",
+        {"person": person, "history": history, "now": timezone.now(), "documents": _documents(person)},
+    )

@@ -172,9 +172,7 @@ class IdentityDocument(DocumentData):
         verbose_name = _("identity document")
         verbose_name_plural = _("identity documents")
         constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "issuing_country", "number_hash"], name="one_document_per_number"
-            ),
+            models.UniqueConstraint(fields=["kind", "issuing_country", "number_hash"], name="one_document_per_number"),
         ]
 
 
@@ -204,7 +202,9 @@ class StayStatus(models.TextChoices):
 
 class Stay(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="stays")
-    country = models.ForeignKey("reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
+    country = models.ForeignKey(
+        "reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country")
+    )
     host_region = models.ForeignKey(
         "reference.HostRegion", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("region")
     )
@@ -219,7 +219,11 @@ class Stay(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=StayStatus.choices, default=StayStatus.DECLARED)
     # The consular district the stay falls in, resolved from its host region or country.
     consular_district = models.ForeignKey(
-        "reference.ConsularDistrict", on_delete=models.PROTECT, null=True, blank=True, related_name="stays",
+        "reference.ConsularDistrict",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stays",
         verbose_name=_("consular district"),
     )
     verified_by = models.ForeignKey(
@@ -275,12 +279,15 @@ class Consent(models.Model):
         # people no longer on the register) by a partial index of their own.
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "purpose"], condition=Q(withdrawn_at__isnull=True), name="one_active_consent_per_purpose"
+                fields=["person", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_purpose",
             ),
         ]
         indexes = [
-            models.Index(fields=["purpose", "person"], condition=Q(withdrawn_at__isnull=False),
-                         name="consent_withdrawn"),
+            models.Index(
+                fields=["purpose", "person"], condition=Q(withdrawn_at__isnull=False), name="consent_withdrawn"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -309,4 +316,3 @@ class DocumentClaim(DocumentData):
         ordering = ["id"]
         verbose_name = _("document awaiting a check")
         verbose_name_plural = _("documents awaiting a check")
-

@@ -28,7 +28,7 @@ def word_pair(first: str, second: str) -> str:
 def index_terms(search_key: str) -> list[str]:
     """What is indexed for a search key: its words and every pair of them."""
     words = search_key_tokens(search_key)
-    pairs = {word_pair(a, b) for index, a in enumerate(words) for b in words[index + 1:]}
+    pairs = {word_pair(a, b) for index, a in enumerate(words) for b in words[index + 1 :]}
     return words + sorted(pairs)
 
 

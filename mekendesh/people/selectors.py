@@ -42,10 +42,13 @@ SEARCH_LIMIT = 50
 def _on_register(person: Any = None) -> Exists:
     """Whether the person (by default the outer query's) has an active consent to be on the
     register: an index look-up (the partial unique index of active consents), no join."""
-    return Exists(Consent.objects.filter(
-        person=OuterRef("pk") if person is None else person,
-        purpose=ConsentPurpose.REGISTER, withdrawn_at__isnull=True,
-    ))
+    return Exists(
+        Consent.objects.filter(
+            person=OuterRef("pk") if person is None else person,
+            purpose=ConsentPurpose.REGISTER,
+            withdrawn_at__isnull=True,
+        )
+    )
 
 
 def _district_ids(user: Any) -> QuerySet[Any]:
@@ -166,9 +169,11 @@ def stays_awaiting_verification(
         stays = stays.filter(arrival_date__gte=arrived_from)
     if arrived_to is not None:
         stays = stays.filter(arrival_date__lte=arrived_to)
-    return stays.select_related("person", "country", "host_region", "consular_district").prefetch_related(
-        "person__names"
-    ).order_by("arrival_date", "pk")
+    return (
+        stays.select_related("person", "country", "host_region", "consular_district")
+        .prefetch_related("person__names")
+        .order_by("arrival_date", "pk")
+    )
 
 
 def current_stay(person: Person) -> Stay | None:
@@ -190,7 +195,8 @@ def _with_details(queryset: QuerySet[Person], *, stays: QuerySet[Stay] | None = 
     stays = Stay.objects.all() if stays is None else stays
     # One query per relation, each on the person_id index (IN the people read).
     return queryset.select_related("origin_region", "origin_district").prefetch_related(
-        "names", Prefetch("documents", queryset=IdentityDocument.objects.select_related("issuing_country")),
+        "names",
+        Prefetch("documents", queryset=IdentityDocument.objects.select_related("issuing_country")),
         Prefetch("stays", queryset=stays.select_related("country", "host_region", "consular_district")),
         "consents",
     )
@@ -251,7 +257,11 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
     return list(_for_staff(found, user)[:limit])
 
 
-_PART_LABELS = {"surname": gettext_lazy("surname"), "given": gettext_lazy("given names"), "patronymic": gettext_lazy("patronymic")}
+_PART_LABELS = {
+    "surname": gettext_lazy("surname"),
+    "given": gettext_lazy("given names"),
+    "patronymic": gettext_lazy("patronymic"),
+}
 # What the name comparison found for one part, by the start of its (English) reason.
 _PART_FINDINGS = (
     ("same key", gettext_lazy("the same in every spelling")),
@@ -272,13 +282,15 @@ def _part_reason(part: PartComparison) -> str:
     swapped = pieces[0] == "swapped order"
     findings = [
         next((str(label) for prefix, label in _PART_FINDINGS if piece.startswith(prefix)), piece)
-        for piece in pieces[1 if swapped else 0:]
+        for piece in pieces[1 if swapped else 0 :]
     ]
     finding = ", ".join(dict.fromkeys(findings))
     if swapped:
         finding = _("%(finding)s, in swapped order") % {"finding": finding}
     return _("%(part)s: %(finding)s (%(score).2f)") % {
-        "part": _PART_LABELS.get(part.part, part.part), "finding": finding, "score": part.score,
+        "part": _PART_LABELS.get(part.part, part.part),
+        "finding": finding,
+        "score": part.score,
     }
 
 
@@ -305,12 +317,14 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
         holders = IdentityDocument.objects.filter(number_hash__in=hashes).values("person_id")
         claimants = DocumentClaim.objects.filter(number_hash__in=hashes, resolved_at__isnull=True).values("person_id")
         by_document = set(base.filter(pk__in=holders).values_list("pk", flat=True)) | set(
-            base.filter(pk__in=claimants).values_list("pk", flat=True))
+            base.filter(pk__in=claimants).values_list("pk", flat=True)
+        )
     # Born the same day (the birth date index) with at least one word of a name in common in any
     # script (the token index): the names of everyone born that day are not read and compared.
     own_tokens = sorted({token for name in person.names.all() for token in search_key_tokens(name.search_key)})
     same_birth = base.filter(
-        Exists(NameToken.objects.filter(person=OuterRef("pk"), token__in=own_tokens)), birth_date=person.birth_date,
+        Exists(NameToken.objects.filter(person=OuterRef("pk"), token__in=own_tokens)),
+        birth_date=person.birth_date,
     )
     found_ids = by_document | set(same_birth.values_list("pk", flat=True)[:200])
     # The panel shows a candidate's names and date of birth: only the names are read with them.
@@ -352,28 +366,50 @@ def person_export_data(*, person: Person) -> dict[str, Any]:
         "phone": person.phone,
         "registered": person.created_at.isoformat(),
         "names": [
-            {"script": n.script, "source": n.source, "surname": n.surname, "given_names": n.given_names,
-             "patronymic": n.patronymic, "primary": n.is_primary}
+            {
+                "script": n.script,
+                "source": n.source,
+                "surname": n.surname,
+                "given_names": n.given_names,
+                "patronymic": n.patronymic,
+                "primary": n.is_primary,
+            }
             for n in person.names.all()
         ],
         "documents": [
-            {"kind": d.kind, "issuing_country": d.issuing_country_id, "number": d.number,
-             "expiry_date": d.expiry_date.isoformat() if d.expiry_date else None, "mrz": d.mrz or ""}
+            {
+                "kind": d.kind,
+                "issuing_country": d.issuing_country_id,
+                "number": d.number,
+                "expiry_date": d.expiry_date.isoformat() if d.expiry_date else None,
+                "mrz": d.mrz or "",
+            }
             for d in person.documents.all()
         ],
         "stays": [
-            {"country": s.country_id, "region": s.host_region.name_en if s.host_region else None, "city": s.city,
-             "address": s.address, "employer": s.employer, "purpose": s.purpose, "permit_type": s.permit_type,
-             "permit_expiry": s.permit_expiry.isoformat() if s.permit_expiry else None,
-             "arrival_date": s.arrival_date.isoformat(),
-             "departure_date": s.departure_date.isoformat() if s.departure_date else None,
-             "status": s.status,
-             "consular_district": s.consular_district.code if s.consular_district else None}
+            {
+                "country": s.country_id,
+                "region": s.host_region.name_en if s.host_region else None,
+                "city": s.city,
+                "address": s.address,
+                "employer": s.employer,
+                "purpose": s.purpose,
+                "permit_type": s.permit_type,
+                "permit_expiry": s.permit_expiry.isoformat() if s.permit_expiry else None,
+                "arrival_date": s.arrival_date.isoformat(),
+                "departure_date": s.departure_date.isoformat() if s.departure_date else None,
+                "status": s.status,
+                "consular_district": s.consular_district.code if s.consular_district else None,
+            }
             for s in person.stays.all()
         ],
         "consents": [
-            {"purpose": c.purpose, "wording_version": c.wording_version, "given_at": c.given_at.isoformat(),
-             "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None}
+            {
+                "purpose": c.purpose,
+                "wording_version": c.wording_version,
+                "given_at": c.given_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
             for c in person.consents.all()
         ],
     }
@@ -393,7 +429,12 @@ def person_history(*, person: Person) -> list[dict[str, Any]]:
 
     events = AuditEvent.objects.filter(person_id=str(person.public_id)).order_by("sequence")
     return [
-        {"at": event.at.isoformat(), "action": event.action, "object": event.object_type,
-         "fields": event.fields, "by": "self" if event.actor_id == person.account_id else (event.actor_role or "system")}
+        {
+            "at": event.at.isoformat(),
+            "action": event.action,
+            "object": event.object_type,
+            "fields": event.fields,
+            "by": "self" if event.actor_id == person.account_id else (event.actor_role or "system"),
+        }
         for event in events
     ]

@@ -51,8 +51,20 @@ class StaySerializer(serializers.ModelSerializer):
     class Meta:
         model = Stay
         fields = [
-            "id", "country", "host_region", "city", "address", "employer", "purpose", "permit_type",
-            "permit_expiry", "arrival_date", "departure_date", "status", "consular_district", "verified_at",
+            "id",
+            "country",
+            "host_region",
+            "city",
+            "address",
+            "employer",
+            "purpose",
+            "permit_type",
+            "permit_expiry",
+            "arrival_date",
+            "departure_date",
+            "status",
+            "consular_district",
+            "verified_at",
             "version",
         ]
         read_only_fields = fields
@@ -97,15 +109,23 @@ class PersonDetailSerializer(PersonSummarySerializer):
     )
     documents = DocumentSerializer(many=True, read_only=True)
     stays = StaySerializer(
-        many=True, read_only=True,
+        many=True,
+        read_only=True,
         help_text="The stays the caller may see: for an officer, those in their consular districts.",
     )
     consents = ConsentSerializer(many=True, read_only=True)
 
     class Meta(PersonSummarySerializer.Meta):
         fields = [
-            *PersonSummarySerializer.Meta.fields, "origin_region", "origin_district", "email", "phone",
-            "documents", "stays", "consents", "created_at",
+            *PersonSummarySerializer.Meta.fields,
+            "origin_region",
+            "origin_district",
+            "email",
+            "phone",
+            "documents",
+            "stays",
+            "consents",
+            "created_at",
         ]
         read_only_fields = fields
 

@@ -55,7 +55,13 @@ from mekendesh.workflows.errors import StaleObjectError, SubmissionKeyTaken
 from mekendesh.workflows.idempotency import submission_get, submission_result, submitted_once
 from mekendesh.workflows.services import stale_object_error, transition
 
-__all__ = ["PHONE_ACCOUNT_EMAIL_DOMAIN", "AccountInput", "StaleObjectError", "SubmissionKeyTaken", "phone_account_email"]
+__all__ = [
+    "PHONE_ACCOUNT_EMAIL_DOMAIN",
+    "AccountInput",
+    "StaleObjectError",
+    "SubmissionKeyTaken",
+    "phone_account_email",
+]
 
 CONSENT_WORDING_VERSION = "2026-11"
 REGISTRATION = "people.registration"
@@ -100,8 +106,11 @@ def name_search_key(surname: str, given_names: str, patronymic: str = "") -> str
 
 def districts_serving(country: Country) -> list[ConsularDistrict]:
     """The consular districts that serve a country, whole or by some of its host regions."""
-    return list(ConsularDistrict.objects.filter(
-        Q(countries=country) | Q(host_regions__country=country)).distinct().order_by("code"))
+    return list(
+        ConsularDistrict.objects.filter(Q(countries=country) | Q(host_regions__country=country))
+        .distinct()
+        .order_by("code")
+    )
 
 
 def needs_host_region(country: Country) -> bool:
@@ -165,7 +174,8 @@ def stay_check(
         errors["host_region"] = ValidationError(_("This region is not in the chosen country."), code="other_country")
     elif country is not None and host_region is None and needs_host_region(country):
         errors["host_region"] = ValidationError(
-            _("Choose the region: this country is served by several consulates."), code="region_needed")
+            _("Choose the region: this country is served by several consulates."), code="region_needed"
+        )
     elif country is not None:
         district = consular_district_for(country=country, host_region=host_region)
         if is_staff(actor) and (district is None or not can(actor, "stay.enter", _PlaceIn(district))):
@@ -189,9 +199,7 @@ def document_check(document: DocumentInput, *, birth_date: dt.date | None = None
     """Refuse a document whose machine-readable zone is wrong or disagrees with the form."""
     number = normalise_document_number(document.number)
     if not number.isalnum() or not 5 <= len(number) <= 20:
-        raise ValidationError(
-            {"document_number": _("A document number has 5 to 20 letters and digits.")}
-        )
+        raise ValidationError({"document_number": _("A document number has 5 to 20 letters and digits.")})
     if not document.mrz:
         return
     try:
@@ -204,9 +212,18 @@ def document_check(document: DocumentInput, *, birth_date: dt.date | None = None
             "optional_data": _("The check digit of the personal number in the machine-readable zone is wrong."),
             "composite": _("The final check digit of the machine-readable zone is wrong."),
         }
-        raise ValidationError({"mrz": messages.get(exc.field, _("The machine-readable zone cannot be read: two lines of 44 characters, or three of 30."))}) from exc
+        raise ValidationError(
+            {
+                "mrz": messages.get(
+                    exc.field,
+                    _("The machine-readable zone cannot be read: two lines of 44 characters, or three of 30."),
+                )
+            }
+        ) from exc
     if parsed.document_number != number:
-        raise ValidationError({"document_number": _("The document number differs from the one in the machine-readable zone.")})
+        raise ValidationError(
+            {"document_number": _("The document number differs from the one in the machine-readable zone.")}
+        )
     if birth_date is not None and parsed.birth_date != birth_date:
         raise ValidationError({"birth_date": _("The date of birth differs from the one in the machine-readable zone.")})
 
@@ -246,7 +263,13 @@ def _document_create(
             audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person, fields=fields)
             return created
     if not claim_if_taken:
-        raise ValidationError({"document_number": _("This document is already registered. Sign in to your account or ask your consulate.")})
+        raise ValidationError(
+            {
+                "document_number": _(
+                    "This document is already registered. Sign in to your account or ask your consulate."
+                )
+            }
+        )
     claim = DocumentClaim.objects.create(
         person=person, number=number, expiry_date=expiry, mrz=mrz, holder=holder.person if holder else None, **same
     )
@@ -266,8 +289,13 @@ def _name_create(*, actor: Any, person: Person, name: NameInput, primary: bool) 
         search_key=name_search_key(name.surname, name.given_names, name.patronymic),
     )
     name_tokens_write(names=[created])
-    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person,
-                 fields=["script", "source", "surname", "given_names", "patronymic"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=created,
+        person=person,
+        fields=["script", "source", "surname", "given_names", "patronymic"],
+    )
     return created
 
 
@@ -278,8 +306,13 @@ def consent_give(*, actor: Any, person: Person, purpose: str) -> Consent:
     consent = Consent.objects.create(
         person=person, purpose=purpose, wording_version=CONSENT_WORDING_VERSION, given_at=timezone.now()
     )
-    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=consent, person=person,
-                 fields=["purpose", "wording_version", "given_at"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=consent,
+        person=person,
+        fields=["purpose", "wording_version", "given_at"],
+    )
     return consent
 
 
@@ -296,8 +329,12 @@ def consent_withdraw(*, actor: Any, person: Person, purpose: str) -> Consent | N
 
 def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key: uuid.UUID | None) -> Stay:
     district = stay_check(
-        actor=actor, country=stay.country, host_region=stay.host_region, arrival_date=stay.arrival_date,
-        departure_date=stay.departure_date, birth_date=person.birth_date,
+        actor=actor,
+        country=stay.country,
+        host_region=stay.host_region,
+        arrival_date=stay.arrival_date,
+        departure_date=stay.departure_date,
+        birth_date=person.birth_date,
     )
     created = Stay.objects.create(
         person=person,
@@ -311,13 +348,30 @@ def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key:
         permit_expiry=stay.permit_expiry,
         arrival_date=stay.arrival_date,
         departure_date=stay.departure_date,
-        status=StayStatus.ENDED if stay.departure_date and stay.departure_date <= timezone.localdate() else StayStatus.DECLARED,
+        status=StayStatus.ENDED
+        if stay.departure_date and stay.departure_date <= timezone.localdate()
+        else StayStatus.DECLARED,
         consular_district=district,
         submission_key=submission_key,
     )
-    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=created, person=person,
-                 fields=["country", "host_region", "city", "address", "employer", "purpose", "permit_type",
-                         "permit_expiry", "arrival_date", "departure_date"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=created,
+        person=person,
+        fields=[
+            "country",
+            "host_region",
+            "city",
+            "address",
+            "employer",
+            "purpose",
+            "permit_type",
+            "permit_expiry",
+            "arrival_date",
+            "departure_date",
+        ],
+    )
     return created
 
 
@@ -355,11 +409,21 @@ def person_register(
         raise ValidationError({"birth_date": exc.error_list}) from exc
     phone = _phone_checked(phone)
     person = Person.objects.create(
-        sex=sex, birth_date=birth_date, origin_region=origin_region, origin_district=origin_district,
-        email=email, phone=phone, account=account,
+        sex=sex,
+        birth_date=birth_date,
+        origin_region=origin_region,
+        origin_district=origin_district,
+        email=email,
+        phone=phone,
+        account=account,
     )
-    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=person, person=person,
-                 fields=["sex", "birth_date", "origin_region", "origin_district", "email", "phone"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=person,
+        person=person,
+        fields=["sex", "birth_date", "origin_region", "origin_district", "email", "phone"],
+    )
     for index, name in enumerate(names):
         _name_create(actor=actor, person=person, name=name, primary=index == 0)
     if document is not None:
@@ -396,8 +460,7 @@ def self_registration_submit(
         return _stay_create(actor=actor, person=person, stay=stay, submission_key=submission_key)
 
     try:
-        created, new = submitted_once(key=submission_key, actor=actor, kind=REGISTRATION, make=make,
-                                      replayed=_stay_of)
+        created, new = submitted_once(key=submission_key, actor=actor, kind=REGISTRATION, make=make, replayed=_stay_of)
     except IntegrityError as exc:
         if Stay.objects.filter(submission_key=submission_key).exists():
             raise _key_taken() from exc
@@ -416,7 +479,9 @@ def _has_register_consent(person: Person) -> bool:
     return person.consents.filter(purpose=ConsentPurpose.REGISTER, withdrawn_at__isnull=True).exists()
 
 
-def stay_add(*, actor: Any, person: Person, stay: StayInput, submission_key: uuid.UUID | None = None) -> tuple[Stay, bool]:
+def stay_add(
+    *, actor: Any, person: Person, stay: StayInput, submission_key: uuid.UUID | None = None
+) -> tuple[Stay, bool]:
     """Add a stay to a registered person; a repeated submission returns the first stay.
 
     Refused while the person has withdrawn the consent to be on the register (a stay stored then
@@ -451,23 +516,45 @@ def _locked(model_object: Any, expected_version: int | None) -> Any:
     return locked
 
 
-def stay_verify(*, actor: Any, stay: Stay, expected_version: int | None = None,
-                idempotency_key: uuid.UUID | str | None = None) -> Stay:
+def stay_verify(
+    *, actor: Any, stay: Stay, expected_version: int | None = None, idempotency_key: uuid.UUID | str | None = None
+) -> Stay:
     """An officer of the stay's district confirms a declared stay (the stay workflow's ``verify``)."""
     from mekendesh.people.workflows import STAY
 
-    return transition(actor=actor, obj=stay, workflow=STAY, action="verify", expected_version=expected_version,
-                      idempotency_key=idempotency_key, durable=True)
+    return transition(
+        actor=actor,
+        obj=stay,
+        workflow=STAY,
+        action="verify",
+        expected_version=expected_version,
+        idempotency_key=idempotency_key,
+        durable=True,
+    )
 
 
-def stay_end(*, actor: Any, stay: Stay, departure_date: dt.date, expected_version: int | None = None,
-             idempotency_key: uuid.UUID | str | None = None) -> Stay:
+def stay_end(
+    *,
+    actor: Any,
+    stay: Stay,
+    departure_date: dt.date,
+    expected_version: int | None = None,
+    idempotency_key: uuid.UUID | str | None = None,
+) -> Stay:
     """The stay ends on ``departure_date`` (the stay workflow's ``end``): by the migrant whose stay
     it is, or by an officer of its district."""
     from mekendesh.people.workflows import STAY
 
-    return transition(actor=actor, obj=stay, workflow=STAY, action="end", expected_version=expected_version,
-                      idempotency_key=idempotency_key, departure_date=departure_date, durable=True)
+    return transition(
+        actor=actor,
+        obj=stay,
+        workflow=STAY,
+        action="end",
+        expected_version=expected_version,
+        idempotency_key=idempotency_key,
+        departure_date=departure_date,
+        durable=True,
+    )
 
 
 PERSON_EDITABLE_FIELDS = ("sex", "birth_date", "origin_region", "origin_district", "email", "phone")
@@ -491,9 +578,9 @@ def _person_checked(person: Person, changes: dict[str, Any]) -> dict[str, Any]:
         except ValidationError as exc:
             raise ValidationError({"birth_date": exc.error_list}) from exc
         if person.stays.filter(arrival_date__lt=birth_date).exists():
-            raise ValidationError({"birth_date": _(
-                "The date of birth cannot be after the arrival date of one of your stays."
-            )})
+            raise ValidationError(
+                {"birth_date": _("The date of birth cannot be after the arrival date of one of your stays.")}
+            )
     return changes
 
 
@@ -565,24 +652,43 @@ def person_identity_correct(
         if name is None:
             raise ValueError(f"name form {correction.name_id} is not the person's own")
         try:
-            checked.append((name, validate_name(script=name.script, surname=correction.surname,
-                                                given_names=correction.given_names, patronymic=correction.patronymic)))
+            checked.append(
+                (
+                    name,
+                    validate_name(
+                        script=name.script,
+                        surname=correction.surname,
+                        given_names=correction.given_names,
+                        patronymic=correction.patronymic,
+                    ),
+                )
+            )
         except ValidationError as exc:
             errors.update({f"{name.pk}-{field}": error for field, error in exc.error_dict.items()})
     if errors:
         raise ValidationError(errors)
     changed = bool(_person_change(actor=actor, person=person, changes=changes))
     for name, (surname, given_names, patronymic) in checked:
-        changed = _name_change(actor=actor, name=name, surname=surname, given_names=given_names,
-                               patronymic=patronymic, source=NameSource.SELF_DECLARED) or changed
+        changed = (
+            _name_change(
+                actor=actor,
+                name=name,
+                surname=surname,
+                given_names=given_names,
+                patronymic=patronymic,
+                source=NameSource.SELF_DECLARED,
+            )
+            or changed
+        )
     if changed:
         person.version += 1
         person.save(update_fields=["version", "updated_at"])
     return person
 
 
-def _name_change(*, actor: Any, name: NameForm, surname: str, given_names: str, patronymic: str,
-                 source: str | None = None) -> bool:
+def _name_change(
+    *, actor: Any, name: NameForm, surname: str, given_names: str, patronymic: str, source: str | None = None
+) -> bool:
     before = {"surname": name.surname, "given_names": name.given_names, "patronymic": name.patronymic}
     after = {"surname": surname, "given_names": given_names, "patronymic": patronymic}
     fields = changed_fields(before, after)
@@ -658,22 +764,32 @@ def migrant_register(
         if Person.objects.filter(account=user).exists():
             raise ValidationError(_("You are already registered. Add a new stay from your page instead."))
         result = self_registration_submit(
-            actor=user, submission_key=submission_key,
-            person_data={**person_data, "account": user, "claim_document_if_taken": True}, stay=stay,
+            actor=user,
+            submission_key=submission_key,
+            person_data={**person_data, "account": user, "claim_document_if_taken": True},
+            stay=stay,
         )
-        return MigrantRegistration(person=result.person, stay=result.stay, account=user, created=result.created,
-                                   may_see=True)
+        return MigrantRegistration(
+            person=result.person, stay=result.stay, account=user, created=result.created, may_see=True
+        )
     if account is None:
         raise ValueError("a new registration needs an account or a signed-in user")
     try:
         with transaction.atomic():
             actor = migrant_account_create(account=account)
             result = self_registration_submit(
-                actor=actor, submission_key=submission_key,
-                person_data={**person_data, "account": actor, "claim_document_if_taken": True}, stay=stay,
+                actor=actor,
+                submission_key=submission_key,
+                person_data={**person_data, "account": actor, "claim_document_if_taken": True},
+                stay=stay,
             )
-            audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=actor, person=result.person,
-                         fields=["email", "phone", "role", "password"])
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                obj=actor,
+                person=result.person,
+                fields=["email", "phone", "role", "password"],
+            )
     except AccountTaken:
         account_taken_notify(email=account.email)
         return MigrantRegistration(person=None, stay=None, account=None, created=True, may_see=False)

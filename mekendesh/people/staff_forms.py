@@ -48,8 +48,16 @@ class SearchForm(forms.Form):
     )
 
 
-class PersonEntryForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, BirthFields, OriginFields,
-                      ContactFields, PassportFields, StayFields):
+class PersonEntryForm(
+    ServiceErrorsMixin,
+    SubmissionKeyFields,
+    NameFields,
+    BirthFields,
+    OriginFields,
+    ContactFields,
+    PassportFields,
+    StayFields,
+):
     """An officer's entry of a person and their stay abroad. The stay must lie in one of the
     officer's consular districts (checked by ``services.stay_check``, here and when stored)."""
 
@@ -94,8 +102,9 @@ class PersonEntryForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birth
         return {
             "sex": data["sex"],
             "birth_date": data["birth_date"],
-            "names": self.name_inputs(source=NameSource.OFFICER, typed_latin_source=NameSource.PASSPORT,
-                                      mrz=data.get("mrz", "")),
+            "names": self.name_inputs(
+                source=NameSource.OFFICER, typed_latin_source=NameSource.PASSPORT, mrz=data.get("mrz", "")
+            ),
             "origin_region": data.get("origin_region") or (district.region if district else None),
             "origin_district": district,
             "phone": data.get("phone", ""),
@@ -107,17 +116,24 @@ class PersonEntryForm(ServiceErrorsMixin, SubmissionKeyFields, NameFields, Birth
 class QueueFilterForm(forms.Form):
     """The filters of the officer's work queue: one of their districts, an arrival date range."""
 
-    district = forms.ModelChoiceField(queryset=ConsularDistrict.objects.none(), required=False,
-                                      label=_("Consular district"), empty_label=_("All my districts"))
-    arrived_from = forms.DateField(required=False, label=_("Arrived from"),
-                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    arrived_to = forms.DateField(required=False, label=_("Arrived until"),
-                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    district = forms.ModelChoiceField(
+        queryset=ConsularDistrict.objects.none(),
+        required=False,
+        label=_("Consular district"),
+        empty_label=_("All my districts"),
+    )
+    arrived_from = forms.DateField(
+        required=False, label=_("Arrived from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    arrived_to = forms.DateField(
+        required=False, label=_("Arrived until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = ConsularDistrict.objects.filter(  # type: ignore[attr-defined]
-            pk__in=officer_district_ids(user)).order_by("code")
+            pk__in=officer_district_ids(user)
+        ).order_by("code")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -44,9 +44,16 @@ def search(request: HttpRequest) -> HttpResponse:
         results = selectors.person_search(user=request.user, query=form.cleaned_data["q"])
         audit_people_read(actor=request.user, people=results)
     rows = [{"person": person, "stay": selectors.current_stay(person)} for person in results]
-    return render(request, "staff/search.html", {
-        "form": form, "rows": rows, "searched": searched, "limit": selectors.SEARCH_LIMIT,
-    })
+    return render(
+        request,
+        "staff/search.html",
+        {
+            "form": form,
+            "rows": rows,
+            "searched": searched,
+            "limit": selectors.SEARCH_LIMIT,
+        },
+    )
 
 
 def _variants(person: Person) -> list[tuple[str, list[str]]]:
@@ -90,8 +97,12 @@ def queue(request: HttpRequest) -> HttpResponse:
         if first is None:
             messages.info(request, _("No declared stay awaits verification here."))
             return redirect(reverse("staff:queue") + (f"?{query}" if query else ""))
-        return redirect(reverse("staff:person", kwargs={"public_id": first.person.public_id})
-                        + "?" + urlencode({"queue": query}) + f"#stay-{first.pk}")
+        return redirect(
+            reverse("staff:person", kwargs={"public_id": first.person.public_id})
+            + "?"
+            + urlencode({"queue": query})
+            + f"#stay-{first.pk}"
+        )
     page = Paginator(stays, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     audit_people_read(actor=request.user, people=[stay.person for stay in page.object_list])
     return render(request, "staff/queue.html", {"form": form, "page": page, "queue": query})
@@ -116,18 +127,22 @@ def person(request: HttpRequest, public_id: Any) -> HttpResponse:
         }
         for stay in visible_stays
     ]
-    return render(request, "staff/person.html", {
-        "person": found,
-        "names": found.names.all(),
-        "variants": _variants(found),
-        "documents": found.documents.all(),
-        "show_numbers": selectors.can_see_document_numbers(request.user, found),
-        "show_contacts": selectors.has_agreed_to_contact(found),
-        "stays": stays,
-        "consents": found.consents.all(),
-        "duplicates": duplicates,
-        "queue": _queue_query(request.GET["queue"]) if "queue" in request.GET else None,
-    })
+    return render(
+        request,
+        "staff/person.html",
+        {
+            "person": found,
+            "names": found.names.all(),
+            "variants": _variants(found),
+            "documents": found.documents.all(),
+            "show_numbers": selectors.can_see_document_numbers(request.user, found),
+            "show_contacts": selectors.has_agreed_to_contact(found),
+            "stays": stays,
+            "consents": found.consents.all(),
+            "duplicates": duplicates,
+            "queue": _queue_query(request.GET["queue"]) if "queue" in request.GET else None,
+        },
+    )
 
 
 @staff_required(permission="person.register")
@@ -175,14 +190,22 @@ def stay_verify(request: HttpRequest, stay_id: int) -> HttpResponse:
     back = _person_url(stay)
     if from_queue:
         query = _queue_query(request.POST["queue"])
-        back = (reverse("staff:person", kwargs={"public_id": stay.person.public_id}) + "?"
-                + urlencode({"queue": query}) + f"#stay-{stay.pk}")
+        back = (
+            reverse("staff:person", kwargs={"public_id": stay.person.public_id})
+            + "?"
+            + urlencode({"queue": query})
+            + f"#stay-{stay.pk}"
+        )
     if not form.is_valid():
         messages.error(request, _("The form was incomplete. Reload the page and try again."))
         return redirect(back)
     try:
-        services.stay_verify(actor=request.user, stay=stay, expected_version=form.cleaned_data["version"],
-                             idempotency_key=form.cleaned_data["submission_key"])
+        services.stay_verify(
+            actor=request.user,
+            stay=stay,
+            expected_version=form.cleaned_data["version"],
+            idempotency_key=form.cleaned_data["submission_key"],
+        )
     except StaleObjectError as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:
@@ -207,8 +230,12 @@ def stay_end(request: HttpRequest, stay_id: int) -> HttpResponse:
         audit_read(actor=request.user, obj=stay, person=stay.person)
     if request.method == "POST" and form.is_valid():
         try:
-            services.stay_end(actor=request.user, stay=stay, departure_date=form.cleaned_data["departure_date"],
-                              expected_version=form.cleaned_data["version"])
+            services.stay_end(
+                actor=request.user,
+                stay=stay,
+                departure_date=form.cleaned_data["departure_date"],
+                expected_version=form.cleaned_data["version"],
+            )
         except StaleObjectError as exc:
             messages.error(request, str(exc))
             return redirect(_person_url(stay))

@@ -71,7 +71,7 @@ def validate_name_part(value: str) -> str:
 
 
 def script_of_letters(value: str) -> str:
-    """"cyrillic", "latin", "mixed", "other" or "empty": the script of the letters of ``value``."""
+    """ "cyrillic", "latin", "mixed", "other" or "empty": the script of the letters of ``value``."""
     return detect_script("".join(char for char in value if char.isalpha()))
 
 
@@ -90,7 +90,8 @@ def validate_name_in_script(value: str, *, script: str) -> str:
     if script in (LATIN, PASSPORT_LATIN) and found == "cyrillic":
         raise ValidationError(
             _("Type the name in Latin letters as in the passport, for example %(hint)s."),
-            code="wrong_script", params={"hint": icao_latin(value)},
+            code="wrong_script",
+            params={"hint": icao_latin(value)},
         )
     if script == LATIN and found != "latin":
         raise ValidationError(_("Type the name in Latin letters."), code="wrong_script")
@@ -147,9 +148,7 @@ def validate_stay_dates(
     errors = {}
     horizon = timezone.localdate() + STAY_DATE_HORIZON
     if arrival and arrival > horizon:
-        errors["arrival_date"] = ValidationError(
-            _("The arrival date is more than a year ahead."), code="far_future"
-        )
+        errors["arrival_date"] = ValidationError(_("The arrival date is more than a year ahead."), code="far_future")
     elif arrival and birth_date and arrival < birth_date:
         errors["arrival_date"] = ValidationError(
             _("The arrival date cannot be before the date of birth."), code="before_birth"

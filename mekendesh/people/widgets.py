@@ -14,7 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 def _attrs(attrs: dict[str, Any]) -> str:
     """As ``django/forms/widgets/attrs.html`` writes them."""
     return "".join(
-        f" {conditional_escape(name)}" if value is True else f' {conditional_escape(name)}="{conditional_escape(str(value))}"'
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(str(value))}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -28,8 +30,10 @@ class FastSelect(forms.Select):
             if group_name:
                 parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
             for option in options:
-                parts.append(f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                             f'{_attrs(option["attrs"])}>{conditional_escape(option["label"])}</option>\n')
+                parts.append(
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                    f"{_attrs(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+                )
             if group_name:
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")

@@ -96,7 +96,8 @@ class AxeCheckedPage:
                 self._axe_checked_urls.append(page.url)
                 self._axe_violations += [
                     Violation(page.url, v["id"], v["impact"], v["help"], tuple(v["targets"]))
-                    for v in found if v["impact"] in REPORTED_IMPACTS
+                    for v in found
+                    if v["impact"] in REPORTED_IMPACTS
                 ]
             return
 

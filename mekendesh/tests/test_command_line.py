@@ -43,4 +43,3 @@ def test_the_command_answers_in_the_terminals_language(terminal, variables, lang
 def test_a_terminal_in_another_language_keeps_the_sites_default(terminal):
     assert terminal(LANG="de_DE.UTF-8") == "ky"
     assert terminal(LANG="C.UTF-8") == "ky"
-

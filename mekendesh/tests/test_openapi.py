@@ -49,7 +49,9 @@ def wsgi_application() -> Any:
 
 
 @pytest.fixture
-def staff_sessions(request: pytest.FixtureRequest, staff_client: Any, registered_migrant: Any) -> dict[str, dict[str, str]]:
+def staff_sessions(
+    request: pytest.FixtureRequest, staff_client: Any, registered_migrant: Any
+) -> dict[str, dict[str, str]]:
     """Cookies of a signed-in session for each staff role (with a registered person to look at)."""
     sessions = {}
     for role in STAFF_ROLES:
@@ -64,8 +66,9 @@ def staff_sessions(request: pytest.FixtureRequest, staff_client: Any, registered
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_api_operation_answers_a_server_error_to_any_staff_role(case, db, staff_sessions, wsgi_application):
     for role, cookies in staff_sessions.items():
-        response = case.call(app=wsgi_application, cookies=cookies,
-                             headers={"X-CSRFToken": CSRF_SECRET, "Accept-Language": "en"})
+        response = case.call(
+            app=wsgi_application, cookies=cookies, headers={"X-CSRFToken": CSRF_SECRET, "Accept-Language": "en"}
+        )
         try:
             case.validate_response(response, checks=[not_a_server_error])
         except Exception as failure:

@@ -51,21 +51,47 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
     shutil.copytree(
-        PROJECT / "mekendesh", source / "mekendesh",
+        PROJECT / "mekendesh",
+        source / "mekendesh",
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo"),
     )
     for name in SOURCE_FILES:
         shutil.copy2(PROJECT / name, source / name)
     # No build isolation: setuptools and polib (build-system.requires) come from this environment.
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check", "--no-deps",
-         "--no-build-isolation", "--wheel-dir", str(work / "dist"), str(source)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(work / "dist"),
+            str(source),
+        ]
+    )
     (wheel,) = (work / "dist").glob("mekendesh-*.whl")
 
     venv = work / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
     python = venv / "bin" / "python"
-    run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--disable-pip-version-check",
-         "--no-deps", str(wheel)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            str(wheel),
+        ]
+    )
     site = Path(run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
     dependencies = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / "project-dependencies.pth").write_text("".join(f"{path}\n" for path in sorted(dependencies)))
@@ -73,8 +99,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def environment(installed: dict[str, Path]) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items()
-           if name not in {"DATABASE_URL", "PYTHONPATH", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DATABASE_URL", "PYTHONPATH", "DJANGO_SETTINGS_MODULE"}
+    }
     env.update(MEKENDESH_HOME=str(installed["home"]), MEKENDESH_ENV="development")
     return env
 

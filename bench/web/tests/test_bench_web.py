@@ -28,8 +28,15 @@ def _request_names() -> dict[str, str]:
 
 def test_the_scenario_drives_every_page_the_benchmark_reports():
     names = {page.name for page in SCENARIOS}
-    assert names == {"landing page", "registration form", "registration POST", "staff search", "person page",
-                     "work queue", "API search"}
+    assert names == {
+        "landing page",
+        "registration form",
+        "registration POST",
+        "staff search",
+        "person page",
+        "work queue",
+        "API search",
+    }
     sent = _request_names()
     assert names <= set(sent)
     assert sent["landing page"] == "'/'"

@@ -30,8 +30,9 @@ def test_an_administrator_makes_an_analyst_a_consular_officer_and_the_change_is_
     client = staff_client(administrator)
     url = reverse("admin:accounts_user_change", args=[analyst.pk])
 
-    response = client.post(url, _user_form(analyst, role="consular_officer",
-                                           consular_districts=[places["moscow_district"].pk]))
+    response = client.post(
+        url, _user_form(analyst, role="consular_officer", consular_districts=[places["moscow_district"].pk])
+    )
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     analyst.refresh_from_db()
@@ -46,8 +47,9 @@ def test_an_administrator_makes_an_analyst_a_consular_officer_and_the_change_is_
 def test_a_consular_officer_without_a_district_is_refused_with_a_clear_message(staff_client, administrator, analyst):
     client = staff_client(administrator)
 
-    response = client.post(reverse("admin:accounts_user_change", args=[analyst.pk]),
-                           _user_form(analyst, role="consular_officer"))
+    response = client.post(
+        reverse("admin:accounts_user_change", args=[analyst.pk]), _user_form(analyst, role="consular_officer")
+    )
 
     assert response.status_code == 200
     assert "A consular officer needs at least one consular district." in response.content.decode()
@@ -56,10 +58,16 @@ def test_a_consular_officer_without_a_district_is_refused_with_a_clear_message(s
 
 
 def _add_user(client, *, email, role):
-    return client.post(reverse("admin:accounts_user_add"), {
-        "email": email, "role": role, "usable_password": "true",
-        "password1": "a-long-new-password-42", "password2": "a-long-new-password-42",
-    })
+    return client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": email,
+            "role": role,
+            "usable_password": "true",
+            "password1": "a-long-new-password-42",
+            "password2": "a-long-new-password-42",
+        },
+    )
 
 
 def test_an_administrator_adds_a_staff_user_and_the_password_is_not_recorded(staff_client, administrator):
@@ -107,12 +115,19 @@ def test_a_changed_consular_district_is_audited(staff_client, administrator, pla
     client = staff_client(administrator)
     district = places["moscow_district"]
 
-    response = client.post(reverse("admin:reference_consulardistrict_change", args=[district.pk]), {
-        "code": district.code, "city": district.city, "name_en": "Embassy of the Kyrgyz Republic in Moscow",
-        "name_ru": district.name_ru, "name_ky": district.name_ky, "name_tk": district.name_tk,
-        "countries": [country.pk for country in district.countries.all()],
-        "host_regions": [region.pk for region in district.host_regions.all()],
-    })
+    response = client.post(
+        reverse("admin:reference_consulardistrict_change", args=[district.pk]),
+        {
+            "code": district.code,
+            "city": district.city,
+            "name_en": "Embassy of the Kyrgyz Republic in Moscow",
+            "name_ru": district.name_ru,
+            "name_ky": district.name_ky,
+            "name_tk": district.name_tk,
+            "countries": [country.pk for country in district.countries.all()],
+            "host_regions": [region.pk for region in district.host_regions.all()],
+        },
+    )
 
     assert response.status_code == 302
     assert AuditEvent.objects.get(action="update", object_type="reference.consulardistrict").fields == ["name_en"]

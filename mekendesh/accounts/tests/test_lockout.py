@@ -26,7 +26,9 @@ def as_if_waited(seconds: int = 60) -> None:
     """Move the recorded failures back in time, as if the person had waited before trying again
     (less than the lock-out's cool-off)."""
     for attempt in AccessAttempt.objects.all():
-        AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=attempt.attempt_time - dt.timedelta(seconds=seconds))
+        AccessAttempt.objects.filter(pk=attempt.pk).update(
+            attempt_time=attempt.attempt_time - dt.timedelta(seconds=seconds)
+        )
 
 
 def fail(client, email: str, times: int = 1):
@@ -140,8 +142,9 @@ def test_a_locked_officer_unlocks_their_account_with_the_link_sent_to_their_addr
     response = owner.post(link, follow=True)
     assert "Your account is unlocked. Sign in again." in response.content.decode()
     assert not AccessAttempt.objects.exists()
-    assert AuditEvent.objects.filter(action="update", object_type="accounts.user", object_id=str(officer_moscow.pk),
-                                     fields=["sign_in_lock"]).exists()
+    assert AuditEvent.objects.filter(
+        action="update", object_type="accounts.user", object_id=str(officer_moscow.pk), fields=["sign_in_lock"]
+    ).exists()
 
     assert sign_in_with_password(owner, officer_moscow.email).status_code == 302
     again = from_address("198.51.100.21").post(link, follow=True)
@@ -168,8 +171,11 @@ def test_a_locked_out_name_that_is_no_account_gets_no_mail(db):
 def test_an_administrator_unlocks_an_account_from_the_admin(staff_client, administrator, officer_moscow):
     fail(from_address("203.0.113.7"), officer_moscow.email, times=5)
     admin = staff_client(administrator)
-    response = admin.post(reverse("admin:accounts_user_changelist"),
-                          {"action": "unlock_sign_in", "_selected_action": [officer_moscow.pk]}, follow=True)
+    response = admin.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "unlock_sign_in", "_selected_action": [officer_moscow.pk]},
+        follow=True,
+    )
     assert response.status_code == 200
     assert not AccessAttempt.objects.filter(username=officer_moscow.email).exists()
     event = AuditEvent.objects.get(action="update", object_id=str(officer_moscow.pk), fields=["sign_in_lock"])

@@ -34,8 +34,13 @@ def test_production_refuses_to_start_without_a_strong_secret_key(tmp_path, key):
 
 def test_production_with_a_strong_key_passes_the_deployment_checks_without_a_warning(tmp_path):
     result = mekendesh(
-        tmp_path, "check", "--deploy", "--fail-level", "WARNING",
-        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="mekendesh.example.org",
+        tmp_path,
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="mekendesh.example.org",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

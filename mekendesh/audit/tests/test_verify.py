@@ -54,7 +54,9 @@ def test_a_record_changed_by_hand_is_named(chain):
     lift_append_only_guard()
     tampered = chain[2]
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET object_id = %s WHERE sequence = %s", ["someone-else", tampered.sequence])
+        cursor.execute(
+            "UPDATE audit_auditevent SET object_id = %s WHERE sequence = %s", ["someone-else", tampered.sequence]
+        )
 
     with pytest.raises(CommandError, match=rf"^record #{tampered.sequence} was changed$"):
         verify()
@@ -68,8 +70,10 @@ def test_a_record_changed_together_with_its_hash_breaks_the_link_to_the_next(cha
     tampered.object_id = "someone-else"
     tampered.hash = event_digest(tampered)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET object_id = %s, hash = %s WHERE sequence = %s",
-                       [tampered.object_id, tampered.hash, tampered.sequence])
+        cursor.execute(
+            "UPDATE audit_auditevent SET object_id = %s, hash = %s WHERE sequence = %s",
+            [tampered.object_id, tampered.hash, tampered.sequence],
+        )
 
     with pytest.raises(CommandError, match=rf"^a record before #{chain[2].sequence} is missing$"):
         verify()
@@ -112,7 +116,9 @@ def test_moving_the_end_of_the_trail_back_without_the_key_is_noticed(chain):
         cursor.execute("DELETE FROM audit_auditevent WHERE sequence >= %s", [chain[3].sequence])
     AuditHead.objects.filter(pk=1).update(sequence=chain[2].sequence, hash=chain[2].hash, count=3)
 
-    with pytest.raises(CommandError, match=rf"^the end of the audit trail was changed after record #{chain[2].sequence}$"):
+    with pytest.raises(
+        CommandError, match=rf"^the end of the audit trail was changed after record #{chain[2].sequence}$"
+    ):
         verify()
 
 
@@ -132,8 +138,10 @@ def test_a_record_rebuilt_without_the_chain_key_is_named(chain):
         event.hash = hashlib.sha256(_canonical(event).encode("utf-8")).hexdigest()
         previous = event.hash
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE audit_auditevent SET object_id = %s, prev_hash = %s, hash = %s WHERE sequence = %s",
-                           [event.object_id, event.prev_hash, event.hash, event.sequence])
+            cursor.execute(
+                "UPDATE audit_auditevent SET object_id = %s, prev_hash = %s, hash = %s WHERE sequence = %s",
+                [event.object_id, event.prev_hash, event.hash, event.sequence],
+            )
 
     with pytest.raises(CommandError, match=rf"^record #{chain[1].sequence} was changed$"):
         verify()

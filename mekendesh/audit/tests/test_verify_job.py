@@ -20,8 +20,10 @@ from mekendesh.jobs.services import job_execute
 @pytest.fixture
 def chain(db, officer_moscow):
     with transaction.atomic():
-        return [audit_record(actor=officer_moscow, action="read", object_type="people.person", object_id=f"p-{n}")
-                for n in range(7)]
+        return [
+            audit_record(actor=officer_moscow, action="read", object_type="people.person", object_id=f"p-{n}")
+            for n in range(7)
+        ]
 
 
 def test_the_check_reports_rows_checked_of_all_and_keeps_its_place_after_each_batch(chain):
@@ -37,8 +39,9 @@ def test_the_check_reports_rows_checked_of_all_and_keeps_its_place_after_each_ba
 def test_a_resumed_check_goes_on_after_its_checkpoint_and_counts_every_record(chain):
     positions: list[ChainPosition] = []
     chain_verify(batch_size=4, on_batch=positions.append)
-    job = Job.objects.create(kind="audit.verify", params={"batch_size": 4}, run_token="t" * 32,
-                             checkpoint=asdict(positions[0]))
+    job = Job.objects.create(
+        kind="audit.verify", params={"batch_size": 4}, run_token="t" * 32, checkpoint=asdict(positions[0])
+    )
     job_execute(job_id=job.pk, run_token=job.run_token)
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED

@@ -56,7 +56,9 @@ def test_kyrgyz_names_have_russian_spellings_and_both_kinds_of_patronymic(popula
     assert any(p.endswith(" уулу") for p in patronymics) and any(p.endswith(" кызы") for p in patronymics)
     assert any(p.endswith("ович") for p in patronymics) and any(p.endswith("овна") for p in patronymics)
     russian_forms = [name for person in kyrgyz for name in person.names if name.script == "ru-Cyrl"]
-    assert russian_forms and not any(letter in name.given_names + name.surname for name in russian_forms for letter in "ңөүҢӨҮ")
+    assert russian_forms and not any(
+        letter in name.given_names + name.surname for name in russian_forms for letter in "ңөүҢӨҮ"
+    )
 
 
 def test_the_population_mixes_the_groups_found_among_kyrgyz_citizens(population):

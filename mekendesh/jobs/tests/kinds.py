@@ -12,8 +12,9 @@ from mekendesh.jobs.models import JobRowError
 from mekendesh.jobs.registry import job_kind
 
 
-@job_kind("tests.count", label="Count", permission="tests.count", roles=("administrator", "consular_officer"),
-          resumable=True)
+@job_kind(
+    "tests.count", label="Count", permission="tests.count", roles=("administrator", "consular_officer"), resumable=True
+)
 def count(job: JobContext) -> None:
     """Counts to ``steps``; each step stores a row (as a row error, row = step) together with the
     checkpoint, in one transaction: after an interruption the job goes on after the last stored

@@ -58,8 +58,13 @@ def test_one_scheduler_tick_starts_the_due_audit_check(django_capture_on_commit_
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_fails_an_interrupted_job_then_runs_the_queue(settings):
     settings.JOB_STALE_SECONDS = 60
-    stuck = Job.objects.create(kind="tests.once", status=JobStatus.RUNNING, attempts=1, worker="elsewhere:1",
-                               heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
+    stuck = Job.objects.create(
+        kind="tests.once",
+        status=JobStatus.RUNNING,
+        attempts=1,
+        worker="elsewhere:1",
+        heartbeat_at=timezone.now() - dt.timedelta(minutes=5),
+    )
     from mekendesh.jobs.services import job_start
 
     queued = job_start(actor=None, kind="tests.once", params={"steps": 2})

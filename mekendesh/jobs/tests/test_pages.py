@@ -57,12 +57,18 @@ def test_the_officer_sees_their_job_with_its_row_errors_messages_and_file(sign_i
 
 def test_downloading_a_result_file_is_recorded_in_the_audit_trail(sign_in, officer_moscow, officers_job):
     result = officers_job.files.get()
-    response = sign_in(officer_moscow).get(reverse("jobs:file", kwargs={"job_id": officers_job.pk, "file_id": result.pk}))
+    response = sign_in(officer_moscow).get(
+        reverse("jobs:file", kwargs={"job_id": officers_job.pk, "file_id": result.pk})
+    )
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"row,problem\n1,empty\n"
     assert response["Content-Disposition"] == 'attachment; filename="report.csv"'
-    assert AuditEvent.objects.filter(action="export", object_type="jobs.jobfile", object_id=str(result.pk),
-                                     actor=officer_moscow).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action="export", object_type="jobs.jobfile", object_id=str(result.pk), actor=officer_moscow
+        ).count()
+        == 1
+    )
 
 
 def test_an_administrator_sees_an_officers_job_but_not_its_file(sign_in, administrator, officers_job):
@@ -75,8 +81,15 @@ def test_an_administrator_sees_an_officers_job_but_not_its_file(sign_in, adminis
 
 
 def test_a_running_job_polls_its_progress_and_a_finished_one_stops(sign_in, officer_moscow):
-    job = Job.objects.create(kind="tests.count", actor=officer_moscow, status=JobStatus.RUNNING, attempts=1,
-                             done=3, total=12, stage="counting")
+    job = Job.objects.create(
+        kind="tests.count",
+        actor=officer_moscow,
+        status=JobStatus.RUNNING,
+        attempts=1,
+        done=3,
+        total=12,
+        stage="counting",
+    )
     client = sign_in(officer_moscow)
     fragment_url = reverse("jobs:progress", kwargs={"job_id": job.pk})
     page = client.get(detail(job)).content.decode()
@@ -93,7 +106,9 @@ def test_a_running_job_polls_its_progress_and_a_finished_one_stops(sign_in, offi
 
 def test_row_errors_are_shown_page_by_page(sign_in, officer_moscow):
     job = Job.objects.create(kind="tests.report", actor=officer_moscow, status=JobStatus.SUCCEEDED)
-    JobRowError.objects.bulk_create(JobRowError(job=job, row=row, message=f"problem in row {row}") for row in range(1, 121))
+    JobRowError.objects.bulk_create(
+        JobRowError(job=job, row=row, message=f"problem in row {row}") for row in range(1, 121)
+    )
     client = sign_in(officer_moscow)
     first = client.get(detail(job)).content.decode()
     assert "120 row errors" in first and "problem in row 50<" in first and "problem in row 51<" not in first

@@ -26,9 +26,15 @@ def _dead_pid() -> int:
 
 
 def running(kind: str, *, heartbeat_ago: float = 0, worker: str = "elsewhere:1", checkpoint=None, attempts=1) -> Job:
-    return Job.objects.create(kind=kind, status=JobStatus.RUNNING, attempts=attempts, checkpoint=checkpoint,
-                              heartbeat_at=timezone.now() - dt.timedelta(seconds=heartbeat_ago), worker=worker,
-                              run_token="a" * 32)
+    return Job.objects.create(
+        kind=kind,
+        status=JobStatus.RUNNING,
+        attempts=attempts,
+        checkpoint=checkpoint,
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=heartbeat_ago),
+        worker=worker,
+        run_token="a" * 32,
+    )
 
 
 def test_a_resumable_job_whose_heartbeat_stopped_is_queued_again_from_its_checkpoint(
@@ -84,8 +90,12 @@ def test_a_job_whose_worker_is_alive_is_left_running(settings):
 
 def test_the_task_of_a_stopped_worker_is_closed_in_the_task_table(settings):
     settings.JOB_STALE_SECONDS = 60
-    task = DBTaskResult.objects.create(args_kwargs={"args": [], "kwargs": {}}, task_path="mekendesh.jobs.tasks.job_task",
-                                       backend_name="default", status="RUNNING")
+    task = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="mekendesh.jobs.tasks.job_task",
+        backend_name="default",
+        status="RUNNING",
+    )
     job = running("tests.once", heartbeat_ago=120)
     Job.objects.filter(pk=job.pk).update(task_result_id=str(task.id))
     jobs_recover()
@@ -95,8 +105,12 @@ def test_the_task_of_a_stopped_worker_is_closed_in_the_task_table(settings):
 
 def test_a_queued_job_whose_task_was_lost_is_queued_again(settings, django_capture_on_commit_callbacks):
     settings.JOB_STALE_SECONDS = 60
-    job = Job.objects.create(kind="tests.once", status=JobStatus.QUEUED, run_token="b" * 32,
-                             heartbeat_at=timezone.now() - dt.timedelta(seconds=120))
+    job = Job.objects.create(
+        kind="tests.once",
+        status=JobStatus.QUEUED,
+        run_token="b" * 32,
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=120),
+    )
     with django_capture_on_commit_callbacks(execute=True):
         jobs_recover()
     job.refresh_from_db()

@@ -46,7 +46,8 @@ def every_hour() -> Iterator[Schedule]:
 def test_a_due_schedule_starts_its_job_once_per_due_time(every_hour):
     started = scheduler_tick(now=at("2026-12-01T10:05"))
     assert [(job.kind, job.schedule, job.params) for job in started if job.schedule == "tests.hourly"] == [
-        ("tests.once", "tests.hourly", {"steps": 1})]
+        ("tests.once", "tests.hourly", {"steps": 1})
+    ]
     assert not [job for job in scheduler_tick(now=at("2026-12-01T10:50")) if job.schedule == "tests.hourly"]
     assert [job.schedule for job in scheduler_tick(now=at("2026-12-01T11:00"))].count("tests.hourly") == 1
     assert ScheduledRun.objects.filter(name="tests.hourly").count() == 2

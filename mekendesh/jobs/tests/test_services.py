@@ -22,8 +22,12 @@ def test_starting_a_job_queues_one_task_for_the_worker_once_the_job_is_stored(
     task = DBTaskResult.objects.get(id=job.task_result_id)
     assert task.task_path == "mekendesh.jobs.tasks.job_task"
     assert task.args_kwargs["args"] == [job.pk, job.run_token]
-    assert AuditEvent.objects.filter(action="create", object_type="jobs.job", object_id=str(job.pk),
-                                     actor=officer_moscow).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action="create", object_type="jobs.job", object_id=str(job.pk), actor=officer_moscow
+        ).count()
+        == 1
+    )
 
 
 def test_a_user_cannot_start_a_kind_their_role_may_not_run(officer_moscow):
@@ -38,15 +42,15 @@ def test_an_unknown_kind_is_refused_by_name(administrator):
     assert "no.such.kind" in str(refused.value)
 
 
-def test_a_job_run_by_the_worker_ends_succeeded_with_its_progress_row_errors_messages_and_file(
-    officer_moscow, started
-):
+def test_a_job_run_by_the_worker_ends_succeeded_with_its_progress_row_errors_messages_and_file(officer_moscow, started):
     job = started(actor=officer_moscow, kind="tests.report", params={"rows": 3})
     assert job.status == JobStatus.SUCCEEDED
     assert (job.done, job.total, job.stage, job.attempts) == (3, 3, "reading", 1)
     assert [(e.row, e.column, e.message) for e in job.row_errors.all()] == [
-        (1, "surname", "row 1: the surname is empty"), (2, "surname", "row 2: the surname is empty"),
-        (3, "surname", "row 3: the surname is empty")]
+        (1, "surname", "row 1: the surname is empty"),
+        (2, "surname", "row 2: the surname is empty"),
+        (3, "surname", "row 3: the surname is empty"),
+    ]
     assert [line["text"] for line in job.messages] == ["read the rows"]
     result = job.files.get()
     assert result.name == "report.csv" and result.file.read() == b"row,problem\n1,empty\n"

@@ -29,7 +29,9 @@ def _database_url() -> str:
         return f"sqlite:///{settings['NAME']}"
     user = quote(settings["USER"] or "")
     password = f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+    return (
+        f"postgres://{user}{password}@{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
 
 
 @pytest.fixture
@@ -48,7 +50,10 @@ def worker(tmp_path: Path) -> Iterator[Callable[[], subprocess.Popen[Any]]]:
         log = open(tmp_path / f"worker-{len(started)}.log", "w")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(
             [sys.executable, "-m", "mekendesh", "worker", "--interval", "0.2", "--no-startup-delay"],
-            cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=PROJECT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         started.append(process)
         return process
@@ -80,9 +85,7 @@ def job_now(job: Job) -> Job:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_job_killed_with_its_worker_goes_on_from_its_checkpoint_when_a_worker_starts_again(
-    administrator, worker
-):
+def test_a_job_killed_with_its_worker_goes_on_from_its_checkpoint_when_a_worker_starts_again(administrator, worker):
     job = job_start(actor=administrator, kind="tests.count", params={"steps": 12, "pause": 0.25})
     first = worker()
     wait_for(lambda: job_now(job).done >= 3, seconds=20, what="the job to be under way")

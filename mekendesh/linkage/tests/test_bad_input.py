@@ -46,7 +46,9 @@ CASES = [
     pytest.param("id,full_name,birth_date\n1,Бакыт Асанов,1990-02-31\n", "row 2", "birth_date", id="impossible date"),
     pytest.param("id,full_name,birth_date\n1,Бакыт Асанов,2999-01-01\n", "row 2", "birth_date", id="future date"),
     pytest.param("id,full_name\n1,Бакыт Асанов\n2,   \n", "row 3", "full_name", id="empty name"),
-    pytest.param("id,full_name\n1,Бакыт Асанов\n2," + "Ы" * 10_000 + "\n", "row 3", "full_name", id="10000-character field"),
+    pytest.param(
+        "id,full_name\n1,Бакыт Асанов\n2," + "Ы" * 10_000 + "\n", "row 3", "full_name", id="10000-character field"
+    ),
     pytest.param("id,full_name,sex\n1,Бакыт Асанов,X\n", "row 2", "sex", id="unknown sex"),
     pytest.param("id,full_name\n1,Бакыт Асанов,extra\n", "row 2", None, id="extra field"),
     pytest.param("id,full_name\n,Бакыт Асанов\n", "row 2", "id", id="empty id"),
@@ -126,10 +128,14 @@ def test_read_records_accepts_a_bom_partial_dates_and_split_name_columns(tmp_pat
 def test_ids_and_names_a_spreadsheet_would_run_are_written_as_text(tmp_path, capsys):
     import csv
 
-    left = _write(tmp_path / "left.csv", 'id,full_name,birth_date\n=1+2,＝Жээнбек Кулубаев,1985-03-12\n'
-                                        '"@SUM(A1)",Садыр Жапаров,1968-12-06\n')
-    right = _write(tmp_path / "right.csv", 'id,full_name,birth_date\n-7,＋Жээнбек Кулубаев,1985-03-12\n'
-                                          '+9,Садыр Жапаров,1968-12-06\n')
+    left = _write(
+        tmp_path / "left.csv",
+        'id,full_name,birth_date\n=1+2,＝Жээнбек Кулубаев,1985-03-12\n"@SUM(A1)",Садыр Жапаров,1968-12-06\n',
+    )
+    right = _write(
+        tmp_path / "right.csv",
+        "id,full_name,birth_date\n-7,＋Жээнбек Кулубаев,1985-03-12\n+9,Садыр Жапаров,1968-12-06\n",
+    )
     out = tmp_path / "out.csv"
     assert main([str(left), str(right), "--output", str(out), "--no-progress"]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))

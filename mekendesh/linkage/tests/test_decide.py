@@ -33,10 +33,19 @@ def test_a_rare_or_independent_pair_is_left_alone() -> None:
 
 def _row(levels: dict[str, int], weight: float, sur: str = "rahimov", giv: str = "firdavs") -> dict[str, object]:
     r: dict[str, object] = {
-        "match_weight": weight, "match_probability": 1 / (1 + 2 ** -weight),
-        "source_dataset_l": "left", "unique_id_l": "R1", "unique_id_r": "L1",
-        "full_name_l": "a", "full_name_r": "b", "sur_l": sur, "giv_l": giv, "sur_r": sur, "giv_r": giv,
-        "pat_l": None, "pat_r": None,
+        "match_weight": weight,
+        "match_probability": 1 / (1 + 2**-weight),
+        "source_dataset_l": "left",
+        "unique_id_l": "R1",
+        "unique_id_r": "L1",
+        "full_name_l": "a",
+        "full_name_r": "b",
+        "sur_l": sur,
+        "giv_l": giv,
+        "sur_r": sur,
+        "giv_r": giv,
+        "pat_l": None,
+        "pat_r": None,
     }
     for name in ("surname", "given_name", "patronymic", "birth_date", "sex"):
         r[f"gamma_{name}"] = levels.get(name, -1)
@@ -51,8 +60,11 @@ def _gamma(name: str, label: str) -> int:
 def test_the_joint_adjustment_lowers_weight_and_probability() -> None:
     rows = [("rahimov", "firdavs")] * 20 + [(f"s{i}", f"g{i}") for i in range(980)]
     names = NameFrequencies.of(_table(rows))
-    levels = {"surname": _gamma("surname", "exact"), "given_name": _gamma("given_name", "exact"),
-              "birth_date": _gamma("birth_date", "one digit off")}
+    levels = {
+        "surname": _gamma("surname", "exact"),
+        "given_name": _gamma("given_name", "exact"),
+        "birth_date": _gamma("birth_date", "one digit off"),
+    }
     (pair,) = _decide([_row(levels, 5.0)], level_labels(), "left", 0.9, 3.0, names)
     assert pair.match_weight < 2.0 and pair.decision == "review"
     assert pair.explanation["given_name"][1] < -3
@@ -61,8 +73,12 @@ def test_the_joint_adjustment_lowers_weight_and_probability() -> None:
 
 
 def test_a_surname_or_given_name_not_alike_goes_to_review() -> None:
-    levels = {"surname": _gamma("surname", "exact"), "given_name": _gamma("given_name", "different"),
-              "patronymic": _gamma("patronymic", "exact"), "birth_date": _gamma("birth_date", "exact")}
+    levels = {
+        "surname": _gamma("surname", "exact"),
+        "given_name": _gamma("given_name", "different"),
+        "patronymic": _gamma("patronymic", "exact"),
+        "birth_date": _gamma("birth_date", "exact"),
+    }
     (pair,) = _decide([_row(levels, 12.0)], level_labels(), "left", 0.9, 3.0, None)
     assert pair.decision == "review"
     levels["given_name"] = _gamma("given_name", "one edit")
@@ -83,8 +99,12 @@ def test_a_full_name_many_registered_people_share_weighs_less() -> None:
     assert names.father_adjustment("rahimov", "firdavs", "alixer") < -2
     # a father's name the pair does not share with others is left alone
     assert names.father_adjustment("rahimov", "firdavs", "f3") == 0.0
-    levels = {"surname": _gamma("surname", "exact"), "given_name": _gamma("given_name", "exact"),
-              "patronymic": _gamma("patronymic", "exact"), "birth_date": _gamma("birth_date", "one digit off")}
+    levels = {
+        "surname": _gamma("surname", "exact"),
+        "given_name": _gamma("given_name", "exact"),
+        "patronymic": _gamma("patronymic", "exact"),
+        "birth_date": _gamma("birth_date", "one digit off"),
+    }
     row = _row(levels, 7.0)
     row.update(pat_l="alixer", pat_r="alixer")
     (pair,) = _decide([row], level_labels(), "left", 0.8, 3.0, names)

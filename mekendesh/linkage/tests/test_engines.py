@@ -12,8 +12,15 @@ from mekendesh.linkage.engine import DEFAULT_MODEL_PATH
 def _sample(n: int) -> tuple[list[Record], list[Record], set[tuple[str, str]]]:
     pop = generate(n, n, seed=11)
     left = [
-        Record(r["id"], r["full_name"], r["birth_date"], r["sex"], r["surname"] or None,
-               r["given_name"] or None, r["patronymic"] or None)
+        Record(
+            r["id"],
+            r["full_name"],
+            r["birth_date"],
+            r["sex"],
+            r["surname"] or None,
+            r["given_name"] or None,
+            r["patronymic"] or None,
+        )
         for r in pop.register
     ]
     right = [Record(r["id"], r["full_name"], r["birth_date"]) for r in pop.host_list]

@@ -126,8 +126,14 @@ def test_a_saved_model_round_trips(tmp_path):
 def test_the_command_writes_the_contract_columns_and_saves_its_model(tmp_path, capsys):
     left = tmp_path / "left.csv"
     right = tmp_path / "right.csv"
-    left.write_text("id,full_name,birth_date\nk1,Жээнбек Кулубаев,1985-03-12\nk2,=HYPERLINK(\"x\") Асанов,1970-01-01\n", encoding="utf-8")
-    right.write_text("id,full_name,birth_date\nr1,Кулубаев Женбек,1985-03-12\nr2,=HYPERLINK(\"x\") Асанов,1970-01-01\n", encoding="utf-8")
+    left.write_text(
+        'id,full_name,birth_date\nk1,Жээнбек Кулубаев,1985-03-12\nk2,=HYPERLINK("x") Асанов,1970-01-01\n',
+        encoding="utf-8",
+    )
+    right.write_text(
+        'id,full_name,birth_date\nr1,Кулубаев Женбек,1985-03-12\nr2,=HYPERLINK("x") Асанов,1970-01-01\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     saved = tmp_path / "model.json"
     assert main([str(left), str(right), "--output", str(out), "--save-model", str(saved), "--no-progress"]) == 0

@@ -89,9 +89,7 @@ def test_the_posix_locale_alone_chooses_russian(tmp_path, capsys, terminal):
         ({}, "row 3"),
     ],
 )
-def test_the_first_language_variable_set_decides_and_english_is_the_default(
-    tmp_path, capsys, terminal, variables, row
-):
+def test_the_first_language_variable_set_decides_and_english_is_the_default(tmp_path, capsys, terminal, variables, row):
     terminal(**variables)
     code, err, _ = _link(tmp_path, DUPLICATE_ID, capsys)
     assert code == 2
@@ -144,7 +142,10 @@ def test_the_installed_command_reads_the_language_of_the_terminal(tmp_path):
     environment = {name: value for name, value in os.environ.items() if name not in LANGUAGE_VARIABLES}
     run = subprocess.run(
         [sys.executable, "-m", "mekendesh", "link", "left.csv", "right.csv", "--output", "out.csv"],
-        cwd=tmp_path, env={**environment, "LANG": "ru_RU.UTF-8"}, capture_output=True, encoding="utf-8",
+        cwd=tmp_path,
+        env={**environment, "LANG": "ru_RU.UTF-8"},
+        capture_output=True,
+        encoding="utf-8",
     )
     assert run.returncode == 2
     assert run.stderr == (

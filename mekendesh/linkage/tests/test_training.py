@@ -11,10 +11,50 @@ from splink.internals.linker_components.training import LinkerTraining
 from mekendesh.linkage import Record, link
 from mekendesh.linkage.cli import main
 
-GIVEN = ["Айбек", "Бакыт", "Нурлан", "Талант", "Азамат", "Эрлан", "Мирлан", "Улан", "Данияр", "Руслан",
-         "Темир", "Самат", "Канат", "Марат", "Жыргал", "Эмил", "Алмаз", "Бекжан", "Нурбек", "Тилек"]
-ROOTS = ["Асан", "Үсөн", "Жапар", "Ташы", "Кулуба", "Мамыт", "Осмон", "Токтогул", "Сыдык", "Бакир",
-         "Абдыкадыр", "Шаки", "Марип", "Байсал", "Касымали", "Текеба", "Сари", "Отунба", "Жумабек", "Садыр"]
+GIVEN = [
+    "Айбек",
+    "Бакыт",
+    "Нурлан",
+    "Талант",
+    "Азамат",
+    "Эрлан",
+    "Мирлан",
+    "Улан",
+    "Данияр",
+    "Руслан",
+    "Темир",
+    "Самат",
+    "Канат",
+    "Марат",
+    "Жыргал",
+    "Эмил",
+    "Алмаз",
+    "Бекжан",
+    "Нурбек",
+    "Тилек",
+]
+ROOTS = [
+    "Асан",
+    "Үсөн",
+    "Жапар",
+    "Ташы",
+    "Кулуба",
+    "Мамыт",
+    "Осмон",
+    "Токтогул",
+    "Сыдык",
+    "Бакир",
+    "Абдыкадыр",
+    "Шаки",
+    "Марип",
+    "Байсал",
+    "Касымали",
+    "Текеба",
+    "Сари",
+    "Отунба",
+    "Жумабек",
+    "Садыр",
+]
 
 
 def _people(n: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
@@ -69,7 +109,10 @@ def test_a_failing_expectation_maximisation_session_keeps_what_was_already_estim
 
     # what was estimated before the failure is kept: two random people almost never share
     # a surname key, and are born on different days almost always
-    u_surname, u_birth_date = result.model.params["surname"]["exact"][1], result.model.params["birth_date"]["different"][1]
+    u_surname, u_birth_date = (
+        result.model.params["surname"]["exact"][1],
+        result.model.params["birth_date"]["different"][1],
+    )
     assert u_surname is not None and 0.01 < u_surname < 0.2  # 20 surnames: about 1 in 20
     assert u_birth_date is not None and u_birth_date > 0.9
     matched = {(p.left_id, p.right_id) for p in result.matches}
@@ -88,8 +131,15 @@ def test_the_operator_is_told_when_a_training_step_failed(monkeypatch, tmp_path,
             w.writerow(["id", "full_name", "birth_date"])
             w.writerows([r.id, r.full_name, r.birth_date] for r in records)
     _fail_the_dates_session(monkeypatch)
-    code = main([str(tmp_path / "register.csv"), str(tmp_path / "list.csv"), "--output", str(tmp_path / "out.csv"),
-                 "--no-progress"])
+    code = main(
+        [
+            str(tmp_path / "register.csv"),
+            str(tmp_path / "list.csv"),
+            "--output",
+            str(tmp_path / "out.csv"),
+            "--no-progress",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0
     assert "warning: one training step (pairs where l.dob = r.dob) failed" in err

@@ -17,9 +17,7 @@ def test_kyrgyz_fathers_name_form_is_the_patronymic_in_either_order():
 
 def test_russian_order_with_upper_case_surname_and_patronymic():
     parsed = parse_name("КАСЫМОВ Шамбетали Казыбекович")
-    assert parsed == ParsedName(
-        surname="КАСЫМОВ", given=("Шамбетали",), patronymic="Казыбекович", sex_hint="M"
-    )
+    assert parsed == ParsedName(surname="КАСЫМОВ", given=("Шамбетали",), patronymic="Казыбекович", sex_hint="M")
 
 
 def test_daughter_form_gives_a_female_hint():
@@ -158,8 +156,9 @@ def test_a_mistyped_russian_patronymic_is_still_the_patronymic():
     assert parse_name("Абдыкадырова Таттыбубу Азимбековны").patronymic == "Азимбековны"
 
 
-@pytest.mark.parametrize("text", ["Мирлан уулу Нурдин", "Нурдин Мирлан уулу", "Mirlan uulu Nurdin",
-                                  "Асан уулу Эркин", "Бакыт кызы Мадина"])
+@pytest.mark.parametrize(
+    "text", ["Мирлан уулу Нурдин", "Нурдин Мирлан уулу", "Mirlan uulu Nurdin", "Асан уулу Эркин", "Бакыт кызы Мадина"]
+)
 def test_a_given_name_ending_in_in_beside_a_fathers_name_group_is_the_given_name(text):
     parsed = parse_name(text)
     assert parsed.surname is None

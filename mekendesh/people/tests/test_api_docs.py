@@ -16,7 +16,6 @@ def test_the_openapi_document_is_offered_to_a_signed_in_staff_member(staff_clien
     assert b"/api/people/" in response.content
 
 
-
 @pytest.mark.parametrize("url", ["api-schema", "api-docs"])
 def test_the_openapi_document_and_its_page_are_closed_to_the_anonymous(client, db, url):
     response = client.get(reverse(url))

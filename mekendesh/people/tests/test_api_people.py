@@ -15,7 +15,9 @@ def detail_url(person) -> str:
     return reverse("api:person_detail", kwargs={"public_id": person.public_id})
 
 
-def test_the_api_search_finds_a_kyrgyz_name_from_its_passport_latin_spelling(sign_in, officer_moscow, registered_migrant):
+def test_the_api_search_finds_a_kyrgyz_name_from_its_passport_latin_spelling(
+    sign_in, officer_moscow, registered_migrant
+):
     response = sign_in(officer_moscow).get(SEARCH, {"q": "Toktosunova Aigerim"})
     assert response.status_code == 200
     [found] = response.json()
@@ -35,9 +37,12 @@ def test_the_api_search_shows_an_officer_of_another_district_no_one(sign_in, off
 
 def test_the_api_search_writes_an_audit_read_row_per_person_returned(sign_in, officer_moscow, registered_migrant):
     sign_in(officer_moscow).get(SEARCH, {"q": "Toktosunova"})
-    assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.READ, actor=officer_moscow, person_id=str(registered_migrant.public_id)
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditEvent.Action.READ, actor=officer_moscow, person_id=str(registered_migrant.public_id)
+        ).count()
+        == 1
+    )
 
 
 def test_the_api_detail_gives_the_moscow_officer_the_full_passport_number(sign_in, officer_moscow, registered_migrant):
@@ -62,7 +67,9 @@ def test_the_api_detail_answers_404_to_an_officer_of_another_district(sign_in, o
     assert sign_in(officer_other).get(detail_url(registered_migrant)).status_code == 404
 
 
-def test_the_api_answers_404_to_a_migrant_and_a_statistician(sign_in, migrant_account, statistician, registered_migrant):
+def test_the_api_answers_404_to_a_migrant_and_a_statistician(
+    sign_in, migrant_account, statistician, registered_migrant
+):
     for user in (migrant_account, statistician):
         client = sign_in(user)
         assert client.get(SEARCH, {"q": "Toktosunova"}).status_code == 404

@@ -67,8 +67,9 @@ def answers(client: Client, url: str, stay: Any) -> list[tuple[str, Any]]:
     """GET with each query, and POST with a plausible form; the stay must come out unchanged
     for anyone but its district's officer (checked by the caller)."""
     got = [(f"GET {url}?q={query}", client.get(url, {"q": query})) for query in QUERIES]
-    got.append((f"POST {url}", client.post(url, {"version": stay.version, "departure_date": "2025-11-30",
-                                                   "q": QUERIES[0]})))
+    got.append(
+        (f"POST {url}", client.post(url, {"version": stay.version, "departure_date": "2025-11-30", "q": QUERIES[0]}))
+    )
     return got
 
 
@@ -79,8 +80,18 @@ def shows(response: Any, marks: tuple[str, ...]) -> list[str]:
 
 def test_the_walk_covers_the_staff_pages_and_the_api():
     names = {endpoint.name for endpoint in ENDPOINTS}
-    assert {"staff:home", "staff:search", "staff:person", "staff:person_new", "staff:queue", "staff:stay_verify",
-            "staff:stay_end", "api:person_search", "api:person_detail", "api:stay_verify"} <= names
+    assert {
+        "staff:home",
+        "staff:search",
+        "staff:person",
+        "staff:person_new",
+        "staff:queue",
+        "staff:stay_verify",
+        "staff:stay_end",
+        "api:person_search",
+        "api:person_detail",
+        "api:stay_verify",
+    } <= names
 
 
 @pytest.mark.parametrize("role", ["officer_other", "statistician", "coordinator", "administrator", "migrant_account"])
@@ -92,7 +103,9 @@ def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_distri
         for label, response in answers(client, url, stay):
             assert not shows(response, PERSON_MARKS + DOCUMENT_MARKS), f"{role}: {label} shows the person"
             if is_person_specific(endpoint) or (role != "officer_other" and endpoint.name != "staff:home"):
-                assert response.status_code == 404 or response.status_code == 405, f"{role}: {label} answered {response.status_code}"
+                assert response.status_code == 404 or response.status_code == 405, (
+                    f"{role}: {label} answered {response.status_code}"
+                )
     stay.refresh_from_db()
     assert stay.status == StayStatus.DECLARED and stay.departure_date is None
 
@@ -138,7 +151,10 @@ def test_the_moscow_officer_opens_every_staff_page_and_sees_the_person(sign_in, 
         assert response.status_code in (200, 405), f"{endpoint.name} answered {response.status_code}"
     person_page = client.get(reverse("staff:person", kwargs={"public_id": person.public_id}))
     assert shows(person_page, ("Токтосунова", "TOKTOSUNOVA", "12.04.1998", "AC1234567")) == [
-        "Токтосунова", "TOKTOSUNOVA", "12.04.1998", "AC1234567"
+        "Токтосунова",
+        "TOKTOSUNOVA",
+        "12.04.1998",
+        "AC1234567",
     ]
     for name in ("staff:search", "api:person_search"):
         for query in QUERIES:
@@ -150,8 +166,13 @@ def test_the_moscow_officer_opens_every_staff_page_and_sees_the_person(sign_in, 
 # ended Moscow stay keeps her in the Moscow officer's history; where she lives and works now, and
 # her full passport number, are for the Yekaterinburg consulate only.
 MOSCOW_STAY_MARKS = ("ул. Тверская, 7", "ИП Бекова")
-YEKATERINBURG_MARKS = ("ул. Малышева, 51", "ООО «Уралстрой»", "Sverdlovsk Oblast", "RU-YEKATERINBURG",
-                       "Consulate General in Yekaterinburg")
+YEKATERINBURG_MARKS = (
+    "ул. Малышева, 51",
+    "ООО «Уралстрой»",
+    "Sverdlovsk Oblast",
+    "RU-YEKATERINBURG",
+    "Consulate General in Yekaterinburg",
+)
 MOVED_DOCUMENT_MARKS = ("AB7654321",)
 
 
@@ -163,16 +184,37 @@ def moved(places, officer_moscow):
     from mekendesh.people.services import DocumentInput, NameInput, StayInput, person_register, stay_add
 
     person = person_register(
-        actor=officer_moscow, sex="F", birth_date=dt.date(1995, 7, 3),
+        actor=officer_moscow,
+        sex="F",
+        birth_date=dt.date(1995, 7, 3),
         names=[NameInput(script=Script.KYRGYZ_CYRILLIC, surname="Жолдошева", given_names="Нургүл", source="officer")],
         document=DocumentInput(number="AB7654321", issuing_country=places["KG"]),
     )
-    moscow_stay, _ = stay_add(actor=officer_moscow, person=person, stay=StayInput(
-        country=places["RU"], host_region=places["moscow"], city="Moscow", address="ул. Тверская, 7",
-        employer="ИП Бекова", arrival_date=dt.date(2023, 3, 1), departure_date=dt.date(2024, 10, 1)))
-    ekb_stay, _ = stay_add(actor=person.account, person=person, stay=StayInput(
-        country=places["RU"], host_region=places["sverdlovsk"], city="Yekaterinburg", address="ул. Малышева, 51",
-        employer="ООО «Уралстрой»", arrival_date=dt.date(2024, 10, 15)))
+    moscow_stay, _ = stay_add(
+        actor=officer_moscow,
+        person=person,
+        stay=StayInput(
+            country=places["RU"],
+            host_region=places["moscow"],
+            city="Moscow",
+            address="ул. Тверская, 7",
+            employer="ИП Бекова",
+            arrival_date=dt.date(2023, 3, 1),
+            departure_date=dt.date(2024, 10, 1),
+        ),
+    )
+    ekb_stay, _ = stay_add(
+        actor=person.account,
+        person=person,
+        stay=StayInput(
+            country=places["RU"],
+            host_region=places["sverdlovsk"],
+            city="Yekaterinburg",
+            address="ул. Малышева, 51",
+            employer="ООО «Уралстрой»",
+            arrival_date=dt.date(2024, 10, 15),
+        ),
+    )
     assert moscow_stay.status == StayStatus.ENDED and ekb_stay.status == StayStatus.DECLARED
     return person, moscow_stay, ekb_stay
 
@@ -217,7 +259,9 @@ def test_the_officer_of_the_current_stay_sees_it_and_the_full_passport_number_bu
     client = sign_in(officer_other)
     pages = pages_of(client, person)
     assert shows(pages["person page"], YEKATERINBURG_MARKS[:3] + MOVED_DOCUMENT_MARKS) == [
-        *YEKATERINBURG_MARKS[:3], *MOVED_DOCUMENT_MARKS]
+        *YEKATERINBURG_MARKS[:3],
+        *MOVED_DOCUMENT_MARKS,
+    ]
     assert reverse("staff:stay_verify", kwargs={"stay_id": ekb_stay.pk}) in pages["person page"].text
     detail = pages["api detail"].json()
     assert [stay["id"] for stay in detail["stays"]] == [ekb_stay.pk]
@@ -231,7 +275,9 @@ def test_a_screening_analyst_sees_every_stay_of_the_person_but_a_masked_passport
     person, _, _ = moved
     pages = pages_of(sign_in(analyst), person)
     assert shows(pages["person page"], MOSCOW_STAY_MARKS + YEKATERINBURG_MARKS[:2]) == [
-        *MOSCOW_STAY_MARKS, *YEKATERINBURG_MARKS[:2]]
+        *MOSCOW_STAY_MARKS,
+        *YEKATERINBURG_MARKS[:2],
+    ]
     assert len(pages["api detail"].json()["stays"]) == 2
     for label, response in pages.items():
         assert not shows(response, MOVED_DOCUMENT_MARKS), label

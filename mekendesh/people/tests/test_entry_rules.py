@@ -30,13 +30,28 @@ def fresh_rate_limit():
 
 def officer_data(places, **changes):
     data = {
-        "submission_key": str(uuid.uuid4()), "name_script": Script.KYRGYZ_CYRILLIC,
-        "surname": "Асанов", "given_names": "Бакыт", "patronymic": "Асан уулу",
-        "latin_surname": "ASANOV", "latin_given_names": "BAKYT", "sex": "M", "birth_date": "05.09.1996",
-        "origin_region": places["osh"].pk, "origin_district": places["kara_suu"].pk, "phone": "+996 555 123 456",
-        "issuing_country": "KG", "document_number": "AC7654321", "mrz": "",
-        "country": "RU", "host_region": places["moscow"].pk, "city": "Moscow", "purpose": "work",
-        "permit_type": "patent", "arrival_date": "01.03.2025", "consent_register": "on",
+        "submission_key": str(uuid.uuid4()),
+        "name_script": Script.KYRGYZ_CYRILLIC,
+        "surname": "Асанов",
+        "given_names": "Бакыт",
+        "patronymic": "Асан уулу",
+        "latin_surname": "ASANOV",
+        "latin_given_names": "BAKYT",
+        "sex": "M",
+        "birth_date": "05.09.1996",
+        "origin_region": places["osh"].pk,
+        "origin_district": places["kara_suu"].pk,
+        "phone": "+996 555 123 456",
+        "issuing_country": "KG",
+        "document_number": "AC7654321",
+        "mrz": "",
+        "country": "RU",
+        "host_region": places["moscow"].pk,
+        "city": "Moscow",
+        "purpose": "work",
+        "permit_type": "patent",
+        "arrival_date": "01.03.2025",
+        "consent_register": "on",
     }
     data.update(changes)
     return data
@@ -104,10 +119,13 @@ def test_a_formula_is_not_a_passport_spelling(send, field):
     ]
 
 
-@pytest.mark.parametrize(("script", "formula", "given"), [
-    (Script.OTHER_LATIN, '=HYPERLINK("http://evil.example","Click")', "Bakyt"),
-    (Script.RUSSIAN_CYRILLIC, '=ГИПЕРССЫЛКА("Асанов")', "Бакыт"),
-])
+@pytest.mark.parametrize(
+    ("script", "formula", "given"),
+    [
+        (Script.OTHER_LATIN, '=HYPERLINK("http://evil.example","Click")', "Bakyt"),
+        (Script.RUSSIAN_CYRILLIC, '=ГИПЕРССЫЛКА("Асанов")', "Бакыт"),
+    ],
+)
 def test_a_formula_typed_as_a_name_is_stored_as_typed(send, script, formula, given):
     """Stored as typed; every spreadsheet export neutralises it (see test_export_my_data)."""
     assert send(name_script=script, surname=formula, given_names=given, patronymic="").status_code == 302
@@ -132,11 +150,19 @@ def test_a_formula_in_the_phone_field_is_refused(send):
 
 
 def test_a_wrong_check_digit_in_the_machine_readable_zone_is_refused(send):
-    mrz = td3_mrz(number="AC7654321", birth=dt.date(1996, 9, 5), expiry=dt.date(2031, 1, 1),
-                  surname="ASANOV", given="BAKYT", sex="M")
+    mrz = td3_mrz(
+        number="AC7654321",
+        birth=dt.date(1996, 9, 5),
+        expiry=dt.date(2031, 1, 1),
+        surname="ASANOV",
+        given="BAKYT",
+        sex="M",
+    )
     line1, line2 = mrz.split("\n")
     wrong = f"{line1}\n{line2[:9]}{(int(line2[9]) + 1) % 10}{line2[10:]}"
-    assert errors(send(mrz=wrong), "mrz") == ["The check digit of the document number in the machine-readable zone is wrong."]
+    assert errors(send(mrz=wrong), "mrz") == [
+        "The check digit of the document number in the machine-readable zone is wrong."
+    ]
     assert not Person.objects.exists()
 
 
@@ -154,8 +180,9 @@ def test_the_same_form_sent_twice_stores_one_person(send):
     assert Person.objects.count() == 1 and Stay.objects.count() == 1
 
 
-def test_an_officer_is_told_in_plain_words_that_a_passport_is_registered(sign_in, officer_moscow, places,
-                                                                         registered_migrant):
+def test_an_officer_is_told_in_plain_words_that_a_passport_is_registered(
+    sign_in, officer_moscow, places, registered_migrant
+):
     response = sign_in(officer_moscow).post(NEW, officer_data(places, document_number="AC1234567"))
     assert errors(response, "document_number") == [
         "This document is already registered. Sign in to your account or ask your consulate."
@@ -167,33 +194,49 @@ def test_an_officer_is_told_in_plain_words_that_a_passport_is_registered(sign_in
 
 def test_the_service_refuses_a_stay_starting_before_the_persons_birth(registered_migrant, places):
     with pytest.raises(ValidationError) as refused:
-        services.stay_add(actor=registered_migrant.account, person=registered_migrant,
-                          stay=services.StayInput(country=places["RU"], host_region=places["moscow"],
-                                                      arrival_date=dt.date(1990, 1, 1)))
+        services.stay_add(
+            actor=registered_migrant.account,
+            person=registered_migrant,
+            stay=services.StayInput(
+                country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(1990, 1, 1)
+            ),
+        )
     assert refused.value.message_dict == {"arrival_date": ["The arrival date cannot be before the date of birth."]}
     assert registered_migrant.stays.count() == 1
 
 
 def test_the_service_refuses_an_officer_a_stay_outside_their_districts(registered_migrant, places, officer_moscow):
     with pytest.raises(ValidationError) as refused:
-        services.stay_add(actor=officer_moscow, person=registered_migrant,
-                          stay=services.StayInput(country=places["RU"], host_region=places["sverdlovsk"],
-                                                  arrival_date=dt.date(2026, 1, 5)))
+        services.stay_add(
+            actor=officer_moscow,
+            person=registered_migrant,
+            stay=services.StayInput(
+                country=places["RU"], host_region=places["sverdlovsk"], arrival_date=dt.date(2026, 1, 5)
+            ),
+        )
     assert "outside your consular districts" in refused.value.message_dict["host_region"][0]
     assert registered_migrant.stays.count() == 1
 
 
 def test_a_migrant_may_declare_a_stay_in_any_district(registered_migrant, places):
     stay, created = services.stay_add(
-        actor=registered_migrant.account, person=registered_migrant,
-        stay=services.StayInput(country=places["RU"], host_region=places["sverdlovsk"], arrival_date=dt.date(2026, 1, 5)),
+        actor=registered_migrant.account,
+        person=registered_migrant,
+        stay=services.StayInput(
+            country=places["RU"], host_region=places["sverdlovsk"], arrival_date=dt.date(2026, 1, 5)
+        ),
     )
     assert created and stay.consular_district == places["other_district"]
 
 
 def test_the_service_refuses_a_phone_that_is_not_a_number(places, migrant_account):
     with pytest.raises(ValidationError) as refused:
-        services.person_register(actor=migrant_account, sex="F", birth_date=dt.date(1990, 1, 1), phone=FORMULA,
-                                 names=[services.NameInput(script="ky-Cyrl", surname="Асанова", given_names="Айым")])
+        services.person_register(
+            actor=migrant_account,
+            sex="F",
+            birth_date=dt.date(1990, 1, 1),
+            phone=FORMULA,
+            names=[services.NameInput(script="ky-Cyrl", surname="Асанова", given_names="Айым")],
+        )
     assert "phone" in refused.value.message_dict
     assert not Person.objects.exists()

@@ -27,7 +27,10 @@ def test_the_json_download_holds_names_documents_stays_and_consents(client, aige
     assert response["Content-Disposition"].startswith('attachment; filename="mekendesh-my-data-')
     data = json.loads(response.content)
     assert data["public_id"] == str(aigerim.public_id)
-    assert {(n["script"], n["surname"]) for n in data["names"]} == {("ky-Cyrl", "Токтосунова"), ("Latn-ICAO", "TOKTOSUNOVA")}
+    assert {(n["script"], n["surname"]) for n in data["names"]} == {
+        ("ky-Cyrl", "Токтосунова"),
+        ("Latn-ICAO", "TOKTOSUNOVA"),
+    }
     assert [d["number"] for d in data["documents"]] == ["AC1234567"]
     assert [(s["country"], s["employer"], s["status"]) for s in data["stays"]] == [("RU", "ООО «Стройка»", "declared")]
     assert {c["purpose"] for c in data["consents"]} == {"register", "reminders"}
@@ -41,8 +44,11 @@ def test_each_download_writes_an_export_row_to_the_audit_trail(client, aigerim):
     rows = list(exports_of(aigerim))
     assert len(rows) == 3
     assert all(row.actor == aigerim.account and row.object_type == "people.person" for row in rows)
-    assert [row.path for row in rows] == [reverse("migrant:export_json"), reverse("migrant:export_page"),
-                                          reverse("migrant:export_csv")]
+    assert [row.path for row in rows] == [
+        reverse("migrant:export_json"),
+        reverse("migrant:export_page"),
+        reverse("migrant:export_csv"),
+    ]
 
 
 def test_the_readable_page_shows_the_full_record_and_can_be_printed(client, aigerim):
@@ -52,11 +58,16 @@ def test_the_readable_page_shows_the_full_record_and_can_be_printed(client, aige
 
 
 def test_a_formula_in_a_name_is_kept_as_typed_and_neutralised_in_the_csv(client, aigerim):
-    with_formula = name_add(actor=aigerim.account, person=aigerim,
-                            name=NameInput(script=Script.OTHER_LATIN, surname=FORMULA, given_names="Aigerim"))
+    with_formula = name_add(
+        actor=aigerim.account,
+        person=aigerim,
+        name=NameInput(script=Script.OTHER_LATIN, surname=FORMULA, given_names="Aigerim"),
+    )
     assert NameForm.objects.get(pk=with_formula.pk).surname == FORMULA
 
-    assert any(name["surname"] == FORMULA for name in json.loads(client.get(reverse("migrant:export_json")).content)["names"])
+    assert any(
+        name["surname"] == FORMULA for name in json.loads(client.get(reverse("migrant:export_json")).content)["names"]
+    )
 
     response = client.get(reverse("migrant:export_csv"))
     assert response["Content-Disposition"].endswith('.csv"')

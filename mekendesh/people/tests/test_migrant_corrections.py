@@ -21,8 +21,13 @@ STAY_ADD = reverse("migrant:stay_add")
 def identity_data(person, **changes):
     data = {"version": person.version, "sex": person.sex, "birth_date": person.birth_date.strftime("%d.%m.%Y")}
     for name in person.names.all():
-        data.update({f"{name.pk}-surname": name.surname, f"{name.pk}-given_names": name.given_names,
-                     f"{name.pk}-patronymic": name.patronymic})
+        data.update(
+            {
+                f"{name.pk}-surname": name.surname,
+                f"{name.pk}-given_names": name.given_names,
+                f"{name.pk}-patronymic": name.patronymic,
+            }
+        )
     data.update(changes)
     return data
 
@@ -33,10 +38,18 @@ def name_of(person, script):
 
 def test_a_migrant_corrects_their_names_and_date_of_birth(client, aigerim):
     cyrillic, latin = name_of(aigerim, Script.KYRGYZ_CYRILLIC), name_of(aigerim, Script.PASSPORT_LATIN)
-    response = client.post(IDENTITY, identity_data(aigerim, **{
-        f"{cyrillic.pk}-surname": "Токтосун кызы", f"{latin.pk}-given_names": "Aigerim ",
-        "birth_date": "13.04.1998",
-    }), follow=True)
+    response = client.post(
+        IDENTITY,
+        identity_data(
+            aigerim,
+            **{
+                f"{cyrillic.pk}-surname": "Токтосун кызы",
+                f"{latin.pk}-given_names": "Aigerim ",
+                "birth_date": "13.04.1998",
+            },
+        ),
+        follow=True,
+    )
     assert "Your names and date of birth are saved." in response.content.decode()
     person = Person.objects.get(pk=aigerim.pk)
     assert person.birth_date == dt.date(1998, 4, 13) and person.version == aigerim.version + 1
@@ -45,16 +58,28 @@ def test_a_migrant_corrects_their_names_and_date_of_birth(client, aigerim):
     assert name_of(person, Script.PASSPORT_LATIN).given_names == "AIGERIM"
     changed = AuditEvent.objects.filter(action="update", person_id=str(aigerim.public_id))
     assert {(row.object_type, tuple(row.fields)) for row in changed} == {
-        ("people.person", ("birth_date",)), ("people.nameform", ("surname",)),
+        ("people.person", ("birth_date",)),
+        ("people.nameform", ("surname",)),
     }
 
 
-@pytest.mark.parametrize(("part", "typed", "message"), [
-    ("cyrillic-surname", "Toktosunova", "Type the name in Cyrillic letters, or choose “Latin letters” for the alphabet it is written in."),
-    ("latin-surname", "Токтосунова", "Type the name in Latin letters as in the passport, for example TOKTOSUNOVA."),
-    ("cyrillic-given_names", "Б" * 500, "A name may have at most 100 characters; this one has 500."),
-    ("latin-surname", '=HYPERLINK("x")', "Type the name exactly as in the passport: the letters A to Z, spaces, hyphens and apostrophes."),
-])
+@pytest.mark.parametrize(
+    ("part", "typed", "message"),
+    [
+        (
+            "cyrillic-surname",
+            "Toktosunova",
+            "Type the name in Cyrillic letters, or choose “Latin letters” for the alphabet it is written in.",
+        ),
+        ("latin-surname", "Токтосунова", "Type the name in Latin letters as in the passport, for example TOKTOSUNOVA."),
+        ("cyrillic-given_names", "Б" * 500, "A name may have at most 100 characters; this one has 500."),
+        (
+            "latin-surname",
+            '=HYPERLINK("x")',
+            "Type the name exactly as in the passport: the letters A to Z, spaces, hyphens and apostrophes.",
+        ),
+    ],
+)
 def test_a_corrected_name_is_checked_like_at_registration(client, aigerim, part, typed, message):
     script, field = part.split("-", 1)
     name = name_of(aigerim, Script.KYRGYZ_CYRILLIC if script == "cyrillic" else Script.PASSPORT_LATIN)
@@ -90,9 +115,14 @@ def test_a_name_of_someone_else_cannot_be_corrected_through_the_form(client, aig
 
 def test_a_migrant_ends_their_own_stay(client, aigerim):
     stay = aigerim.stays.get()
-    assert reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}) in client.get(reverse("migrant:home")).content.decode()
-    response = client.post(reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}),
-                           {"version": stay.version, "departure_date": "30.11.2025"}, follow=True)
+    assert (
+        reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}) in client.get(reverse("migrant:home")).content.decode()
+    )
+    response = client.post(
+        reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}),
+        {"version": stay.version, "departure_date": "30.11.2025"},
+        follow=True,
+    )
     assert "Your stay is ended." in response.content.decode()
     stay.refresh_from_db()
     assert stay.status == StayStatus.ENDED and stay.departure_date == dt.date(2025, 11, 30)
@@ -101,17 +131,23 @@ def test_a_migrant_ends_their_own_stay(client, aigerim):
 
 def test_a_departure_before_the_arrival_is_refused_on_the_date_field(client, aigerim):
     stay = aigerim.stays.get()
-    response = client.post(reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}),
-                           {"version": stay.version, "departure_date": "01.01.2024"})
-    assert response.context["form"].errors["departure_date"] == ["The departure date cannot be before the arrival date."]
+    response = client.post(
+        reverse("migrant:stay_end", kwargs={"stay_id": stay.pk}),
+        {"version": stay.version, "departure_date": "01.01.2024"},
+    )
+    assert response.context["form"].errors["departure_date"] == [
+        "The departure date cannot be before the arrival date."
+    ]
     stay.refresh_from_db()
     assert stay.status == StayStatus.DECLARED
 
 
 def test_a_migrant_gets_404_for_ending_someone_elses_stay(client, aigerim, someone_else, places, officer_moscow):
-    theirs, _ = services.stay_add(actor=officer_moscow, person=someone_else,
-                                  stay=services.StayInput(country=places["RU"], host_region=places["moscow"],
-                                                          arrival_date=dt.date(2025, 6, 1)))
+    theirs, _ = services.stay_add(
+        actor=officer_moscow,
+        person=someone_else,
+        stay=services.StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 6, 1)),
+    )
     url = reverse("migrant:stay_end", kwargs={"stay_id": theirs.pk})
     assert client.get(url).status_code == 404
     assert client.post(url, {"version": theirs.version, "departure_date": "01.07.2025"}).status_code == 404
@@ -123,9 +159,12 @@ def test_a_stay_key_of_someone_elses_stay_gets_a_clear_message_not_an_error_page
     client, aigerim, someone_else, places, officer_moscow
 ):
     key = uuid.uuid4()
-    services.stay_add(actor=officer_moscow, person=someone_else, submission_key=key,
-                      stay=services.StayInput(country=places["RU"], host_region=places["moscow"],
-                                              arrival_date=dt.date(2025, 6, 1)))
+    services.stay_add(
+        actor=officer_moscow,
+        person=someone_else,
+        submission_key=key,
+        stay=services.StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 6, 1)),
+    )
     response = client.post(STAY_ADD, stay_data(places, submission_key=str(key)))
     assert response.status_code == 200
     page = response.content.decode()
@@ -160,8 +199,11 @@ def test_after_withdrawing_the_register_consent_no_stay_is_added_until_it_is_giv
 def test_the_service_refuses_a_stay_without_the_register_consent(aigerim, places):
     services.consent_withdraw(actor=aigerim.account, person=aigerim, purpose="register")
     with pytest.raises(services.ValidationError, match="withdrew your consent"):
-        services.stay_add(actor=aigerim.account, person=aigerim,
-                          stay=services.StayInput(country=places["RU"], arrival_date=dt.date(2026, 1, 5)))
+        services.stay_add(
+            actor=aigerim.account,
+            person=aigerim,
+            stay=services.StayInput(country=places["RU"], arrival_date=dt.date(2026, 1, 5)),
+        )
 
 
 # --- Labels and the readable history ------------------------------------------------------------------

@@ -15,9 +15,18 @@ STAY_ADD = reverse("migrant:stay_add")
 
 
 def stay_data(places, **changes):
-    data = {"submission_key": str(uuid.uuid4()), "country": "RU", "host_region": str(places["sverdlovsk"].pk),
-            "city": "Екатеринбург", "address": "", "employer": "ИП Иванов", "purpose": "work",
-            "permit_type": "patent", "permit_expiry": "", "arrival_date": "10.01.2026"}
+    data = {
+        "submission_key": str(uuid.uuid4()),
+        "country": "RU",
+        "host_region": str(places["sverdlovsk"].pk),
+        "city": "Екатеринбург",
+        "address": "",
+        "employer": "ИП Иванов",
+        "purpose": "work",
+        "permit_type": "patent",
+        "permit_expiry": "",
+        "arrival_date": "10.01.2026",
+    }
     data.update(changes)
     return data
 
@@ -49,8 +58,16 @@ def test_an_account_without_a_registration_is_offered_to_register(client, migran
 
 
 def test_a_migrant_corrects_their_contacts_and_origin(client, aigerim, places):
-    response = client.post(EDIT, {"email": "aigerim.new@example.com", "phone": "+7 999 123-45-67",
-                                  "origin_region": places["osh"].pk, "origin_district": "", "version": aigerim.version})
+    response = client.post(
+        EDIT,
+        {
+            "email": "aigerim.new@example.com",
+            "phone": "+7 999 123-45-67",
+            "origin_region": places["osh"].pk,
+            "origin_district": "",
+            "version": aigerim.version,
+        },
+    )
     assert response.status_code == 302
     aigerim.refresh_from_db()
     assert (aigerim.email, aigerim.phone, aigerim.origin_district) == ("aigerim.new@example.com", "+79991234567", None)
@@ -61,27 +78,64 @@ def test_a_migrant_corrects_their_contacts_and_origin(client, aigerim, places):
 
 def test_a_stale_edit_is_refused_and_changes_nothing(client, aigerim, places):
     stale_version = aigerim.version
-    client.post(EDIT, {"email": "first@example.com", "phone": "", "origin_region": places["osh"].pk,
-                       "origin_district": places["kara_suu"].pk, "version": stale_version})
-    response = client.post(EDIT, {"email": "second@example.com", "phone": "", "origin_region": places["osh"].pk,
-                                  "origin_district": places["kara_suu"].pk, "version": stale_version}, follow=True)
+    client.post(
+        EDIT,
+        {
+            "email": "first@example.com",
+            "phone": "",
+            "origin_region": places["osh"].pk,
+            "origin_district": places["kara_suu"].pk,
+            "version": stale_version,
+        },
+    )
+    response = client.post(
+        EDIT,
+        {
+            "email": "second@example.com",
+            "phone": "",
+            "origin_region": places["osh"].pk,
+            "origin_district": places["kara_suu"].pk,
+            "version": stale_version,
+        },
+        follow=True,
+    )
     assert "Someone else changed this record" in response.content.decode()
     aigerim.refresh_from_db()
     assert aigerim.email == "first@example.com"
 
 
 def test_a_phone_without_country_code_is_refused_on_the_phone_field(client, aigerim, places):
-    response = client.post(EDIT, {"email": "", "phone": "0555 12 34", "origin_region": places["osh"].pk,
-                                  "origin_district": "", "version": aigerim.version})
+    response = client.post(
+        EDIT,
+        {
+            "email": "",
+            "phone": "0555 12 34",
+            "origin_region": places["osh"].pk,
+            "origin_district": "",
+            "version": aigerim.version,
+        },
+    )
     assert response.context["form"].errors["phone"] == [
         "Type the phone number with its country code, for example +996 555 123 456."
     ]
 
 
-def test_a_tampered_person_field_on_the_edit_form_changes_only_the_migrant_themself(client, aigerim, someone_else, places):
-    client.post(EDIT, {"email": "mine@example.com", "phone": "", "origin_region": places["osh"].pk,
-                       "origin_district": "", "version": aigerim.version,
-                       "person": someone_else.pk, "person_id": someone_else.pk, "public_id": str(someone_else.public_id)})
+def test_a_tampered_person_field_on_the_edit_form_changes_only_the_migrant_themself(
+    client, aigerim, someone_else, places
+):
+    client.post(
+        EDIT,
+        {
+            "email": "mine@example.com",
+            "phone": "",
+            "origin_region": places["osh"].pk,
+            "origin_district": "",
+            "version": aigerim.version,
+            "person": someone_else.pk,
+            "person_id": someone_else.pk,
+            "public_id": str(someone_else.public_id),
+        },
+    )
     someone_else.refresh_from_db()
     aigerim.refresh_from_db()
     assert someone_else.email == "nurlan@example.com" and someone_else.version == 1

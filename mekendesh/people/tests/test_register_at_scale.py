@@ -46,7 +46,9 @@ pytestmark = pytest.mark.django_db
 def register_kulubaev(places, *, number="AC7000001", host_region="moscow"):
     """Zheenbek Kulubaev, written in Kyrgyz Cyrillic and passport Latin, staying in Moscow."""
     person = person_register(
-        actor=None, sex="M", birth_date=dt.date(1990, 6, 15),
+        actor=None,
+        sex="M",
+        birth_date=dt.date(1990, 6, 15),
         names=[
             NameInput(script=Script.KYRGYZ_CYRILLIC, surname="Кулубаев", given_names="Жээнбек", patronymic="Асанович"),
             NameInput(script=Script.PASSPORT_LATIN, surname="KULUBAEV", given_names="ZHEENBEK", source="passport"),
@@ -54,15 +56,30 @@ def register_kulubaev(places, *, number="AC7000001", host_region="moscow"):
         document=DocumentInput(number=number, issuing_country=places["KG"]),
         consents=[ConsentPurpose.REGISTER],
     )
-    stay_add(actor=None, person=person, stay=StayInput(
-        country=places["RU"], host_region=places[host_region], city="Moscow", arrival_date=dt.date(2025, 2, 1)))
+    stay_add(
+        actor=None,
+        person=person,
+        stay=StayInput(
+            country=places["RU"], host_region=places[host_region], city="Moscow", arrival_date=dt.date(2025, 2, 1)
+        ),
+    )
     return person
 
 
-@pytest.mark.parametrize("query", [
-    "Kulubaev Zheenbek", "Zheenbek Kulubaev", "Кулубаев Жээнбек", "Жээнбек Кулубаев", "Кулубаев Женбек",
-    "ZHEENBEK", "кулубаев", "Asanovich Kulubaev Zheenbek", "Жээнбек Асанович Кулубаев",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Kulubaev Zheenbek",
+        "Zheenbek Kulubaev",
+        "Кулубаев Жээнбек",
+        "Жээнбек Кулубаев",
+        "Кулубаев Женбек",
+        "ZHEENBEK",
+        "кулубаев",
+        "Asanovich Kulubaev Zheenbek",
+        "Жээнбек Асанович Кулубаев",
+    ],
+)
 def test_search_finds_a_person_by_every_word_of_the_name_in_any_order_and_script(analyst, places, query):
     person = register_kulubaev(places)
     assert person_search(user=analyst, query=query) == [person]
@@ -83,12 +100,17 @@ def test_a_word_inside_another_word_does_not_match(analyst, places):
 def test_a_corrected_name_is_found_by_its_new_words_and_not_by_the_old(analyst, places):
     person = register_kulubaev(places)
     cyrillic = person.names.get(script=Script.KYRGYZ_CYRILLIC)
-    person_identity_correct(actor=None, person=person, expected_version=person.version, names=[
-        NameCorrection(name_id=cyrillic.pk, surname="Мамытов", given_names="Жээнбек", patronymic="Асанович")])
+    person_identity_correct(
+        actor=None,
+        person=person,
+        expected_version=person.version,
+        names=[NameCorrection(name_id=cyrillic.pk, surname="Мамытов", given_names="Жээнбек", patronymic="Асанович")],
+    )
     assert person_search(user=analyst, query="Мамытов Жээнбек") == [person]
     assert person_search(user=analyst, query="Кулубаев Асанович") == []
     assert set(NameToken.objects.filter(name_form=cyrillic).values_list("token", flat=True)) == set(
-        index_terms(name_search_key("Мамытов", "Жээнбек", "Асанович")))
+        index_terms(name_search_key("Мамытов", "Жээнбек", "Асанович"))
+    )
 
 
 def test_the_migration_fills_the_words_of_names_stored_before_it(analyst, places):
@@ -112,8 +134,13 @@ def test_the_second_migration_adds_the_pairs_of_words_of_names_indexed_before_it
 
 def test_an_officer_sees_a_person_once_whatever_the_number_of_stays_in_the_district(officer_moscow, places):
     person = register_kulubaev(places)
-    stay_add(actor=None, person=person, stay=StayInput(
-        country=places["RU"], host_region=places["moscow"], city="Moscow", arrival_date=dt.date(2025, 8, 1)))
+    stay_add(
+        actor=None,
+        person=person,
+        stay=StayInput(
+            country=places["RU"], host_region=places["moscow"], city="Moscow", arrival_date=dt.date(2025, 8, 1)
+        ),
+    )
     assert list(people_visible_to(officer_moscow)) == [person]
     assert person_search(user=officer_moscow, query="Kulubaev") == [person]
 
@@ -130,20 +157,37 @@ def test_a_person_who_withdrew_consent_is_not_counted_in_the_workload(officer_mo
 def add_namesakes(places, count, *, start=0):
     """``count`` Kulubaevs born the same day as the one registered, in bulk (no audit rows)."""
     people = Person.objects.bulk_create(
-        Person(sex="M", birth_date=dt.date(1990, 6, 15)) for _ in range(start, start + count))
+        Person(sex="M", birth_date=dt.date(1990, 6, 15)) for _ in range(start, start + count)
+    )
     people = list(Person.objects.order_by("-pk")[:count])
     NameForm.objects.bulk_create(
-        NameForm(person=person, script=Script.KYRGYZ_CYRILLIC, source="officer", surname="Кулубаев",
-                 given_names="Жээнбек", is_primary=True, search_key=name_search_key("Кулубаев", "Жээнбек"))
-        for person in people)
+        NameForm(
+            person=person,
+            script=Script.KYRGYZ_CYRILLIC,
+            source="officer",
+            surname="Кулубаев",
+            given_names="Жээнбек",
+            is_primary=True,
+            search_key=name_search_key("Кулубаев", "Жээнбек"),
+        )
+        for person in people
+    )
     name_tokens_write(names=NameForm.objects.filter(person__in=people))
     Consent.objects.bulk_create(
         Consent(person=person, purpose=ConsentPurpose.REGISTER, wording_version="1", given_at=timezone.now())
-        for person in people)
+        for person in people
+    )
     Stay.objects.bulk_create(
-        Stay(person=person, country=places["RU"], host_region=places["moscow"], city="Moscow",
-             arrival_date=dt.date(2025, 1, 1), consular_district=places["moscow_district"])
-        for person in people)
+        Stay(
+            person=person,
+            country=places["RU"],
+            host_region=places["moscow"],
+            city="Moscow",
+            arrival_date=dt.date(2025, 1, 1),
+            consular_district=places["moscow_district"],
+        )
+        for person in people
+    )
 
 
 def queries_of(client, url, **params):

@@ -82,8 +82,14 @@ def registration_data(places, **changes):
 
 def valid_mrz(**changes):
     fields: dict[str, Any] = {
-        "issuing_state": "KGZ", "surname": "ASANOV", "given_names": "BAKYT", "document_number": "AC7654321",
-        "nationality": "KGZ", "birth_date": dt.date(1996, 9, 5), "sex": "M", "expiry_date": dt.date(2030, 1, 1),
+        "issuing_state": "KGZ",
+        "surname": "ASANOV",
+        "given_names": "BAKYT",
+        "document_number": "AC7654321",
+        "nationality": "KGZ",
+        "birth_date": dt.date(1996, 9, 5),
+        "sex": "M",
+        "expiry_date": dt.date(2030, 1, 1),
     }
     fields.update(changes)
     return build_td3(**fields)
@@ -108,8 +114,18 @@ def test_the_registration_page_shows_every_fieldset_and_a_fresh_submission_key(c
     response = client.get(REGISTER)
     assert response.status_code == 200
     page = response.content.decode()
-    for field in ("surname", "latin_surname", "birth_date", "origin_district", "document_number", "mrz",
-                  "arrival_date", "password2", "consent_register", "submission_key"):
+    for field in (
+        "surname",
+        "latin_surname",
+        "birth_date",
+        "origin_district",
+        "document_number",
+        "mrz",
+        "arrival_date",
+        "password2",
+        "consent_register",
+        "submission_key",
+    ):
         assert f'name="{field}"' in page
     assert 'name="viewport"' in page
     assert "novalidate" in page
@@ -138,8 +154,14 @@ def test_a_migrant_registers_confirms_the_address_and_signs_in_with_everything_s
     assert set(Consent.objects.filter(person=person).values_list("purpose", flat=True)) == {"register", "reminders"}
 
     audited = set(AuditEvent.objects.filter(person_id=str(person.public_id)).values_list("object_type", flat=True))
-    assert {"accounts.user", "people.person", "people.nameform", "people.identitydocument", "people.stay",
-            "people.consent"} <= audited
+    assert {
+        "accounts.user",
+        "people.person",
+        "people.nameform",
+        "people.identitydocument",
+        "people.stay",
+        "people.consent",
+    } <= audited
     assert AuditEvent.objects.filter(actor=user).count() == AuditEvent.objects.count()
 
     # Until the address is confirmed the password does not let anyone in.
@@ -169,8 +191,9 @@ def test_without_a_typed_latin_name_the_one_in_the_machine_readable_zone_is_kept
 def test_the_passport_spelling_is_offered_as_a_hint(client, places):
     response = client.get(reverse("migrant:latin_hint"), {"surname": "Жээнбеков", "given_names": "Үмүт"})
     assert "ZHEENBEKOV UMUT" in response.content.decode()
-    response = client.post(REGISTER, registration_data(places, surname="Жээнбеков", given_names="Үмүт",
-                                                       birth_date="31.02.1996"))
+    response = client.post(
+        REGISTER, registration_data(places, surname="Жээнбеков", given_names="Үмүт", birth_date="31.02.1996")
+    )
     assert "ZHEENBEKOV UMUT" in response.content.decode()
 
 
@@ -257,7 +280,9 @@ def test_registration_needs_the_consent_to_be_on_the_register(client, places):
     data = registration_data(places)
     del data["consent_register"]
     response = client.post(REGISTER, data)
-    assert field_errors(response, "consent_register") == ["Registration needs your consent to keep you on the register."]
+    assert field_errors(response, "consent_register") == [
+        "Registration needs your consent to keep you on the register."
+    ]
     assert nothing_stored()
 
 
@@ -269,8 +294,14 @@ def test_the_public_answer_does_not_tell_whether_a_passport_number_is_registered
         response = client.post(REGISTER, registration_data(places, document_number=number, email=email))
         confirm_and_sign_in(client, email)
         page = client.get(reverse("migrant:home")).content.decode()
-        answers.append((response.status_code, response.url, "••••••567" in page or "••••••777" in page,
-                        "No document registered" in page))
+        answers.append(
+            (
+                response.status_code,
+                response.url,
+                "••••••567" in page or "••••••777" in page,
+                "No document registered" in page,
+            )
+        )
         client.logout()
     assert answers[0] == answers[1] == (302, SENT, True, False)
     # The consulate is told: the number is kept as a claim beside the first person's document.
@@ -327,8 +358,16 @@ def test_a_repeated_form_with_another_password_does_not_sign_anyone_in(client, p
 def test_a_tampered_id_field_does_not_touch_the_other_person(client, places, registered_migrant):
     other = registered_migrant
     before = (other.email, other.phone, other.version, other.account_id)
-    client.post(REGISTER, registration_data(places, person=str(other.pk), person_id=str(other.pk),
-                                            public_id=str(other.public_id), account=str(other.account_id)))
+    client.post(
+        REGISTER,
+        registration_data(
+            places,
+            person=str(other.pk),
+            person_id=str(other.pk),
+            public_id=str(other.public_id),
+            account=str(other.account_id),
+        ),
+    )
     other.refresh_from_db()
     assert (other.email, other.phone, other.version, other.account_id) == before
     assert other.stays.count() == 1 and other.names.count() == 2
@@ -341,7 +380,9 @@ def test_a_repeated_form_from_another_signed_in_account_shows_nothing(client, pl
     client.post(REGISTER, data)
     client.logout()
     client.force_login(migrant_account)
-    response = client.post(REGISTER, {k: v for k, v in data.items() if k not in ("login_with", "password1", "password2")})
+    response = client.post(
+        REGISTER, {k: v for k, v in data.items() if k not in ("login_with", "password1", "password2")}
+    )
     assert response.status_code == 200
     assert "This form was already sent." in response.content.decode()
     assert Person.objects.count() == 1 and not Person.objects.filter(account=migrant_account).exists()
@@ -423,14 +464,18 @@ def test_the_service_says_a_repeated_form_may_be_shown_only_to_its_first_sender(
 
     form = RegistrationForm(registration_data(places), with_account=False)
     assert form.is_valid(), form.errors
-    send = {"submission_key": form.cleaned_data["submission_key"], "person_data": form.person_data(),
-            "stay": form.stay_input()}
+    send = {
+        "submission_key": form.cleaned_data["submission_key"],
+        "person_data": form.person_data(),
+        "stay": form.stay_input(),
+    }
     stranger_account = User.objects.create_user(email="x@example.com", password="another-password-99")
     first = services.migrant_register(**send, user=migrant_account)
     again = services.migrant_register(**send, user=migrant_account)
     stranger = services.migrant_register(**send, user=stranger_account)
-    anonymous = services.migrant_register(**send, account=services.AccountInput(password="another-password-99",
-                                                                                  email="y@example.com"))
+    anonymous = services.migrant_register(
+        **send, account=services.AccountInput(password="another-password-99", email="y@example.com")
+    )
     assert (first.created, first.may_see) == (True, True)
     assert (again.created, again.may_see) == (False, True)
     assert (stranger.created, stranger.may_see) == (False, False)

@@ -21,15 +21,32 @@ def form_data(places):
     return {
         "submission_key": str(uuid.uuid4()),
         "name_script": Script.KYRGYZ_CYRILLIC,
-        "surname": "Асанов", "given_names": "Бакыт", "patronymic": "Нурланович",
-        "latin_surname": "ASANOV", "latin_given_names": "BAKYT",
-        "sex": "M", "birth_date": "1990-05-17",
-        "origin_region": places["osh"].pk, "origin_district": places["kara_suu"].pk,
-        "issuing_country": "KG", "document_number": "AC7654321",
-        "mrz": td3_mrz(number="AC7654321", birth=dt.date(1990, 5, 17), expiry=dt.date(2031, 1, 1),
-                       surname="ASANOV", given="BAKYT", sex="M"),
-        "country": "RU", "host_region": places["moscow"].pk, "city": "Moscow",
-        "employer": "ООО «Стройка»", "purpose": "work", "permit_type": "patent", "arrival_date": "2025-02-01",
+        "surname": "Асанов",
+        "given_names": "Бакыт",
+        "patronymic": "Нурланович",
+        "latin_surname": "ASANOV",
+        "latin_given_names": "BAKYT",
+        "sex": "M",
+        "birth_date": "1990-05-17",
+        "origin_region": places["osh"].pk,
+        "origin_district": places["kara_suu"].pk,
+        "issuing_country": "KG",
+        "document_number": "AC7654321",
+        "mrz": td3_mrz(
+            number="AC7654321",
+            birth=dt.date(1990, 5, 17),
+            expiry=dt.date(2031, 1, 1),
+            surname="ASANOV",
+            given="BAKYT",
+            sex="M",
+        ),
+        "country": "RU",
+        "host_region": places["moscow"].pk,
+        "city": "Moscow",
+        "employer": "ООО «Стройка»",
+        "purpose": "work",
+        "permit_type": "patent",
+        "arrival_date": "2025-02-01",
         "consent_register": "on",
     }
 
@@ -40,7 +57,8 @@ def test_an_officer_registers_a_person_and_lands_on_their_page(sign_in, officer_
     assert response.redirect_chain[-1][0] == reverse("staff:person", kwargs={"public_id": person.public_id})
     assert "The person and their stay are on the register." in response.text
     assert {(n.script, n.source) for n in person.names.all()} == {
-        (Script.KYRGYZ_CYRILLIC, NameSource.OFFICER), (Script.PASSPORT_LATIN, NameSource.PASSPORT)
+        (Script.KYRGYZ_CYRILLIC, NameSource.OFFICER),
+        (Script.PASSPORT_LATIN, NameSource.PASSPORT),
     }
     assert person.documents.get().expiry_date == dt.date(2031, 1, 1)
     stay = person.stays.get()
@@ -129,8 +147,17 @@ def test_a_passport_already_on_the_register_is_refused_on_the_number_field(
 def test_after_saving_a_look_alike_the_page_proposes_the_person_already_registered(
     sign_in, officer_moscow, registered_migrant, form_data
 ):
-    form_data.update(surname="Токтосунова", given_names="Айгерим", patronymic="", latin_surname="",
-                     latin_given_names="", sex="F", birth_date="1998-04-12", document_number="AC5550001", mrz="")
+    form_data.update(
+        surname="Токтосунова",
+        given_names="Айгерим",
+        patronymic="",
+        latin_surname="",
+        latin_given_names="",
+        sex="F",
+        birth_date="1998-04-12",
+        document_number="AC5550001",
+        mrz="",
+    )
     response = sign_in(officer_moscow).post(NEW, form_data, follow=True)
     assert reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}) in response.text
     assert "Possible duplicates" in response.text

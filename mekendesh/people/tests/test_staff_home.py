@@ -14,8 +14,11 @@ HOME = reverse("staff:home")
 def test_an_officer_sees_their_district_and_how_many_declared_stays_await_verification(
     sign_in, officer_moscow, registered_migrant, places
 ):
-    stay_add(actor=officer_moscow, person=registered_migrant,
-             stay=StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2026, 1, 10)))
+    stay_add(
+        actor=officer_moscow,
+        person=registered_migrant,
+        stay=StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2026, 1, 10)),
+    )
     page = sign_in(officer_moscow).get(HOME)
     assert page.status_code == 200
     assert "Embassy in Moscow" in page.text

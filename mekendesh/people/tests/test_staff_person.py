@@ -21,17 +21,31 @@ def person_url(person) -> str:
 def look_alike(places, officer_moscow):
     """Another registration of Aigerim, typed from a Russian list: same birth date, no document."""
     person = person_register(
-        actor=officer_moscow, sex="F", birth_date=dt.date(1998, 4, 12),
-        names=[NameInput(script=Script.RUSSIAN_CYRILLIC, surname="Токтосунова", given_names="Айгерим",
-                         patronymic="Асановна", source="officer")],
+        actor=officer_moscow,
+        sex="F",
+        birth_date=dt.date(1998, 4, 12),
+        names=[
+            NameInput(
+                script=Script.RUSSIAN_CYRILLIC,
+                surname="Токтосунова",
+                given_names="Айгерим",
+                patronymic="Асановна",
+                source="officer",
+            )
+        ],
         consents=[ConsentPurpose.REGISTER],
     )
-    stay_add(actor=officer_moscow, person=person,
-             stay=StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 5, 1)))
+    stay_add(
+        actor=officer_moscow,
+        person=person,
+        stay=StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 5, 1)),
+    )
     return person
 
 
-def test_the_moscow_officer_sees_every_name_form_with_its_script_and_source(sign_in, officer_moscow, registered_migrant):
+def test_the_moscow_officer_sees_every_name_form_with_its_script_and_source(
+    sign_in, officer_moscow, registered_migrant
+):
     page = sign_in(officer_moscow).get(person_url(registered_migrant))
     assert page.status_code == 200
     assert "Токтосунова Айгерим Асан кызы" in page.text
@@ -131,7 +145,10 @@ def test_the_duplicates_panel_writes_an_audit_read_row_for_each_person_it_shows(
 ):
     sign_in(officer_moscow).get(person_url(registered_migrant))
     reads = AuditEvent.objects.filter(action=AuditEvent.Action.READ, actor=officer_moscow)
-    assert set(reads.values_list("person_id", flat=True)) == {str(registered_migrant.public_id), str(look_alike.public_id)}
+    assert set(reads.values_list("person_id", flat=True)) == {
+        str(registered_migrant.public_id),
+        str(look_alike.public_id),
+    }
     assert reads.get(person_id=str(look_alike.public_id)).path == person_url(registered_migrant)
 
 
@@ -152,6 +169,8 @@ def test_contacts_are_hidden_until_the_person_agrees_to_be_contacted(sign_in, of
     assert "The person has not agreed to be contacted" not in page.text
     assert client.get(api).json()["phone"] == "+79161234567"
 
-    consent_withdraw(actor=registered_migrant.account, person=registered_migrant, purpose=ConsentPurpose.CONSULAR_CONTACT)
+    consent_withdraw(
+        actor=registered_migrant.account, person=registered_migrant, purpose=ConsentPurpose.CONSULAR_CONTACT
+    )
     page = client.get(person_url(registered_migrant))
     assert "aigerim@example.com" not in page.text and "The person has not agreed to be contacted" in page.text

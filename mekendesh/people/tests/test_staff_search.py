@@ -17,12 +17,16 @@ def test_an_officer_finds_a_kyrgyz_name_from_its_passport_latin_spelling(sign_in
     assert reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}) in page.text
 
 
-def test_an_officer_finds_a_kyrgyz_name_from_its_russian_spelling_in_either_order(sign_in, officer_moscow, registered_migrant):
+def test_an_officer_finds_a_kyrgyz_name_from_its_russian_spelling_in_either_order(
+    sign_in, officer_moscow, registered_migrant
+):
     page = sign_in(officer_moscow).get(SEARCH, {"q": "Айгерим Токтосунова"})
     assert "Токтосунова Айгерим Асан кызы" in page.text
 
 
-def test_each_result_shows_the_name_forms_birth_date_current_stay_and_district(sign_in, officer_moscow, registered_migrant):
+def test_each_result_shows_the_name_forms_birth_date_current_stay_and_district(
+    sign_in, officer_moscow, registered_migrant
+):
     page = sign_in(officer_moscow).get(SEARCH, {"q": "TOKTOSUNOVA"})
     assert "TOKTOSUNOVA AIGERIM" in page.text
     assert "12.04.1998" in page.text
@@ -87,12 +91,20 @@ def add_namesakes(places, count: int, start: int = 0) -> None:
     from mekendesh.people.services import name_search_key
 
     people = Person.objects.bulk_create(
-        Person(sex="F", birth_date=dt.date(1990, 1, 1) + dt.timedelta(days=index)) for index in range(start, start + count)
+        Person(sex="F", birth_date=dt.date(1990, 1, 1) + dt.timedelta(days=index))
+        for index in range(start, start + count)
     )
     people = list(Person.objects.order_by("-pk")[:count])  # primary keys on every database
     NameForm.objects.bulk_create(
-        NameForm(person=person, script=Script.KYRGYZ_CYRILLIC, source="officer", surname="Асанова",
-                 given_names="Гүлзат", is_primary=True, search_key=name_search_key("Асанова", "Гүлзат"))
+        NameForm(
+            person=person,
+            script=Script.KYRGYZ_CYRILLIC,
+            source="officer",
+            surname="Асанова",
+            given_names="Гүлзат",
+            is_primary=True,
+            search_key=name_search_key("Асанова", "Гүлзат"),
+        )
         for person in people
     )
     name_tokens_write(names=NameForm.objects.filter(person__in=people))
@@ -101,8 +113,14 @@ def add_namesakes(places, count: int, start: int = 0) -> None:
         for person in people
     )
     Stay.objects.bulk_create(
-        Stay(person=person, country=places["RU"], host_region=places["moscow"], city="Moscow",
-             arrival_date=dt.date(2025, 1, 1), consular_district=places["moscow_district"])
+        Stay(
+            person=person,
+            country=places["RU"],
+            host_region=places["moscow"],
+            city="Moscow",
+            arrival_date=dt.date(2025, 1, 1),
+            consular_district=places["moscow_district"],
+        )
         for person in people
     )
 

@@ -75,7 +75,9 @@ def test_the_moscow_officer_ends_a_stay_with_a_departure_date(sign_in, officer_m
 def test_a_departure_before_the_arrival_is_refused_on_the_date_field(sign_in, officer_moscow, stay):
     response = sign_in(officer_moscow).post(end_url(stay), {"version": stay.version, "departure_date": "2024-01-01"})
     assert response.status_code == 200
-    assert response.context["form"].errors["departure_date"] == ["The departure date cannot be before the arrival date."]
+    assert response.context["form"].errors["departure_date"] == [
+        "The departure date cannot be before the arrival date."
+    ]
     stay.refresh_from_db()
     assert stay.status == StayStatus.DECLARED
 

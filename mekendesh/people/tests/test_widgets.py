@@ -6,7 +6,11 @@ from django import forms
 
 from mekendesh.people.widgets import FastSelect
 
-CHOICES = [("", "— choose —"), ("Russia", [("RU-MOW", "Москва"), ("RU-SPE", 'Saint "Peter" & <burg>')]), ("KZ", "Kazakhstan")]
+CHOICES = [
+    ("", "— choose —"),
+    ("Russia", [("RU-MOW", "Москва"), ("RU-SPE", 'Saint "Peter" & <burg>')]),
+    ("KZ", "Kazakhstan"),
+]
 
 
 def test_a_grouped_list_with_a_chosen_option_and_htmx_attributes_is_written_as_django_writes_it():

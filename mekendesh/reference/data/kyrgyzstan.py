@@ -36,7 +36,9 @@ REGIONS: list[RegionRow] = [
     RegionRow("KG-B", "region", "Batken Region", "Баткенская область", "Баткен облусу", "Batken welaýaty"),
     RegionRow("KG-C", "region", "Chüy Region", "Чуйская область", "Чүй облусу", "Çüý welaýaty"),
     RegionRow("KG-Y", "region", "Issyk-Kul Region", "Иссык-Кульская область", "Ысык-Көл облусу", "Ysykköl welaýaty"),
-    RegionRow("KG-J", "region", "Jalal-Abad Region", "Джалал-Абадская область", "Жалал-Абад облусу", "Jalal-Abat welaýaty"),
+    RegionRow(
+        "KG-J", "region", "Jalal-Abad Region", "Джалал-Абадская область", "Жалал-Абад облусу", "Jalal-Abat welaýaty"
+    ),
     RegionRow("KG-N", "region", "Naryn Region", "Нарынская область", "Нарын облусу", "Naryn welaýaty"),
     RegionRow("KG-O", "region", "Osh Region", "Ошская область", "Ош облусу", "Oş welaýaty"),
     RegionRow("KG-T", "region", "Talas Region", "Таласская область", "Талас облусу", "Talas welaýaty"),

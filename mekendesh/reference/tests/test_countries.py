@@ -14,9 +14,41 @@ SAME_AS_ENGLISH: dict[str, set[str]] = {
     "ru": set(),
     "ky": set(),
     "tk": {
-        "AD", "AO", "AR", "AW", "BB", "BI", "BJ", "BW", "BY", "FJ", "GA", "GD", "GI", "GU", "KI",
-        "LA", "ML", "MT", "MW", "NE", "NP", "NR", "NU", "OM", "PA", "PE", "PW", "SD", "SN", "SZ",
-        "TK", "TO", "UG", "WS", "ZW",
+        "AD",
+        "AO",
+        "AR",
+        "AW",
+        "BB",
+        "BI",
+        "BJ",
+        "BW",
+        "BY",
+        "FJ",
+        "GA",
+        "GD",
+        "GI",
+        "GU",
+        "KI",
+        "LA",
+        "ML",
+        "MT",
+        "MW",
+        "NE",
+        "NP",
+        "NR",
+        "NU",
+        "OM",
+        "PA",
+        "PE",
+        "PW",
+        "SD",
+        "SN",
+        "SZ",
+        "TK",
+        "TO",
+        "UG",
+        "WS",
+        "ZW",
     },
 }
 TURKMEN_LETTERS = set("abçdeäfghijžklmnňoöprsştuüwyýzABÇDEÄFGHIJŽKLMNŇOÖPRSŞTUÜWYÝZ -,.()")
@@ -24,10 +56,7 @@ TURKMEN_LETTERS = set("abçdeäfghijžklmnňoöprsştuüwyýzABÇDEÄFGHIJŽKLMN
 
 def english_names(rows):
     """For each language, the codes of the countries whose name in it is the English name."""
-    return {
-        lang: {row.code for row in rows if getattr(row, f"name_{lang}") == row.name_en}
-        for lang in SAME_AS_ENGLISH
-    }
+    return {lang: {row.code for row in rows if getattr(row, f"name_{lang}") == row.name_en} for lang in SAME_AS_ENGLISH}
 
 
 def test_no_shipped_country_name_falls_back_to_english():

@@ -34,7 +34,13 @@ def test_kyrgyzstan_and_the_main_destinations_are_named_as_people_there_name_the
 def test_kyrgyzstan_has_seven_oblasts_and_two_cities_with_their_iso_codes():
     regions = Region.objects.filter(country_id="KG")
     assert set(regions.filter(kind="region").values_list("code", flat=True)) == {
-        "KG-B", "KG-C", "KG-Y", "KG-J", "KG-N", "KG-O", "KG-T"
+        "KG-B",
+        "KG-C",
+        "KG-Y",
+        "KG-J",
+        "KG-N",
+        "KG-O",
+        "KG-T",
     }
     assert set(regions.filter(kind="city").values_list("code", flat=True)) == {"KG-GB", "KG-GO"}
     iso_codes = {subdivision.code for subdivision in pycountry.subdivisions.get(country_code="KG")}

@@ -71,9 +71,7 @@ def test_an_officer_of_another_district_cannot_open_the_migrants_page(
     desk.wait_for_load_state()
     assert "Токтосунова" not in desk.content()
 
-    response = desk.goto(
-        live_server.url + reverse("staff:person", kwargs={"public_id": registered_migrant.public_id})
-    )
+    response = desk.goto(live_server.url + reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}))
     assert response.status == 404
     assert "Токтосунова" not in desk.content()
 
@@ -85,10 +83,17 @@ def test_an_officer_works_through_the_queue_and_lands_on_the_next_stay_after_eac
 
     from mekendesh.people.services import NameInput, StayInput, person_register, stay_add
 
-    someone_else = person_register(actor=officer_moscow, sex="M", birth_date=dt.date(1990, 1, 2),
-                                   names=[NameInput(script="ky-Cyrl", surname="Осмонов", given_names="Нурлан")])
-    later, _ = stay_add(actor=officer_moscow, person=someone_else, stay=StayInput(
-        country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 6, 1)))
+    someone_else = person_register(
+        actor=officer_moscow,
+        sex="M",
+        birth_date=dt.date(1990, 1, 2),
+        names=[NameInput(script="ky-Cyrl", surname="Осмонов", given_names="Нурлан")],
+    )
+    later, _ = stay_add(
+        actor=officer_moscow,
+        person=someone_else,
+        stay=StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 6, 1)),
+    )
     totp_activate(user=officer_moscow, secret=TOTP_SECRET)
     sign_in(desk, live_server.url, officer_moscow.email)
 

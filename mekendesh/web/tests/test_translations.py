@@ -32,6 +32,7 @@ def test_every_message_has_a_translation(language):
 def test_translations_are_not_copies_of_the_english(language):
     po = catalogue(language)
     entries = [entry for entry in po if entry.translated() and not entry.obsolete]
+
     # Names of things (Mekendesh, e-mail formats, codes) may stay as they are; sentences may not.
     def words(text: str) -> list[str]:
         return re.findall(r"[^\W\d_]{2,}", re.sub(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdif]|<[^>]+>", "", text))
@@ -49,10 +50,18 @@ def test_catalogues_hold_every_message_of_the_code(tmp_path):
     (work / "mekendesh" / "locale" / "ru" / "LC_MESSAGES").mkdir(parents=True)
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "ru", "--no-obsolete", "-v", "0"],
-        cwd=work, check=True, env={"DJANGO_SETTINGS_MODULE": "mekendesh.settings", "PATH": "/usr/bin:/bin",
-                                   "MEKENDESH_HOME": str(tmp_path / "home"), "PYTHONPATH": str(work)},
+        cwd=work,
+        check=True,
+        env={
+            "DJANGO_SETTINGS_MODULE": "mekendesh.settings",
+            "PATH": "/usr/bin:/bin",
+            "MEKENDESH_HOME": str(tmp_path / "home"),
+            "PYTHONPATH": str(work),
+        },
     )
-    fresh = {entry.msgid for entry in polib.pofile(str(work / "mekendesh" / "locale" / "ru" / "LC_MESSAGES" / "django.po"))}
+    fresh = {
+        entry.msgid for entry in polib.pofile(str(work / "mekendesh" / "locale" / "ru" / "LC_MESSAGES" / "django.po"))
+    }
     known = {entry.msgid for entry in catalogue("ru") if not entry.obsolete}
     missing = sorted(fresh - known)
     assert not missing, f"messages not in mekendesh/locale/*/django.po (run makemessages): {missing[:10]}"

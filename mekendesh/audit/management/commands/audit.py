@@ -39,8 +39,9 @@ class Command(BaseCommand):
         # The stubs do not declare OutputWrapper's wrapped stream.
         stream = cast(IO[str], self.stderr._out)
         with TerminalProgress(unit=" records", stream=stream, disable=None if show_progress else True) as bar:
-            job = job_run_inline(kind="audit.verify", params={"batch_size": batch_size}, listeners=[bar],
-                                 heartbeat_thread=True)
+            job = job_run_inline(
+                kind="audit.verify", params={"batch_size": batch_size}, listeners=[bar], heartbeat_thread=True
+            )
         if job.status != JobStatus.SUCCEEDED:
             raise CommandError(job.error or job.get_status_display())
         self.stdout.write(job.messages[-1]["text"] if job.messages else "")

@@ -1,9 +1,9 @@
 """``mekendesh demo``: prepare a database with demo data and serve the site.
 
-    mekendesh demo [--host HOST] [--port PORT]   first run: migrate, load demo data and users;
-                                                 every run: print the logins, serve the site
-    mekendesh demo --no-serve [--people N]       only prepare the data
-    mekendesh demo totp EMAIL                    print a demo user's current TOTP code
+mekendesh demo [--host HOST] [--port PORT]   first run: migrate, load demo data and users;
+                                             every run: print the logins, serve the site
+mekendesh demo --no-serve [--people N]       only prepare the data
+mekendesh demo totp EMAIL                    print a demo user's current TOTP code
 """
 
 from __future__ import annotations
@@ -57,8 +57,12 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
         parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000)")
         parser.add_argument("--no-serve", action="store_true", help="only prepare the data, do not serve")
-        parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE,
-                            help=f"how many demo people to make on the first run (default {DEFAULT_PEOPLE})")
+        parser.add_argument(
+            "--people",
+            type=int,
+            default=DEFAULT_PEOPLE,
+            help=f"how many demo people to make on the first run (default {DEFAULT_PEOPLE})",
+        )
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the demo data generator")
         subcommands = parser.add_subparsers(dest="action", required=False, metavar="[totp EMAIL]")
         totp = subcommands.add_parser("totp", help="print a demo user's current TOTP code")
@@ -75,7 +79,9 @@ class Command(BaseCommand):
         home = Path(settings.HOME)
         self._migrate()
         if demo_users_exist():
-            self.stdout.write(_("Demo data found in %(database)s; reusing it.") % {"database": connection.settings_dict["NAME"]})
+            self.stdout.write(
+                _("Demo data found in %(database)s; reusing it.") % {"database": connection.settings_dict["NAME"]}
+            )
         elif Person.objects.exists():
             raise CommandError(
                 "This database holds people who are not demo data; point MEKENDESH_HOME or "
@@ -121,16 +127,25 @@ class Command(BaseCommand):
     def _print_logins(self, home: Path, host: str, port: int) -> None:
         logins = demo_logins(home=home)
         self.stdout.write("")
-        self.stdout.write(self.style.MIGRATE_HEADING(_("Sign in at %(url)s") % {"url": f"http://{host}:{port}/accounts/login/"}))
+        self.stdout.write(
+            self.style.MIGRATE_HEADING(_("Sign in at %(url)s") % {"url": f"http://{host}:{port}/accounts/login/"})
+        )
         for login in logins:
             self.stdout.write(f"  {login.label}")
             self.stdout.write(f"    {_('e-mail') + ':':<13}{login.email}")
-            self.stdout.write(f"    {_('password') + ':':<13}{login.password or _('(unknown: set one with mekendesh changepassword)')}")
+            self.stdout.write(
+                f"    {_('password') + ':':<13}{login.password or _('(unknown: set one with mekendesh changepassword)')}"
+            )
             if login.totp_secret:
                 self.stdout.write(f"    {_('TOTP secret') + ':':<13}{login.totp_secret}")
         self.stdout.write("")
-        self.stdout.write(_("Staff sign in with a second factor. Add a TOTP secret to an authenticator app, or print "
-                            "the current code with: %(command)s") % {"command": "mekendesh demo totp EMAIL"})
+        self.stdout.write(
+            _(
+                "Staff sign in with a second factor. Add a TOTP secret to an authenticator app, or print "
+                "the current code with: %(command)s"
+            )
+            % {"command": "mekendesh demo totp EMAIL"}
+        )
         staff = next((login for login in logins if login.totp_secret), None)
         if staff is not None:
             self.stdout.write(_("An authenticator app can also scan: %(uri)s") % {"uri": staff.totp_uri})
@@ -162,11 +177,15 @@ class Command(BaseCommand):
         mekendesh = [sys.executable, "-m", "mekendesh"]
         # preexec_fn is safe here: the demo has started no thread yet.
         processes = [
-            subprocess.Popen([*mekendesh, "worker", "--no-startup-delay", "--verbosity", "0"], preexec_fn=_die_with_parent),
+            subprocess.Popen(
+                [*mekendesh, "worker", "--no-startup-delay", "--verbosity", "0"], preexec_fn=_die_with_parent
+            ),
             subprocess.Popen([*mekendesh, "scheduler", "--verbosity", "0"], preexec_fn=_die_with_parent),
         ]
-        self.stdout.write(_("Background jobs run beside the site (a worker and the scheduler); watch them at %(url)s")
-                          % {"url": "/staff/jobs/"})
+        self.stdout.write(
+            _("Background jobs run beside the site (a worker and the scheduler); watch them at %(url)s")
+            % {"url": "/staff/jobs/"}
+        )
         return processes
 
     def _background_stop(self, processes: list[subprocess.Popen[bytes]]) -> None:

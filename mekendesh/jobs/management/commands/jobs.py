@@ -42,15 +42,19 @@ class Command(BaseCommand):
     def _list(self, *, limit: int, **options: Any) -> None:
         for job in Job.objects.order_by("-created_at", "-pk")[:limit]:
             progress = f"{job.done}/{job.total}" if job.total else str(job.done)
-            self.stdout.write(f"#{job.pk:<6} {job.kind:<24} {job.get_status_display():<12} {progress:<16} "
-                              f"{timezone.localtime(job.created_at):%Y-%m-%d %H:%M}")
+            self.stdout.write(
+                f"#{job.pk:<6} {job.kind:<24} {job.get_status_display():<12} {progress:<16} "
+                f"{timezone.localtime(job.created_at):%Y-%m-%d %H:%M}"
+            )
 
     def _kinds(self, **options: Any) -> None:
         for kind in kinds_all():
             self.stdout.write(f"{kind.name:<24} {kind.label}")
         for schedule in schedules_all():
-            self.stdout.write(_("Schedule %(name)s: %(kind)s every %(every)s") % {
-                "name": schedule.name, "kind": schedule.kind, "every": schedule.every})
+            self.stdout.write(
+                _("Schedule %(name)s: %(kind)s every %(every)s")
+                % {"name": schedule.name, "kind": schedule.kind, "every": schedule.every}
+            )
 
     def _run(self, *, kind: str, param: list[str], no_progress: bool, **options: Any) -> None:
         params = dict(_param(text) for text in param)

@@ -31,8 +31,10 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, self._stop)
         if options["verbosity"] > 0:
             for schedule in schedules_all():
-                self.stdout.write(_("Schedule %(name)s: %(kind)s every %(every)s") % {
-                    "name": schedule.name, "kind": schedule.kind, "every": schedule.every})
+                self.stdout.write(
+                    _("Schedule %(name)s: %(kind)s every %(every)s")
+                    % {"name": schedule.name, "kind": schedule.kind, "every": schedule.every}
+                )
         while True:
             for job in scheduler_tick():
                 if options["verbosity"] > 0:

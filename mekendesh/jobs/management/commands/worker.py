@@ -22,6 +22,8 @@ class Command(DBWorkerCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         for job in jobs_recover():
-            self.stdout.write(_("Job #%(id)d (%(kind)s) was interrupted: now %(status)s.") % {
-                "id": job.pk, "kind": job.kind, "status": job.get_status_display()})
+            self.stdout.write(
+                _("Job #%(id)d (%(kind)s) was interrupted: now %(status)s.")
+                % {"id": job.pk, "kind": job.kind, "status": job.get_status_display()}
+            )
         super().handle(*args, **options)

@@ -34,8 +34,10 @@ class Command(BaseCommand):
             while True:
                 with transaction.atomic():
                     batch = list(
-                        IdentityDocument.objects.select_for_update().select_related("person")
-                        .filter(pk__gt=last_id).order_by("pk")[:batch_size]
+                        IdentityDocument.objects.select_for_update()
+                        .select_related("person")
+                        .filter(pk__gt=last_id)
+                        .order_by("pk")[:batch_size]
                     )
                     if not batch:
                         break
@@ -46,13 +48,22 @@ class Command(BaseCommand):
                             document.number_hash = current
                             stale.append(document)
                     IdentityDocument.objects.bulk_update(stale, ["number_hash"])
-                    audit_record_many(actor=None, entries=[
-                        AuditEntry(action=AuditEvent.Action.UPDATE, obj=document, person=document.person,
-                                   fields=["number_hash"])
-                        for document in stale
-                    ])
+                    audit_record_many(
+                        actor=None,
+                        entries=[
+                            AuditEntry(
+                                action=AuditEvent.Action.UPDATE,
+                                obj=document,
+                                person=document.person,
+                                fields=["number_hash"],
+                            )
+                            for document in stale
+                        ],
+                    )
                 changed += len(stale)
                 last_id = batch[-1].pk
                 bar.update(len(batch))
-        self.stdout.write(_("%(changed)d of %(total)d document hashes moved to the current key")
-                          % {"changed": changed, "total": total})
+        self.stdout.write(
+            _("%(changed)d of %(total)d document hashes moved to the current key")
+            % {"changed": changed, "total": total}
+        )

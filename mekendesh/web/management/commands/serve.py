@@ -51,12 +51,20 @@ class Command(BaseCommand):
     help = "Serve the site with gunicorn (the production web server), static files through WhiteNoise."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--bind", default=os.environ.get("MEKENDESH_BIND", "127.0.0.1:8000"),
-                            help="address to listen on, HOST:PORT or unix:PATH (default MEKENDESH_BIND or 127.0.0.1:8000)")
-        parser.add_argument("--workers", type=int, default=None,
-                            help="worker processes (default WEB_CONCURRENCY, else 2 × cores + 1)")
-        parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", "2")),
-                            help="threads per worker (default WEB_THREADS or 2)")
+        parser.add_argument(
+            "--bind",
+            default=os.environ.get("MEKENDESH_BIND", "127.0.0.1:8000"),
+            help="address to listen on, HOST:PORT or unix:PATH (default MEKENDESH_BIND or 127.0.0.1:8000)",
+        )
+        parser.add_argument(
+            "--workers", type=int, default=None, help="worker processes (default WEB_CONCURRENCY, else 2 × cores + 1)"
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("WEB_THREADS", "2")),
+            help="threads per worker (default WEB_THREADS or 2)",
+        )
         parser.add_argument("--timeout", type=int, default=30, help="seconds before a stuck worker is restarted")
         parser.add_argument("--access-log", action="store_true", help="log every request on standard output")
         parser.add_argument("--no-collectstatic", action="store_true", help="do not collect static files first")
@@ -71,10 +79,17 @@ class Command(BaseCommand):
             raise CommandError(_("--workers and --threads must be at least 1."))
         if not options["no_collectstatic"] and not getattr(settings, "WHITENOISE_USE_FINDERS", False):
             call_command("collectstatic", interactive=False, verbosity=0)
-        config = gunicorn_options(bind=options["bind"], workers=workers, threads=options["threads"],
-                                  timeout=options["timeout"], access_log=options["access_log"])
-        self.stdout.write(_("Serving on %(bind)s: %(workers)d workers of %(threads)d threads.") % {
-            "bind": options["bind"], "workers": workers, "threads": options["threads"]})
+        config = gunicorn_options(
+            bind=options["bind"],
+            workers=workers,
+            threads=options["threads"],
+            timeout=options["timeout"],
+            access_log=options["access_log"],
+        )
+        self.stdout.write(
+            _("Serving on %(bind)s: %(workers)d workers of %(threads)d threads.")
+            % {"bind": options["bind"], "workers": workers, "threads": options["threads"]}
+        )
         self.stdout.flush()
         # The workers are forked from this process: none may inherit its database connections.
         connections.close_all()
