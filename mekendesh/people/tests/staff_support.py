@@ -4,8 +4,11 @@ fixtures ``sign_in`` and ``officer_moscow_2`` are in ``mekendesh/conftest.py``.)
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from typing import Any
 
 from mekendesh.lib.mrz import check_digit
+from mekendesh.people.models import Script
 
 
 def td3_mrz(
@@ -30,3 +33,39 @@ def td3_mrz(
     )
     composite = line2[0:10] + line2[13:20] + line2[21:43]
     return f"{line1}\n{line2 + check_digit(composite)}"
+
+
+def officer_entry_data(places: dict[str, Any]) -> dict[str, Any]:
+    """The officer's entry form for Bakyt Asanov from Kara-Suu, staying in Moscow, with a correct
+    machine-readable zone."""
+    return {
+        "submission_key": str(uuid.uuid4()),
+        "name_script": Script.KYRGYZ_CYRILLIC,
+        "surname": "Асанов",
+        "given_names": "Бакыт",
+        "patronymic": "Нурланович",
+        "latin_surname": "ASANOV",
+        "latin_given_names": "BAKYT",
+        "sex": "M",
+        "birth_date": "1990-05-17",
+        "origin_region": places["osh"].pk,
+        "origin_district": places["kara_suu"].pk,
+        "issuing_country": "KG",
+        "document_number": "AC7654321",
+        "mrz": td3_mrz(
+            number="AC7654321",
+            birth=dt.date(1990, 5, 17),
+            expiry=dt.date(2031, 1, 1),
+            surname="ASANOV",
+            given="BAKYT",
+            sex="M",
+        ),
+        "country": "RU",
+        "host_region": places["moscow"].pk,
+        "city": "Moscow",
+        "employer": "ООО «Стройка»",
+        "purpose": "work",
+        "permit_type": "patent",
+        "arrival_date": "2025-02-01",
+        "consent_register": "on",
+    }

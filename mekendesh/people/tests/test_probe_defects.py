@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from mekendesh.accounts.models import User
 from mekendesh.people.models import Person, Stay
-from mekendesh.people.tests.staff_support import td3_mrz
+from mekendesh.people.tests.staff_support import officer_entry_data
 from mekendesh.people.tests.test_registration_page import REGISTER, registration_data
 
 NEW = reverse("staff:person_new")
@@ -21,40 +21,7 @@ NEW = reverse("staff:person_new")
 @pytest.fixture
 def form_data(places):
     """The officer's entry form for Bakyt Asanov, staying in Moscow."""
-    import datetime as dt
-    import uuid
-
-    return {
-        "submission_key": str(uuid.uuid4()),
-        "name_script": "ky-Cyrl",
-        "surname": "Асанов",
-        "given_names": "Бакыт",
-        "patronymic": "Нурланович",
-        "latin_surname": "ASANOV",
-        "latin_given_names": "BAKYT",
-        "sex": "M",
-        "birth_date": "1990-05-17",
-        "origin_region": places["osh"].pk,
-        "origin_district": places["kara_suu"].pk,
-        "issuing_country": "KG",
-        "document_number": "AC7654321",
-        "mrz": td3_mrz(
-            number="AC7654321",
-            birth=dt.date(1990, 5, 17),
-            expiry=dt.date(2031, 1, 1),
-            surname="ASANOV",
-            given="BAKYT",
-            sex="M",
-        ),
-        "country": "RU",
-        "host_region": places["moscow"].pk,
-        "city": "Moscow",
-        "employer": "ООО «Стройка»",
-        "purpose": "work",
-        "permit_type": "patent",
-        "arrival_date": "2025-02-01",
-        "consent_register": "on",
-    }
+    return officer_entry_data(places)
 
 
 def test_a_staff_form_replaying_another_officers_submission_key_is_refused_and_shows_nothing_of_theirs(

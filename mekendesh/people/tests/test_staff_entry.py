@@ -4,51 +4,20 @@ passport, the person's consent, and only in the officer's own districts."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import Consent, NameSource, Person, Script, Stay
-from mekendesh.people.tests.staff_support import td3_mrz
+from mekendesh.people.tests.staff_support import officer_entry_data
 
 NEW = reverse("staff:person_new")
 
 
 @pytest.fixture
 def form_data(places):
-    return {
-        "submission_key": str(uuid.uuid4()),
-        "name_script": Script.KYRGYZ_CYRILLIC,
-        "surname": "Асанов",
-        "given_names": "Бакыт",
-        "patronymic": "Нурланович",
-        "latin_surname": "ASANOV",
-        "latin_given_names": "BAKYT",
-        "sex": "M",
-        "birth_date": "1990-05-17",
-        "origin_region": places["osh"].pk,
-        "origin_district": places["kara_suu"].pk,
-        "issuing_country": "KG",
-        "document_number": "AC7654321",
-        "mrz": td3_mrz(
-            number="AC7654321",
-            birth=dt.date(1990, 5, 17),
-            expiry=dt.date(2031, 1, 1),
-            surname="ASANOV",
-            given="BAKYT",
-            sex="M",
-        ),
-        "country": "RU",
-        "host_region": places["moscow"].pk,
-        "city": "Moscow",
-        "employer": "ООО «Стройка»",
-        "purpose": "work",
-        "permit_type": "patent",
-        "arrival_date": "2025-02-01",
-        "consent_register": "on",
-    }
+    return officer_entry_data(places)
 
 
 def test_an_officer_registers_a_person_and_lands_on_their_page(sign_in, officer_moscow, form_data):
