@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from mekendesh.lib.mrz import check_digit
@@ -69,3 +70,54 @@ def officer_entry_data(places: dict[str, Any]) -> dict[str, Any]:
         "arrival_date": "2025-02-01",
         "consent_register": "on",
     }
+
+
+def namesakes_add(
+    places: dict[str, Any],
+    count: int,
+    *,
+    surname: str,
+    given_names: str,
+    sex: str,
+    birth_date: Callable[[int], dt.date],
+    start: int = 0,
+) -> None:
+    """``count`` people of one name working in Moscow (born on ``birth_date(index)``), stored in
+    bulk with their name words, consent and stay, and no audit rows: tests that count the queries
+    of a page use it, so that the set-up is not counted."""
+    from django.utils import timezone
+
+    from mekendesh.people.models import Consent, ConsentPurpose, NameForm, Person, Stay
+    from mekendesh.people.search_index import name_tokens_write
+    from mekendesh.people.services import name_search_key
+
+    Person.objects.bulk_create(Person(sex=sex, birth_date=birth_date(index)) for index in range(start, start + count))
+    people = list(Person.objects.order_by("-pk")[:count])  # primary keys on every database
+    NameForm.objects.bulk_create(
+        NameForm(
+            person=person,
+            script=Script.KYRGYZ_CYRILLIC,
+            source="officer",
+            surname=surname,
+            given_names=given_names,
+            is_primary=True,
+            search_key=name_search_key(surname, given_names),
+        )
+        for person in people
+    )
+    name_tokens_write(names=NameForm.objects.filter(person__in=people))
+    Consent.objects.bulk_create(
+        Consent(person=person, purpose=ConsentPurpose.REGISTER, wording_version="1", given_at=timezone.now())
+        for person in people
+    )
+    Stay.objects.bulk_create(
+        Stay(
+            person=person,
+            country=places["RU"],
+            host_region=places["moscow"],
+            city="Moscow",
+            arrival_date=dt.date(2025, 1, 1),
+            consular_district=places["moscow_district"],
+        )
+        for person in people
+    )

@@ -11,18 +11,13 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from mekendesh.people.models import (
-    Consent,
     ConsentPurpose,
-    NameForm,
     NameToken,
-    Person,
     Script,
-    Stay,
 )
-from mekendesh.people.search_index import index_terms, name_tokens_write
+from mekendesh.people.search_index import index_terms
 from mekendesh.people.selectors import (
     officer_workload,
     people_visible_to,
@@ -39,6 +34,7 @@ from mekendesh.people.services import (
     person_register,
     stay_add,
 )
+from mekendesh.people.tests.staff_support import namesakes_add
 
 pytestmark = pytest.mark.django_db
 
@@ -156,37 +152,14 @@ def test_a_person_who_withdrew_consent_is_not_counted_in_the_workload(officer_mo
 
 def add_namesakes(places, count, *, start=0):
     """``count`` Kulubaevs born the same day as the one registered, in bulk (no audit rows)."""
-    people = Person.objects.bulk_create(
-        Person(sex="M", birth_date=dt.date(1990, 6, 15)) for _ in range(start, start + count)
-    )
-    people = list(Person.objects.order_by("-pk")[:count])
-    NameForm.objects.bulk_create(
-        NameForm(
-            person=person,
-            script=Script.KYRGYZ_CYRILLIC,
-            source="officer",
-            surname="Кулубаев",
-            given_names="Жээнбек",
-            is_primary=True,
-            search_key=name_search_key("Кулубаев", "Жээнбек"),
-        )
-        for person in people
-    )
-    name_tokens_write(names=NameForm.objects.filter(person__in=people))
-    Consent.objects.bulk_create(
-        Consent(person=person, purpose=ConsentPurpose.REGISTER, wording_version="1", given_at=timezone.now())
-        for person in people
-    )
-    Stay.objects.bulk_create(
-        Stay(
-            person=person,
-            country=places["RU"],
-            host_region=places["moscow"],
-            city="Moscow",
-            arrival_date=dt.date(2025, 1, 1),
-            consular_district=places["moscow_district"],
-        )
-        for person in people
+    namesakes_add(
+        places,
+        count,
+        surname="Кулубаев",
+        given_names="Жээнбек",
+        sex="M",
+        start=start,
+        birth_date=lambda index: dt.date(1990, 6, 15),
     )
 
 

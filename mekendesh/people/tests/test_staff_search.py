@@ -3,9 +3,12 @@ within the people the officer may see."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
+from mekendesh.people.tests.staff_support import namesakes_add
 
 SEARCH = reverse("staff:search")
 
@@ -80,48 +83,15 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, registered_migrant):
 
 
 def add_namesakes(places, count: int, start: int = 0) -> None:
-    """``count`` people called Asanova working in Moscow, stored in bulk (no audit rows: the
-    test counts the queries of the search, not of the set-up)."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from mekendesh.people.models import Consent, ConsentPurpose, NameForm, Person, Script, Stay
-    from mekendesh.people.search_index import name_tokens_write
-    from mekendesh.people.services import name_search_key
-
-    people = Person.objects.bulk_create(
-        Person(sex="F", birth_date=dt.date(1990, 1, 1) + dt.timedelta(days=index))
-        for index in range(start, start + count)
-    )
-    people = list(Person.objects.order_by("-pk")[:count])  # primary keys on every database
-    NameForm.objects.bulk_create(
-        NameForm(
-            person=person,
-            script=Script.KYRGYZ_CYRILLIC,
-            source="officer",
-            surname="Асанова",
-            given_names="Гүлзат",
-            is_primary=True,
-            search_key=name_search_key("Асанова", "Гүлзат"),
-        )
-        for person in people
-    )
-    name_tokens_write(names=NameForm.objects.filter(person__in=people))
-    Consent.objects.bulk_create(
-        Consent(person=person, purpose=ConsentPurpose.REGISTER, wording_version="1", given_at=timezone.now())
-        for person in people
-    )
-    Stay.objects.bulk_create(
-        Stay(
-            person=person,
-            country=places["RU"],
-            host_region=places["moscow"],
-            city="Moscow",
-            arrival_date=dt.date(2025, 1, 1),
-            consular_district=places["moscow_district"],
-        )
-        for person in people
+    """``count`` people called Asanova working in Moscow, stored in bulk."""
+    namesakes_add(
+        places,
+        count,
+        surname="Асанова",
+        given_names="Гүлзат",
+        sex="F",
+        start=start,
+        birth_date=lambda index: dt.date(1990, 1, 1) + dt.timedelta(days=index),
     )
 
 
