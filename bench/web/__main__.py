@@ -129,7 +129,7 @@ def workload_data(prepared: Prepared) -> dict[str, Any]:
         "people": people,
         "queries": queries,
         "registration": {"origin_region": district[1], "origin_district": district[0], "host_region": host_region[0]},
-        "queue_path": os.environ.get("BENCH_WEB_QUEUE_PATH", "/staff/"),
+        "queue_path": os.environ.get("BENCH_WEB_QUEUE_PATH", "/staff/stays/queue/"),
     }
 
 

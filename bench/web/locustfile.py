@@ -135,7 +135,7 @@ class Officer(HttpUser):
 
     @task(WEIGHTS["work queue"])
     def queue(self) -> None:
-        self._staff_get(DATA.get("queue_path", "/staff/"), name="work queue")
+        self._staff_get(DATA.get("queue_path", "/staff/stays/queue/"), name="work queue")
 
     @task(WEIGHTS["API search"])
     def api(self) -> None:

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,9 +26,12 @@ from mekendesh.people.staff_forms import PersonEntryForm, QueueFilterForm, Searc
 from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
 from mekendesh.web.decorators import require as _require
 from mekendesh.web.decorators import staff_required
+from mekendesh.web.pagination import CappedPaginator
 from mekendesh.workflows.errors import StaleObjectError
 
 QUEUE_PAGE_SIZE = 50
+# Past this many the queue says "more than" instead of counting every row (see CappedPaginator).
+QUEUE_COUNT_CAP = 10_000
 QUEUE_FILTERS = ("district", "arrived_from", "arrived_to")
 
 
@@ -103,7 +105,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             + urlencode({"queue": query})
             + f"#stay-{first.pk}"
         )
-    page = Paginator(stays, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(stays, QUEUE_PAGE_SIZE, cap=QUEUE_COUNT_CAP).get_page(request.GET.get("page"))
     audit_people_read(actor=request.user, people=[stay.person for stay in page.object_list])
     return render(request, "staff/queue.html", {"form": form, "page": page, "queue": query})
 

@@ -175,3 +175,15 @@ def test_the_same_verify_click_sent_twice_verifies_once_and_goes_on_to_the_next_
     assert WorkflowAction.objects.filter(action="verify").count() == 1
     following = client.get(again.url, follow=True)
     assert "Someone else changed this record" not in following.text
+
+
+def test_a_queue_longer_than_the_pages_reach_says_there_are_more_and_lists_the_oldest(
+    sign_in, officer_moscow, places, monkeypatch
+):
+    from mekendesh.people import staff_views
+
+    monkeypatch.setattr(staff_views, "QUEUE_COUNT_CAP", 3)
+    add_people(places, officer_moscow, 5)
+    page = sign_in(officer_moscow).get(QUEUE)
+    assert "More than 3 stays await verification; the oldest are listed." in page.text
+    assert surnames(page) == ["Кезек000", "Кезек001", "Кезек002"]
