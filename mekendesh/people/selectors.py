@@ -126,28 +126,47 @@ def has_agreed_to_contact(person: Person) -> bool:
 class DistrictWorkload:
     district: ConsularDistrict
     awaiting_verification: int
+    # More declared stays than ``awaiting_verification`` (the cap) await verification.
+    more: bool = False
+
+
+# Past this many declared stays in a district the workload says "more than": counting all of a
+# district's hundreds of thousands of stays was most of the staff home's time at a million people.
+WORKLOAD_CAP = 10_000
 
 
 def officer_workload(user: Any) -> list[DistrictWorkload]:
-    """An officer's districts with the number of declared stays awaiting verification."""
+    """An officer's districts with the number of declared stays awaiting verification, exact up
+    to :data:`WORKLOAD_CAP`."""
     if not can_register_people(user):
         return []
-    # Counted on the (consular_district, status, arrival_date) index, then less the stays of the
-    # few people no longer on the register (a withdrawn consent, none active), found by their
-    # own partial index: checking consent stay by stay would read every declared stay's person.
+    # Counted on the (consular_district, status, arrival_date) index, less the stays of the few
+    # people no longer on the register (a withdrawn consent, none active), found by their own
+    # partial index: checking consent stay by stay would read every declared stay's person. The
+    # index is read only as far as the cap plus those few, so the count is exact below the cap.
     declared = Stay.objects.filter(status=StayStatus.DECLARED, consular_district__in=_district_ids(user))
     off_register = Consent.objects.filter(purpose=ConsentPurpose.REGISTER, withdrawn_at__isnull=False).filter(
         ~_on_register(OuterRef("person_id"))
     )
-    counts: dict[int, int] = {}
-    for queryset, sign in ((declared, 1), (declared.filter(person__in=off_register.values("person_id")), -1)):
-        rows = queryset.order_by().values("consular_district").annotate(total=Count("pk"))
-        for district_id, total in rows.values_list("consular_district", "total"):
-            counts[district_id] = counts.get(district_id, 0) + sign * total
-    return [
-        DistrictWorkload(district=district, awaiting_verification=counts.get(district.pk, 0))
-        for district in user.consular_districts.order_by("code")
-    ]
+    off = dict(
+        declared.filter(person__in=off_register.values("person_id"))
+        .order_by()
+        .values("consular_district")
+        .annotate(total=Count("pk"))
+        .values_list("consular_district", "total")
+    )
+    workload = []
+    for district in user.consular_districts.order_by("code"):
+        leaving = off.get(district.pk, 0)
+        limit = WORKLOAD_CAP + leaving + 1
+        counted = declared.filter(consular_district=district).order_by()[:limit].count()
+        more = counted >= limit
+        workload.append(
+            DistrictWorkload(
+                district=district, awaiting_verification=WORKLOAD_CAP if more else counted - leaving, more=more
+            )
+        )
+    return workload
 
 
 def stays_awaiting_verification(

@@ -187,3 +187,17 @@ def test_a_queue_longer_than_the_pages_reach_says_there_are_more_and_lists_the_o
     page = sign_in(officer_moscow).get(QUEUE)
     assert "More than 3 stays await verification; the oldest are listed." in page.text
     assert surnames(page) == ["Кезек000", "Кезек001", "Кезек002"]
+
+
+def test_the_home_page_says_more_than_the_cap_when_more_stays_await_and_counts_exactly_below_it(
+    sign_in, officer_moscow, places, monkeypatch
+):
+    from mekendesh.people import selectors
+
+    monkeypatch.setattr(selectors, "WORKLOAD_CAP", 3)
+    add_people(places, officer_moscow, 3)
+    home = sign_in(officer_moscow).get(reverse("staff:home"))
+    assert "3 declared stays await verification." in home.text
+    add_people(places, officer_moscow, 1, start=3)
+    home = sign_in(officer_moscow).get(reverse("staff:home"))
+    assert "More than 3 declared stays await verification." in home.text
