@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "mekendesh.vendor_translations",
     "mekendesh.demo",
     "mekendesh.jobs",
+    "mekendesh.imports",
 ]
 
 MIDDLEWARE = [
@@ -344,3 +345,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The country of origin this installation serves (ISO 3166-1 alpha-2): the citizenship the
+# imported registrations must have, and the issuing country of their passports.
+ORIGIN_COUNTRY = env_str("MEKENDESH_ORIGIN_COUNTRY", "KG").upper()
+# Bulk import: the largest file accepted, the rows checked per chunk, and from how many rows on
+# the check runs in worker processes (one per core).
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 512 * 1024 * 1024)
+IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 20_000)
+IMPORT_PARALLEL_FROM_ROWS = env_int("IMPORT_PARALLEL_FROM_ROWS", 50_000)
+IMPORT_WORKERS = env_int("IMPORT_WORKERS", 0)  # 0: one per core

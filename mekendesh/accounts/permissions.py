@@ -123,6 +123,12 @@ def _registers_people(user: Any, obj: Any) -> bool:
     return bool(officer_district_ids(user))
 
 
+def _own_import(user: Any, obj: Any) -> bool:
+    """An import is seen and acted on by the user who sent the file (its rows are theirs to
+    correct); without an object, by anyone who may import."""
+    return obj is None or getattr(obj, "created_by_id", None) == user.pk
+
+
 register_actions(
     {
         "staff.workspace": EVERY_STAFF_ROLE,
@@ -141,6 +147,11 @@ register_actions(
         "job.manage_all": {Role.ADMINISTRATOR},  # every job, and the scheduler's result files
         "statistics.view": {Role.STATISTICIAN},
         "diaspora.view": {Role.DIASPORA_COORDINATOR},
+        # Bulk import: the pages, and each kind of data. The screening and statistics modules add
+        # their own kinds (host-country lists, official tables) for their roles.
+        "import.view": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST, Role.STATISTICIAN},
+        "import.batch": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST, Role.STATISTICIAN},
+        "import.registrations": {Role.CONSULAR_OFFICER},
     },
     object_rules={
         "person.register": _registers_people,
@@ -148,6 +159,8 @@ register_actions(
         "stay.verify": _in_own_district,
         "stay.end": _in_own_district,
         "stay.enter": _in_own_district,
+        "import.registrations": _registers_people,
+        "import.batch": _own_import,
     },
 )
 

@@ -28,7 +28,10 @@ RULES = {
     "diaspora.view": {"coordinator"},
     "job.view": {"officer_moscow", "analyst", "statistician", "coordinator", "administrator"},
     "job.manage_all": {"administrator"},
-    "audit.verify": {"administrator"},  # declared by the audit app's job kind
+    "audit.verify": {"administrator"},
+    "import.view": {"officer_moscow", "analyst", "statistician"},
+    "import.batch": {"officer_moscow", "analyst", "statistician"},
+    "import.registrations": {"officer_moscow"},  # declared by the audit app's job kind
 }
 
 
