@@ -355,3 +355,8 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 512 * 1024 * 1024)
 IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 20_000)
 IMPORT_PARALLEL_FROM_ROWS = env_int("IMPORT_PARALLEL_FROM_ROWS", 50_000)
 IMPORT_WORKERS = env_int("IMPORT_WORKERS", 0)  # 0: one per core
+# A job run from the command line keeps its heartbeat from a thread of its own (tests that hold
+# the database in one transaction turn it off).
+IMPORT_INLINE_HEARTBEAT = env_bool("IMPORT_INLINE_HEARTBEAT", True)
+# A workbook whose parts unpack to more than this is refused as a compression bomb.
+IMPORT_MAX_UNZIPPED_BYTES = env_int("IMPORT_MAX_UNZIPPED_BYTES", 2 * 1024**3)

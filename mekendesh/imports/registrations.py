@@ -935,6 +935,7 @@ def find_possible_duplicates(batch: Any) -> None:
 
 # --- promotion ------------------------------------------------------------------------------
 
+PROMOTE_CHUNK = 5000  # rows written per batch of inserts
 AUDITED_FIELDS = [
     "sex",
     "birth_date",
@@ -966,7 +967,7 @@ def promote_registrations(batch: Any, actor: Any, rows: Iterator[Any]) -> int:
     chunk: list[Any] = []
     for staged in rows:
         chunk.append(staged)
-        if len(chunk) >= 5000:
+        if len(chunk) >= PROMOTE_CHUNK:
             stored += _promote_chunk(chunk, actor, now)
             chunk = []
     if chunk:

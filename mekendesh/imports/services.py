@@ -56,27 +56,34 @@ ERROR_COLUMN_HEADERS = ("Errors", "Ошибки", "Каталар", "Ýalňyşla
 
 REFUSALS = {
     "empty": gettext_noop("The file is empty."),
-    "executable": gettext_noop("This file is a program, not a table. Send a CSV or XLSX file."),
-    "html": gettext_noop("This file is a web page, not a table. Send a CSV or XLSX file."),
+    "no_records": gettext_noop("The file has a header row but no data rows."),
+    "headers_only": gettext_noop("The file has a header row but no data rows."),
+    "no_header": gettext_noop("The file has no header row."),
+    "too_large": gettext_noop("The file is larger than %(limit)s bytes."),
+    "executable": gettext_noop("This file is a program (%(format)s), not a table. Send a CSV or XLSX file."),
     "pdf": gettext_noop("This file is a PDF document, not a table. Send a CSV or XLSX file."),
-    "image": gettext_noop("This file is a picture, not a table. Send a CSV or XLSX file."),
-    "archive": gettext_noop("This file is an archive. Send the CSV or XLSX file itself."),
+    "html": gettext_noop("This file is a web page (%(format)s), not a table. Send a CSV or XLSX file."),
+    "image": gettext_noop("This file is a picture (%(format)s), not a table. Send a CSV or XLSX file."),
+    "archive": gettext_noop("This file is an archive (%(format)s): unpack it and send the CSV or XLSX file itself."),
     "binary": gettext_noop("This file is not a table (it holds binary data). Send a CSV or XLSX file."),
-    "zip_not_workbook": gettext_noop("This ZIP file is not an Excel workbook. Send a CSV or XLSX file."),
     "legacy_office": gettext_noop("This is an old Excel (XLS) or Word file: save it as XLSX or CSV and send it again."),
     "encrypted": gettext_noop(
         "The workbook is protected by a password: save it without the password and send it again."
     ),
-    "zip_bomb": gettext_noop("The workbook unpacks to more than %(limit)s bytes; it is refused as unsafe."),
+    "zip_not_workbook": gettext_noop("This ZIP file is not an Excel workbook. Send a CSV or XLSX file."),
     "too_many_entries": gettext_noop("The workbook holds more than %(limit)s parts; it is refused as unsafe."),
+    "zip_bomb": gettext_noop("The workbook unpacks to more than %(limit)s bytes; it is refused as unsafe."),
+    "corrupt_workbook": gettext_noop("The workbook is damaged and cannot be read: %(reason)s."),
+    "unsafe_xml": gettext_noop("The workbook holds XML entities or external references; it is refused as unsafe."),
+    "unknown_sheet": gettext_noop("The workbook has no sheet “%(sheet)s”; its sheets are: %(sheets)s."),
     "unknown_encoding": gettext_noop(
         "The file's text encoding could not be recognised. Save it as UTF-8 and send it again."
     ),
-    "unknown_sheet": gettext_noop("The workbook has no sheet “%(sheet)s”."),
-    "bad_workbook": gettext_noop("The workbook cannot be read: %(reason)s"),
-    "too_large": gettext_noop("The file is larger than %(limit)s bytes."),
-    "no_header": gettext_noop("The file has no header row."),
-    "headers_only": gettext_noop("The file has a header row but no data rows."),
+    "undecodable": gettext_noop("The file cannot be read as %(encoding)s: a wrong byte at offset %(offset)s."),
+    "undecodable_row": gettext_noop(
+        "The file cannot be read as %(encoding)s: a wrong byte at row %(row)s or just after it."
+    ),
+    "malformed_csv": gettext_noop("Row %(row)s cannot be read as CSV: %(reason)s."),
 }
 
 
@@ -115,8 +122,18 @@ def batch_path(batch: ImportBatch) -> Path:
     return Path(batch.file.path)
 
 
-def batch_guess(batch: ImportBatch) -> tabular.FileGuess:
+def sniff(path: Path, **corrections: Any) -> tabular.FileGuess:
+    """How to read the file (:func:`mekendesh.lib.tabular.sniff`) under this installation's caps."""
     return tabular.sniff(
+        path,
+        max_file_bytes=settings.IMPORT_MAX_BYTES,
+        max_unzipped_bytes=settings.IMPORT_MAX_UNZIPPED_BYTES,
+        **corrections,
+    )
+
+
+def batch_guess(batch: ImportBatch) -> tabular.FileGuess:
+    return sniff(
         batch_path(batch),
         encoding=batch.encoding or None,
         delimiter=batch.delimiter or None,
@@ -125,7 +142,16 @@ def batch_guess(batch: ImportBatch) -> tabular.FileGuess:
 
 
 def refusal_of(exc: tabular.FileRefused) -> ImportRefused:
-    return ImportRefused(REFUSALS.get(exc.code, gettext_noop("The file cannot be read.")), dict(exc.params))
+    params = {
+        key: ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+        for key, value in exc.params.items()
+    }
+    message = REFUSALS.get(exc.code, gettext_noop("The file cannot be read."))
+    # A message names only the parameters it has; a missing one is shown empty.
+    for name in ("format", "limit", "reason", "sheet", "sheets", "encoding", "offset", "row"):
+        if f"%({name})s" in message:
+            params.setdefault(name, "")
+    return ImportRefused(message, {key: value for key, value in params.items() if f"%({key})s" in message})
 
 
 def _header_and_preview(path: Path, guess: tabular.FileGuess, rows: int = 10) -> tuple[list[str], list[tabular.Row]]:
@@ -178,7 +204,7 @@ def import_upload(*, actor: Any, target: str, source: str, upload: IO[bytes], na
         guess = None
         headers: list[str] = []
         try:
-            guess = tabular.sniff(path)
+            guess = sniff(path)
             headers, _rows = _header_and_preview(path, guess)
         except tabular.FileRefused as exc:
             refusal = refusal_of(exc)
@@ -309,7 +335,7 @@ def import_configure(
         )
         if reread:
             try:
-                guess = tabular.sniff(
+                guess = sniff(
                     batch_path(batch), encoding=encoding or None, delimiter=delimiter or None, sheet=sheet or None
                 )
                 headers, _rows = _header_and_preview(batch_path(batch), guess)
@@ -352,22 +378,27 @@ def import_configure(
     return batch
 
 
-def _job_begin(*, actor: Any, batch: ImportBatch, kind: str, listeners: list[Any] | None) -> Job:
-    """Queue the batch's job for the worker, or (``listeners`` given: the command line) run it
-    here once the transaction that moved the batch has committed."""
-    if listeners is None:
-        job = job_start(actor=actor, kind=kind, params={"batch": batch.pk})
-        ImportBatch.objects.filter(pk=batch.pk).update(job=job)
-        return job
+def _job_begin(*, actor: Any, batch: ImportBatch, kind: str, listeners: list[Any] | None) -> Job | None:
+    """Queue the batch's job for the worker (inside the transaction that moved the batch), or
+    leave it to :func:`_job_run_here` (``listeners`` given: the command line)."""
+    if listeners is not None:
+        return None
+    job = job_start(actor=actor, kind=kind, params={"batch": batch.pk})
+    ImportBatch.objects.filter(pk=batch.pk).update(job=job)
+    return job
 
-    def run() -> None:
-        job = job_run_inline(
-            kind=kind, params={"batch": batch.pk}, actor=actor, listeners=listeners, heartbeat_thread=True
-        )
-        ImportBatch.objects.filter(pk=batch.pk).update(job=job)
 
-    transaction.on_commit(run)
-    return Job(kind=kind)
+def _job_run_here(*, actor: Any, batch: ImportBatch, kind: str, listeners: list[Any]) -> Job:
+    """Run the batch's job in this process, after the move of the batch was committed."""
+    job = job_run_inline(
+        kind=kind,
+        params={"batch": batch.pk},
+        actor=actor,
+        listeners=listeners,
+        heartbeat_thread=settings.IMPORT_INLINE_HEARTBEAT,
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(job=job)
+    return job
 
 
 def import_check_start(
@@ -394,6 +425,8 @@ def import_check_start(
         source.defaults = dict(batch.defaults)
         source.save(update_fields=["mapping", "defaults", "updated_at"])
         job = _job_begin(actor=actor, batch=batch, kind="imports.check", listeners=listeners)
+    if job is None:
+        job = _job_run_here(actor=actor, batch=batch, kind="imports.check", listeners=listeners or [])
     return job
 
 
@@ -441,6 +474,8 @@ def import_promote_start(
         if batch.job_id is not None and batch.job is not None and batch.job.kind == "imports.promote":
             return batch.job
         job = _job_begin(actor=actor, batch=batch, kind="imports.promote", listeners=listeners)
+    if job is None:
+        job = _job_run_here(actor=actor, batch=batch, kind="imports.promote", listeners=listeners or [])
     return job
 
 
