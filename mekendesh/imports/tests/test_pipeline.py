@@ -81,7 +81,7 @@ def test_the_imported_people_are_found_by_name_in_another_script(tmp_path, offic
 def test_the_encoding_and_line_endings_are_recognised(tmp_path, officer_moscow, encoding, bom, newline):
     # (Python's utf-16 codec writes its own byte-order mark.)
     path = write(tmp_path, "f.csv", csv_bytes(people_rows(3), encoding=encoding, bom=bom, newline=newline))
-    code, out, err = run_import(path)
+    code, _out, err = run_import(path)
     assert code == 0, err
     assert set(NameForm.objects.values_list("surname", flat=True)) == {"Кулубаев", "Асанов", "Токтогулов"}
 
@@ -118,7 +118,7 @@ def test_all_or_nothing_with_a_bad_row_leaves_the_register_as_it_was(tmp_path, o
     before = register_state()
     rows = people_rows(4)
     rows[2][4] = "01.01.2090"
-    code, out, err = run_import(write(tmp_path, "bad.csv", csv_bytes(rows)), "--all-or-nothing")
+    code, out, _err = run_import(write(tmp_path, "bad.csv", csv_bytes(rows)), "--all-or-nothing")
     assert code == 2
     assert "row 4, Дата рождения:" in out
     assert register_state() == before
@@ -140,7 +140,7 @@ def test_all_or_nothing_with_a_bad_row_leaves_the_register_as_it_was(tmp_path, o
 )
 def test_a_file_that_is_not_a_readable_table_is_refused(tmp_path, officer_moscow, name, data, reason):
     before = register_state()
-    code, out, err = run_import(write(tmp_path, name, data))
+    code, _out, err = run_import(write(tmp_path, name, data))
     assert code == 2
     assert reason in err
     assert register_state() == before
@@ -158,7 +158,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, officer_moscow, s
             block = bytes(16 * 1024 * 1024)
             for _ in range(72):
                 member.write(block)
-    code, out, err = run_import(path)
+    code, _out, err = run_import(path)
     assert code == 2
     assert "unsafe" in err
     assert Person.objects.count() == 0
@@ -181,23 +181,23 @@ def test_a_missing_column_an_unknown_column_and_two_columns_for_one_field_are_na
         [value for header, value in zip(HEADERS, row, strict=True) if header != "Дата рождения"]
         for row in people_rows(2)
     ]
-    code, out, err = run_import(write(tmp_path, "a.csv", csv_bytes(rows, headers=without_birth)))
+    code, _out, err = run_import(write(tmp_path, "a.csv", csv_bytes(rows, headers=without_birth)))
     assert code == 2 and "“date of birth” is missing" in err
 
-    code, out, err = run_import(
+    code, _out, err = run_import(
         write(tmp_path, "b.csv", csv_bytes([[*row, "рыбалка"] for row in people_rows(2)], headers=[*HEADERS, "Хобби"]))
     )
     assert code == 2 and "“Хобби” matches no field" in err
 
     twice = [*HEADERS, "Дата рождения"]
-    code, out, err = run_import(
+    code, _out, err = run_import(
         write(tmp_path, "c.csv", csv_bytes([[*row, row[4]] for row in people_rows(2)], headers=twice))
     )
     assert code == 2 and "are all mapped to" in err
     assert Person.objects.count() == 0
 
     # The officer decides: the unknown column is not imported.
-    code, out, err = run_import(tmp_path / "b.csv", "--map", "Хобби=-")
+    code, _out, err = run_import(tmp_path / "b.csv", "--map", "Хобби=-")
     assert code == 0, err
     assert Person.objects.count() == 2
 
@@ -214,7 +214,7 @@ def test_the_same_file_twice_changes_nothing_the_second_time(tmp_path, officer_m
     path = write(tmp_path, "twice.csv", csv_bytes(people_rows(3)))
     assert run_import(path)[0] == 0
     before = register_state()
-    code, out, err = run_import(path)
+    code, out, _err = run_import(path)
     assert code == 0
     assert "already imported" in out
     assert register_state() == before
@@ -274,7 +274,7 @@ def test_a_person_already_registered_is_proposed_not_imported_again(tmp_path, of
 
 def test_a_row_of_the_same_person_twice_in_the_file_is_a_duplicate(tmp_path, officer_moscow):
     rows = [*people_rows(2), people_rows(1)[0]]
-    code, out, err = run_import(write(tmp_path, "d.csv", csv_bytes(rows)))
+    _code, out, _err = run_import(write(tmp_path, "d.csv", csv_bytes(rows)))
     assert "duplicates in file 1" in out
     assert "row 4, Серия и номер паспорта: The same document number as row 2" in out
     assert Person.objects.count() == 2
@@ -283,7 +283,7 @@ def test_a_row_of_the_same_person_twice_in_the_file_is_a_duplicate(tmp_path, off
 def test_a_row_in_another_officers_district_is_refused(tmp_path, officer_moscow, officer_other):
     rows = people_rows(2)
     rows[1][8] = "Свердловская область"
-    code, out, err = run_import(write(tmp_path, "o.csv", csv_bytes(rows)))
+    _code, out, _err = run_import(write(tmp_path, "o.csv", csv_bytes(rows)))
     assert "row 3, Регион пребывания: This place is outside your consular districts" in out
     assert Person.objects.count() == 1
 
@@ -291,7 +291,7 @@ def test_a_row_in_another_officers_district_is_refused(tmp_path, officer_moscow,
 def test_who_may_import_registrations(tmp_path, analyst, statistician):
     path = write(tmp_path, "x.csv", csv_bytes(people_rows(1)))
     for user in (analyst, statistician):
-        code, out, err = run_import(path, actor=user.email)
+        code, _out, _err = run_import(path, actor=user.email)
         assert code == 2
     assert Person.objects.count() == 0
 
