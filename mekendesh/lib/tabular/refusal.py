@@ -56,5 +56,13 @@ class FileRefused(Exception):
         }
         return MESSAGES[self.code].format(**shown)
 
+    def __reduce__(self) -> tuple[object, tuple[str, dict[str, object]]]:
+        # Keyword parameters do not survive Exception's default pickling (a job may carry the error).
+        return _rebuild, (self.code, self.params)
+
     def __repr__(self) -> str:
         return f"FileRefused({self.code!r}, {self.params!r})"
+
+
+def _rebuild(code: str, params: dict[str, object]) -> FileRefused:
+    return FileRefused(code, **params)

@@ -6,7 +6,10 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import pickle
 import struct
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 
@@ -563,6 +566,19 @@ def test_every_refusal_has_an_english_sentence():
     assert str(FileRefused("zip_bomb", limit=1024, member="x")) == MESSAGES["zip_bomb"].format(limit=1024)
     with pytest.raises(ValueError):
         FileRefused("no_such_code")
+
+
+def test_a_refusal_survives_pickling():
+    original = FileRefused("unknown_sheet", sheet="X", sheets=["A"])
+    copy = pickle.loads(pickle.dumps(original))  # noqa: S301 (bytes made by this test)
+    assert (copy.code, copy.params) == ("unknown_sheet", {"sheet": "X", "sheets": ["A"]})
+    assert str(copy) == "The workbook has no sheet named 'X'; its sheets are: A."
+
+
+def test_the_library_imports_no_django():
+    code = "import sys, mekendesh.lib.tabular; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_reading_keeps_memory_flat(tmp_path):
