@@ -14,6 +14,7 @@ and the name index words beside them), and the promotion only writes them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Iterator, Sequence
@@ -522,12 +523,19 @@ def _messages(exc: ValidationError) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
 def parse_date(value: str) -> dt.date | None:
     """A date as consulates write it (31.12.1990, 1990-12-31, 31/12/1990); ``ValueError`` for
     something that is not a date (31.02.1991) or has a two-digit year."""
     text = value.strip()
     if not text:
         return None
+    dotted = _DOTTED_DATE.match(text)
+    if dotted:  # the common form, without strptime's cost per call
+        day, month, year = (int(part) for part in dotted.groups())
+        return dt.date(year, month, day)
     if _TWO_DIGIT_YEAR.match(text):
         raise ValueError("two-digit year")
     for pattern in _DATE_FORMATS:
@@ -583,6 +591,47 @@ def _script_for(surname: str, given: str, patronymic: str) -> str:
 
 
 def _names(row: _Row) -> list[list[Any]]:
+    """The row's names, checked, with their search keys and index words. A file repeats the
+    same surnames and given names over and over: each combination is checked once."""
+    key = tuple(
+        row.value(name)
+        for name in ("full_name", "surname", "given_names", "patronymic", "latin_surname", "latin_given_names")
+    )
+    names, errors = _names_checked(key)
+    row.errors += [RowError(field=e.field, value=e.value, message=e.message, params=dict(e.params)) for e in errors]
+    return names
+
+
+@functools.lru_cache(maxsize=200_000)
+def _names_checked(values: tuple[str, ...]) -> tuple[list[list[Any]], tuple[RowError, ...]]:
+    row = _NameRow(
+        dict(
+            zip(
+                ("full_name", "surname", "given_names", "patronymic", "latin_surname", "latin_given_names"),
+                values,
+                strict=True,
+            )
+        )
+    )
+    return _names_of_row(row), tuple(row.errors)
+
+
+class _NameRow:
+    """The name columns of a row (what :func:`_names_of_row` reads)."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+        self.errors: list[RowError] = []
+
+    def value(self, name: str) -> str:
+        return self.values.get(name, "")
+
+    def errors_from(self, exc: ValidationError, name: str) -> None:
+        for message, params in _messages(exc):
+            self.errors.append(RowError(field=name, value=self.value(name)[:200], message=message, params=params))
+
+
+def _names_of_row(row: Any) -> list[list[Any]]:
     full = row.value("full_name")
     if full:
         parsed = parse_name(full)
