@@ -19,9 +19,12 @@ def nav_labels(response) -> list[str]:
 @pytest.mark.parametrize(
     ("role", "entries"),
     [
-        ("officer_moscow", ["Search for people", "Work queue", "Register a person and their stay", "Background jobs"]),
-        ("analyst", ["Search for people", "Background jobs"]),
-        ("statistician", ["Background jobs"]),
+        (
+            "officer_moscow",
+            ["Search for people", "Work queue", "Register a person and their stay", "Import a file", "Background jobs"],
+        ),
+        ("analyst", ["Search for people", "Import a file", "Background jobs"]),
+        ("statistician", ["Import a file", "Background jobs"]),
         ("coordinator", ["Background jobs"]),
         ("administrator", ["Background jobs"]),
     ],
