@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, Field, OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -479,14 +479,14 @@ def registration_context(batch: Any, actor: Any) -> RegistrationContext:
             country_district.setdefault(country.code, district.pk)
             serving.setdefault(country.code, set()).add(district.pk)
     origin = settings.ORIGIN_COUNTRY
-    regions = {}
-    for region in Region.objects.filter(country_id=origin):
-        for name in (*_names_of(region), region.code):
-            regions.setdefault(place_key(name), region.pk)
-    districts = {}
-    for district in District.objects.filter(region__country_id=origin):
-        for name in (*_names_of(district), district.code):
-            districts.setdefault(place_key(name), (district.pk, district.region_id))
+    regions: dict[str, int] = {}
+    for origin_region in Region.objects.filter(country_id=origin):
+        for name in (*_names_of(origin_region), origin_region.code):
+            regions.setdefault(place_key(name), origin_region.pk)
+    districts: dict[str, tuple[int, int]] = {}
+    for origin_district in District.objects.filter(region__country_id=origin):
+        for name in (*_names_of(origin_district), origin_district.code):
+            districts.setdefault(place_key(name), (origin_district.pk, origin_district.region_id))
     allowed = officer_district_ids(actor)
     today = timezone.localdate()
     return RegistrationContext(
@@ -731,8 +731,8 @@ def _document(row: _Row, birth_date: dt.date | None) -> tuple[list[Any] | None, 
     if expiry is None and mrz:
         expiry = parse_mrz(mrz).expiry_date
     mrz_text = "\n".join(line.strip() for line in mrz.splitlines()) or None
-    number_field = IdentityDocument._meta.get_field("number")
-    mrz_field = IdentityDocument._meta.get_field("mrz")
+    number_field = cast(Field, IdentityDocument._meta.get_field("number"))
+    mrz_field = cast(Field, IdentityDocument._meta.get_field("mrz"))
     kind = DocumentKind.ID_CARD if number.startswith("ID") else DocumentKind.PASSPORT
     number_hash = lookup_hash(number)
     return [
@@ -976,9 +976,9 @@ def find_possible_duplicates(batch: Any) -> None:
         row_number = int(pair.left_id)
         if row_number not in best or pair.match_probability > best[row_number][1]:
             best[row_number] = (pair.right_id, pair.match_probability)
-    for row_number, (public_id, probability) in best.items():
+    for row_number, (person_key, probability) in best.items():
         staged.filter(row=row_number).update(
-            status=StagedStatus.POSSIBLE_DUPLICATE, existing_person=uuid.UUID(public_id), match_probability=probability
+            status=StagedStatus.POSSIBLE_DUPLICATE, existing_person=uuid.UUID(person_key), match_probability=probability
         )
 
 

@@ -16,10 +16,11 @@ and optionally ``find_registered(batch)``, the set-based look-up of rows already
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
@@ -44,7 +45,7 @@ class RowError:
     field: str
     value: str
     message: str  # English source (gettext msgid) with %(name)s parameters
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Checked:
     row: int
     raw: list[str]
     payload: dict[str, Any] | None = None
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[RowError] = dataclasses.field(default_factory=list)
     # A value unique to the thing the row describes (a document number's keyed hash): two rows
     # of a file with the same key are duplicates, and a key already stored is "registered".
     key_hash: str = ""

@@ -105,6 +105,7 @@ def xlsx_bytes(rows: Sequence[Sequence[object]], *, headers: Sequence[str] = HEA
 
     book = Workbook()
     sheet = book.active
+    assert sheet is not None
     sheet.append(list(headers))
     for row in rows:
         sheet.append(list(row))

@@ -57,6 +57,7 @@ def test_a_consulate_spreadsheet_in_windows_1251_with_semicolons_is_imported(tmp
     assert "rows 5, valid 5, invalid 0" in out
     assert Person.objects.count() == 5
     stay = Stay.objects.select_related("consular_district").first()
+    assert stay is not None and stay.consular_district is not None
     assert stay.consular_district.code == "RU-MOSCOW"
     assert stay.status == "declared"
     document = IdentityDocument.objects.get(number_hash__isnull=False, person__names__surname="Кулубаев")
@@ -331,6 +332,7 @@ def test_a_promotion_that_fails_midway_stores_nothing_and_runs_again(tmp_path, o
 
 def test_a_check_interrupted_after_a_chunk_goes_on_from_its_checkpoint(tmp_path, officer_moscow, monkeypatch, settings):
     from mekendesh.imports import jobs as import_jobs
+    from mekendesh.jobs.models import Job
     from mekendesh.jobs.services import job_run_inline
 
     settings.IMPORT_CHUNK_ROWS = 3
@@ -350,10 +352,8 @@ def test_a_check_interrupted_after_a_chunk_goes_on_from_its_checkpoint(tmp_path,
         run_import(write(tmp_path, "c.csv", csv_bytes(rows)))
     batch = ImportBatch.objects.get()
     assert batch.status == BatchStatus.VALIDATING
-    job = batch.job or __import__("mekendesh.jobs.models", fromlist=["Job"]).Job.objects.filter(
-        kind="imports.check"
-    ).latest("pk")
-    assert job.checkpoint["row"] == 7  # two chunks of three rows after the header
+    job = Job.objects.filter(kind="imports.check").latest("pk")
+    assert job.checkpoint is not None and job.checkpoint["row"] == 7  # two chunks of three rows after the header
     monkeypatch.setattr(import_jobs, "_stage", real)
     resumed = job_run_inline(kind="imports.check", params={"batch": batch.pk}, actor=officer_moscow)
     del resumed
