@@ -147,10 +147,11 @@ register_actions(
         "job.manage_all": {Role.ADMINISTRATOR},  # every job, and the scheduler's result files
         "statistics.view": {Role.STATISTICIAN},
         "diaspora.view": {Role.DIASPORA_COORDINATOR},
-        # Bulk import: the pages, and each kind of data. The screening and statistics modules add
-        # their own kinds (host-country lists, official tables) for their roles.
-        "import.view": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST, Role.STATISTICIAN},
-        "import.batch": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST, Role.STATISTICIAN},
+        # Bulk import: the pages, one's own imports, and each kind of data. Consular officers import
+        # registrations; the screening and statistics modules add their kinds (host-country lists,
+        # official tables) and open these three to their roles with them.
+        "import.view": {Role.CONSULAR_OFFICER},
+        "import.batch": {Role.CONSULAR_OFFICER},
         "import.registrations": {Role.CONSULAR_OFFICER},
     },
     object_rules={

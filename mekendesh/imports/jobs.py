@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Any
@@ -133,6 +134,7 @@ def import_check(job: JobContext) -> None:
     done = StagedRow.objects.filter(batch=batch).count()
     if after:
         job.message(_("Going on after row %(row)d.") % {"row": after})
+    started = time.monotonic()
     context = target.context(batch, actor)
     header_key = tuple(value.strip().casefold() for value in batch.headers)
     chunk_size = int(settings.IMPORT_CHUNK_ROWS)
@@ -160,6 +162,8 @@ def import_check(job: JobContext) -> None:
     except ImportRefused as exc:
         import_refuse(actor=actor, batch=batch, refusal=exc)
         raise JobFailed(str(exc)) from exc
+    job.message(_("Rows read and checked in %(seconds).1f s.") % {"seconds": time.monotonic() - started})
+    compared = time.monotonic()
     job.progress(done, total=done, stage=_("Comparing with the register"))
     if target.find_registered is not None:
         target.find_registered(batch)
@@ -167,6 +171,7 @@ def import_check(job: JobContext) -> None:
         target.find_possible_duplicates(batch)
     counts = batch_counts(batch)
     batch_mark_checked(actor=actor, batch=batch, counts=counts)
+    job.message(_("Compared with the register in %(seconds).1f s.") % {"seconds": time.monotonic() - compared})
     job.progress(done, total=done, stage=_("Checked"))
     job.message(
         _(
@@ -272,6 +277,7 @@ def import_promote(job: JobContext) -> None:
     if batch.import_possible_duplicates:
         statuses.append(StagedStatus.POSSIBLE_DUPLICATE)
     total = StagedRow.objects.filter(batch=batch, status__in=statuses).count()
+    started = time.monotonic()
     job.progress(0, total=total, stage=_("Storing the rows in the register"))
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -300,4 +306,6 @@ def import_promote(job: JobContext) -> None:
         StagedRow.objects.filter(batch=batch).update(payload={})
     file_drop(batch)
     job.progress(stored, total=stored, stage=_("Imported"))
-    job.message(_("%(count)d rows imported.") % {"count": stored})
+    job.message(
+        _("%(count)d rows imported in %(seconds).1f s.") % {"count": stored, "seconds": time.monotonic() - started}
+    )

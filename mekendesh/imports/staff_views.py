@@ -48,10 +48,10 @@ def _targets(user: Any) -> list[ImportTarget]:
     return [target for target in targets_all() if can(user, target.permission)]
 
 
-def _batch(request: HttpRequest, public_id: Any) -> ImportBatch:
+def _batch(request: HttpRequest, import_id: Any) -> ImportBatch:
     batch = (
         ImportBatch.objects.select_related("source", "job", "created_by", "promoted_by")
-        .filter(public_id=public_id)
+        .filter(public_id=import_id)
         .first()
     )
     if batch is None:
@@ -61,7 +61,7 @@ def _batch(request: HttpRequest, public_id: Any) -> ImportBatch:
 
 
 def _detail(batch: ImportBatch, anchor: str = "") -> HttpResponse:
-    url = reverse("staff:import_detail", kwargs={"public_id": batch.public_id})
+    url = reverse("staff:import_detail", kwargs={"import_id": batch.public_id})
     return redirect(url + (f"#{anchor}" if anchor else ""))
 
 
@@ -206,9 +206,9 @@ def _report_context(request: HttpRequest, batch: ImportBatch, target: ImportTarg
 
 @staff_required(permission="import.view")
 @require_GET
-def import_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
+def import_detail(request: HttpRequest, import_id: Any) -> HttpResponse:
     """One import, as far as it has come."""
-    batch = _batch(request, public_id)
+    batch = _batch(request, import_id)
     target = target_get(batch.target)
     context: dict[str, Any] = {"batch": batch, "target": target}
     if batch.status == BatchStatus.UPLOADED:
@@ -224,10 +224,10 @@ def import_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     return render(request, "imports/detail.html", context)
 
 
-def _uploaded(request: HttpRequest, public_id: Any) -> ImportBatch | None:
+def _uploaded(request: HttpRequest, import_id: Any) -> ImportBatch | None:
     """The batch of a form of the mapping step, or None (with a message) when it has moved on —
     the same form sent twice, or from a tab left open."""
-    batch = _batch(request, public_id)
+    batch = _batch(request, import_id)
     if batch.status != BatchStatus.UPLOADED:
         messages.info(request, _("This import has moved on since the page was loaded; here is where it stands."))
         return None
@@ -236,11 +236,11 @@ def _uploaded(request: HttpRequest, public_id: Any) -> ImportBatch | None:
 
 @staff_required(permission="import.view")
 @require_POST
-def import_reading(request: HttpRequest, public_id: Any) -> HttpResponse:
+def import_reading(request: HttpRequest, import_id: Any) -> HttpResponse:
     """Read the file with another encoding, delimiter or sheet."""
-    batch = _uploaded(request, public_id)
+    batch = _uploaded(request, import_id)
     if batch is None:
-        return _detail(_batch(request, public_id))
+        return _detail(_batch(request, import_id))
     form = ReadingForm(request.POST, batch=batch)
     if not form.is_valid():
         messages.error(request, _("Choose the encoding, delimiter or sheet from the lists."))
@@ -262,11 +262,11 @@ def import_reading(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @staff_required(permission="import.view")
 @require_POST
-def import_check(request: HttpRequest, public_id: Any) -> HttpResponse:
+def import_check(request: HttpRequest, import_id: Any) -> HttpResponse:
     """Confirm the columns and start checking every row."""
-    batch = _uploaded(request, public_id)
+    batch = _uploaded(request, import_id)
     if batch is None:
-        return _detail(_batch(request, public_id))
+        return _detail(_batch(request, import_id))
     target = target_get(batch.target)
     form = MappingForm(request.POST, batch=batch, target=target)
     if not form.is_valid():
@@ -296,8 +296,8 @@ def import_check(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @staff_required(permission="import.view")
 @require_POST
-def import_promote(request: HttpRequest, public_id: Any) -> HttpResponse:
-    batch = _batch(request, public_id)
+def import_promote(request: HttpRequest, import_id: Any) -> HttpResponse:
+    batch = _batch(request, import_id)
     form = PromoteForm(request.POST, batch=batch)
     if not form.is_valid():
         messages.error(request, _("The form is out of date. Check the report and send it again."))
@@ -319,8 +319,8 @@ def import_promote(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @staff_required(permission="import.view")
 @require_POST
-def import_remap(request: HttpRequest, public_id: Any) -> HttpResponse:
-    batch = _batch(request, public_id)
+def import_remap(request: HttpRequest, import_id: Any) -> HttpResponse:
+    batch = _batch(request, import_id)
     try:
         services.import_remap(actor=request.user, batch=batch)
     except ValidationError as exc:
@@ -330,8 +330,8 @@ def import_remap(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @staff_required(permission="import.view")
 @require_POST
-def import_discard(request: HttpRequest, public_id: Any) -> HttpResponse:
-    batch = _batch(request, public_id)
+def import_discard(request: HttpRequest, import_id: Any) -> HttpResponse:
+    batch = _batch(request, import_id)
     try:
         services.import_discard(actor=request.user, batch=batch)
     except ValidationError as exc:
@@ -341,8 +341,8 @@ def import_discard(request: HttpRequest, public_id: Any) -> HttpResponse:
     return redirect("staff:imports")
 
 
-def _report(request: HttpRequest, public_id: Any, file_format: str) -> HttpResponse:
-    batch = _batch(request, public_id)
+def _report(request: HttpRequest, import_id: Any, file_format: str) -> HttpResponse:
+    batch = _batch(request, import_id)
     # The report is of a checked file: before the check there are no rows to report.
     require(batch.status in (BatchStatus.VALIDATED, BatchStatus.PROMOTED))
     name, content, content_type = services.import_report_download(
@@ -357,11 +357,11 @@ def _report(request: HttpRequest, public_id: Any, file_format: str) -> HttpRespo
 
 @staff_required(permission="import.view")
 @require_GET
-def import_report_csv(request: HttpRequest, public_id: Any) -> HttpResponse:
-    return _report(request, public_id, "csv")
+def import_report_csv(request: HttpRequest, import_id: Any) -> HttpResponse:
+    return _report(request, import_id, "csv")
 
 
 @staff_required(permission="import.view")
 @require_GET
-def import_report_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
-    return _report(request, public_id, "xlsx")
+def import_report_xlsx(request: HttpRequest, import_id: Any) -> HttpResponse:
+    return _report(request, import_id, "xlsx")

@@ -29,8 +29,8 @@ RULES = {
     "job.view": {"officer_moscow", "analyst", "statistician", "coordinator", "administrator"},
     "job.manage_all": {"administrator"},
     "audit.verify": {"administrator"},
-    "import.view": {"officer_moscow", "analyst", "statistician"},
-    "import.batch": {"officer_moscow", "analyst", "statistician"},
+    "import.view": {"officer_moscow"},
+    "import.batch": {"officer_moscow"},
     "import.registrations": {"officer_moscow"},  # declared by the audit app's job kind
 }
 

@@ -78,7 +78,7 @@ def test_an_officer_imports_a_csv_with_a_bad_row_and_finds_the_imported_person(
 
     with desk.expect_download() as download:
         desk.click(
-            f"a[href='{reverse('staff:import_report_csv', kwargs={'public_id': ImportBatch.objects.get().public_id})}']"
+            f"a[href='{reverse('staff:import_report_csv', kwargs={'import_id': ImportBatch.objects.get().public_id})}']"
         )
     report = download.value.path().read_bytes().decode("utf-8-sig")
     assert "Асанова Жылдыз" in report and "31.02.1995" in report

@@ -57,7 +57,7 @@ def the_batch() -> ImportBatch:
 
 
 def detail(batch: ImportBatch) -> str:
-    return reverse("staff:import_detail", kwargs={"public_id": batch.public_id})
+    return reverse("staff:import_detail", kwargs={"import_id": batch.public_id})
 
 
 def run_job(batch: ImportBatch) -> None:
@@ -75,7 +75,7 @@ def mapping_post(client: Any, batch: ImportBatch, **changes: str) -> Any:
     form = page.context["mapping"]
     data = {name: form[name].value() or "" for name in form.fields}
     data.update(changes)
-    return client.post(reverse("staff:import_check", kwargs={"public_id": batch.public_id}), data, follow=True)
+    return client.post(reverse("staff:import_check", kwargs={"import_id": batch.public_id}), data, follow=True)
 
 
 def checked(client: Any, *lines: str) -> ImportBatch:
@@ -169,14 +169,14 @@ def test_the_check_reports_the_bad_rows_number_and_its_column_as_in_the_file(off
     assert "<td>3</td><td>Дата рождения</td>" in text
     counts = dict(zip(("rows", "valid", "invalid"), (batch.rows, batch.valid, batch.invalid), strict=True))
     assert counts == {"rows": 2, "valid": 1, "invalid": 1}
-    assert reverse("staff:import_report_csv", kwargs={"public_id": batch.public_id}) in text
-    assert reverse("staff:import_report_xlsx", kwargs={"public_id": batch.public_id}) in text
+    assert reverse("staff:import_report_csv", kwargs={"import_id": batch.public_id}) in text
+    assert reverse("staff:import_report_xlsx", kwargs={"import_id": batch.public_id}) in text
 
 
 def test_the_csv_error_report_has_the_bad_row_its_error_and_its_formula_neutralised(officer, officer_moscow):
     batch = checked(officer, HEADER, GOOD, BAD)
 
-    response = officer.get(reverse("staff:import_report_csv", kwargs={"public_id": batch.public_id}))
+    response = officer.get(reverse("staff:import_report_csv", kwargs={"import_id": batch.public_id}))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert response["Content-Disposition"].startswith("attachment;")
@@ -193,7 +193,7 @@ def test_the_csv_error_report_has_the_bad_row_its_error_and_its_formula_neutrali
 
 def test_the_xlsx_error_report_is_a_workbook_with_the_bad_row(officer):
     batch = checked(officer, HEADER, GOOD, BAD)
-    response = officer.get(reverse("staff:import_report_xlsx", kwargs={"public_id": batch.public_id}))
+    response = officer.get(reverse("staff:import_report_xlsx", kwargs={"import_id": batch.public_id}))
     assert "no-store" in response["Cache-Control"]
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
@@ -208,7 +208,7 @@ def test_the_import_stores_the_valid_rows_and_the_page_says_when_and_by_whom(off
         "submission_key": page.context["promote"]["submission_key"].value(),
         "mode": "skip_bad",
     }
-    officer.post(reverse("staff:import_promote", kwargs={"public_id": batch.public_id}), data)
+    officer.post(reverse("staff:import_promote", kwargs={"import_id": batch.public_id}), data)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.PROMOTING
     run_job(batch)
@@ -225,7 +225,7 @@ def test_all_or_nothing_with_a_bad_row_imports_nothing_and_says_why(officer):
     batch = checked(officer, HEADER, GOOD, BAD)
     page = officer.get(detail(batch))
     data = {"submission_key": page.context["promote"]["submission_key"].value(), "mode": "all_or_nothing"}
-    response = officer.post(reverse("staff:import_promote", kwargs={"public_id": batch.public_id}), data, follow=True)
+    response = officer.post(reverse("staff:import_promote", kwargs={"import_id": batch.public_id}), data, follow=True)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.VALIDATED
     assert "1 rows have errors" in response.content.decode()
@@ -234,12 +234,12 @@ def test_all_or_nothing_with_a_bad_row_imports_nothing_and_says_why(officer):
 
 def test_change_the_columns_goes_back_to_the_mapping_and_discard_ends_the_import(officer):
     batch = checked(officer, HEADER, GOOD, BAD)
-    officer.post(reverse("staff:import_remap", kwargs={"public_id": batch.public_id}))
+    officer.post(reverse("staff:import_remap", kwargs={"import_id": batch.public_id}))
     batch.refresh_from_db()
     assert batch.status == BatchStatus.UPLOADED
     assert "Which column is which" in officer.get(detail(batch)).content.decode()
 
-    officer.post(reverse("staff:import_discard", kwargs={"public_id": batch.public_id}))
+    officer.post(reverse("staff:import_discard", kwargs={"import_id": batch.public_id}))
     batch.refresh_from_db()
     assert batch.status == BatchStatus.DISCARDED
 
@@ -260,9 +260,9 @@ def test_another_officer_gets_404_on_the_import_and_its_report(officer, sign_in,
     batch = the_batch()
     other = sign_in(officer_other)
     for name in ("staff:import_detail", "staff:import_report_csv", "staff:import_report_xlsx"):
-        assert other.get(reverse(name, kwargs={"public_id": batch.public_id})).status_code == 404
+        assert other.get(reverse(name, kwargs={"import_id": batch.public_id})).status_code == 404
     for name in ("staff:import_check", "staff:import_discard", "staff:import_promote"):
-        assert other.post(reverse(name, kwargs={"public_id": batch.public_id})).status_code == 404
+        assert other.post(reverse(name, kwargs={"import_id": batch.public_id})).status_code == 404
     assert "moscow.csv" not in other.get(reverse("staff:imports")).content.decode()
     batch.refresh_from_db()
     assert batch.status == BatchStatus.UPLOADED
@@ -300,7 +300,7 @@ def test_a_wrong_encoding_chosen_by_hand_reads_the_file_again(officer):
     upload(officer, HEADER, GOOD)
     batch = the_batch()
     officer.post(
-        reverse("staff:import_reading", kwargs={"public_id": batch.public_id}), {"encoding": "koi8-r", "delimiter": ";"}
+        reverse("staff:import_reading", kwargs={"import_id": batch.public_id}), {"encoding": "koi8-r", "delimiter": ";"}
     )
     batch.refresh_from_db()
     assert batch.encoding == "koi8-r"

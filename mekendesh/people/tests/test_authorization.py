@@ -47,8 +47,29 @@ def discover(patterns: Any = None, namespace: str | None = None) -> list[Endpoin
 ENDPOINTS = discover()
 
 
+@pytest.fixture(autouse=True)
+def moscow_import(officer_moscow):
+    """A checked import of the Moscow officer: its pages are theirs alone."""
+    from mekendesh.imports.models import BatchStatus, ImportBatch, ImportSource
+
+    source = ImportSource.objects.create(target="registrations", name="Embassy in Moscow", created_by=officer_moscow)
+    return ImportBatch.objects.create(
+        target="registrations",
+        source=source,
+        original_name="moscow.csv",
+        sha256="0" * 64,
+        file_kind="csv",
+        headers=["Фамилия"],
+        status=BatchStatus.VALIDATED,
+        created_by=officer_moscow,
+    )
+
+
 def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
-    values = {"public_id": person.public_id, "stay_id": stay.pk}
+    from mekendesh.imports.models import ImportBatch
+
+    batch = ImportBatch.objects.first()
+    values = {"public_id": person.public_id, "stay_id": stay.pk, "import_id": batch.public_id if batch else None}
     unknown = set(endpoint.parameters) - set(values)
     assert not unknown, f"{endpoint.name} takes {sorted(unknown)}: teach test_authorization.py a value for it"
     return reverse(endpoint.name, kwargs={key: values[key] for key in endpoint.parameters})

@@ -168,7 +168,8 @@ class Command(BaseCommand):
 
     def _check(self, batch: ImportBatch, actor: Any, options: dict[str, Any]) -> None:
         with self._bar(options) as bar:
-            import_check_start(actor=actor, batch=batch, listeners=[bar])
+            job = import_check_start(actor=actor, batch=batch, listeners=[bar])
+        self._job_lines(job)
         batch.refresh_from_db()
         if batch.status == BatchStatus.REFUSED:
             raise Refused(
@@ -179,16 +180,25 @@ class Command(BaseCommand):
 
     def _promote(self, batch: ImportBatch, actor: Any, mode: str, options: dict[str, Any]) -> None:
         with self._bar(options) as bar:
-            import_promote_start(
+            job = import_promote_start(
                 actor=actor,
                 batch=batch,
                 mode=mode,
                 import_possible_duplicates=options["import_possible_duplicates"],
                 listeners=[bar],
             )
+        self._job_lines(job)
         batch.refresh_from_db()
         if batch.status != BatchStatus.PROMOTED:
             raise CommandError(_("The import did not finish (%(status)s).") % {"status": batch.get_status_display()})
+
+    def _job_lines(self, job: Any) -> None:
+        """The job's own lines (what it did and how long it took), when it ran here."""
+        if job.pk is None:
+            return
+        job.refresh_from_db()
+        for line in job.messages or []:
+            self.stderr.write(line["text"])
 
     def _report(self, batch: ImportBatch) -> None:
         self.stdout.write(
