@@ -24,8 +24,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection
-from django.db.models import Exists, Field, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -405,6 +404,7 @@ _KYRGYZ_LETTERS = set("өүңӨҮҢ")
 LENGTHS = {"city": 100, "address": 300, "employer": 200, "email": 254}
 
 
+@functools.lru_cache(maxsize=20_000)
 def place_key(value: str) -> str:
     """A place name as compared with the reference names: case, «г.» and «обл.», punctuation
     and «ё» folded («г. Москва» and «МОСКВА» are one key)."""
@@ -509,10 +509,6 @@ def registration_context(batch: Any, actor: Any) -> RegistrationContext:
 # --- checking a row -------------------------------------------------------------------------
 
 
-class _RowErrors(Exception):
-    pass
-
-
 def _messages(exc: ValidationError) -> list[tuple[str, dict[str, Any]]]:
     """The English source and parameters of each message of a validation error (checks run
     with English active, so that the message is translated when it is shown)."""
@@ -551,12 +547,15 @@ class _Row:
         self.source = source
         self.context = context
         self.errors: list[RowError] = []
+        # Each value with its spaces collapsed, or the value given for every row: read once.
+        self.values = dict(context.defaults)
+        for name, value in source.values.items():
+            collapsed = " ".join(value.split())
+            if collapsed:
+                self.values[name] = collapsed
 
     def value(self, name: str) -> str:
-        found = self.source.values.get(name)
-        if found is None or not found.strip():
-            found = self.context.defaults.get(name, "")
-        return " ".join(str(found).split())
+        return self.values.get(name, "")
 
     def error(self, name: str, message: str, **params: Any) -> None:
         self.errors.append(RowError(field=name, value=self.value(name)[:200], message=message, params=params))
@@ -731,18 +730,25 @@ def _document(row: _Row, birth_date: dt.date | None) -> tuple[list[Any] | None, 
     if expiry is None and mrz:
         expiry = parse_mrz(mrz).expiry_date
     mrz_text = "\n".join(line.strip() for line in mrz.splitlines()) or None
-    number_field = cast(Field, IdentityDocument._meta.get_field("number"))
-    mrz_field = cast(Field, IdentityDocument._meta.get_field("mrz"))
+    number_field = IdentityDocument._meta.get_field("number")
+    mrz_field = IdentityDocument._meta.get_field("mrz")
     kind = DocumentKind.ID_CARD if number.startswith("ID") else DocumentKind.PASSPORT
     number_hash = lookup_hash(number)
     return [
         str(kind),
         row.context.origin_country,
-        number_field.get_db_prep_save(number, connection),
+        encrypted(number_field, number),
         number_hash,
         expiry.isoformat() if expiry else None,
-        mrz_field.get_db_prep_save(mrz_text, connection) if mrz_text else None,
+        encrypted(mrz_field, mrz_text) if mrz_text else None,
     ], number_hash
+
+
+def encrypted(field: Any, value: str) -> str:
+    """The value as the encrypted field stores it (its Fernet token). The field's own
+    ``get_db_prep_save`` first tries to decrypt the plain value (``to_python``), which costs more
+    than the encryption itself; its key ring (``field.f``) is used directly."""
+    return str(field.f.encrypt(value.encode("utf-8")).decode("utf-8"))
 
 
 def _origin(row: _Row) -> tuple[int | None, int | None]:
