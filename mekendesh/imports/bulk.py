@@ -84,3 +84,38 @@ def rows_insert(
         else:
             marks = ", ".join(["%s"] * len(fields))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608 (model's names)
+
+
+def rows_copy(model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert rows given as tuples of ``columns`` (field attribute names) whose values are already
+    what the database stores: Python dates, times, UUIDs, numbers and text, encrypted values
+    encrypted. On PostgreSQL they go to ``COPY`` as they are (psycopg adapts those types), without
+    Django's preparation of every value, the most expensive part of a bulk load; elsewhere they
+    take :func:`rows_insert`'s path."""
+    if not rows:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        rows_insert(model, [dict(zip(columns, row, strict=True)) for row in rows], prepared=_encrypted(model))
+        return
+    from psycopg.types.json import Jsonb
+
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(str(fields[column].column)) for column in columns)
+    # JSON values are the one kind psycopg does not send as JSON by itself.
+    json_at = [index for index, column in enumerate(columns) if isinstance(fields[column], models.JSONField)]
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            if json_at:
+                values = list(row)
+                for index in json_at:
+                    values[index] = Jsonb(values[index])
+                copy.write_row(values)
+            else:
+                copy.write_row(row)
+
+
+def _encrypted(model: type[models.Model]) -> set[str]:
+    """The fields of ``model`` whose values :func:`rows_copy` receives already encrypted."""
+    return {field.attname for field in model._meta.concrete_fields if hasattr(field, "f")}

@@ -31,8 +31,8 @@ from django.utils.translation import gettext_noop
 
 from mekendesh.accounts.permissions import officer_district_ids
 from mekendesh.audit.models import AuditEvent
-from mekendesh.audit.services import AuditEntry, audit_record_bulk
-from mekendesh.imports.bulk import new_ids, rows_insert
+from mekendesh.audit.services import AuditEntry, audit_record_rows
+from mekendesh.imports.bulk import new_ids, rows_copy
 from mekendesh.imports.targets import Checked, ImportField, ImportTarget, RowError, SourceRow, target_register
 from mekendesh.lib.hashing import lookup_hash, normalise_document_number
 from mekendesh.lib.mrz import parse_mrz
@@ -43,6 +43,7 @@ from mekendesh.people.models import (
     DocumentKind,
     IdentityDocument,
     NameForm,
+    NameSource,
     NameToken,
     PermitType,
     Person,
@@ -1030,102 +1031,76 @@ def promote_registrations(batch: Any, actor: Any, rows: Iterator[Any]) -> int:
     return stored
 
 
+PERSON_COLUMNS = (
+    "id", "public_id", "sex", "birth_date", "origin_region_id", "origin_district_id", "email", "phone",
+    "created_at", "updated_at", "version",
+)  # fmt: skip
+NAME_COLUMNS = (
+    "id",
+    "person_id",
+    "script",
+    "source",
+    "surname",
+    "given_names",
+    "patronymic",
+    "is_primary",
+    "search_key",
+)
+TOKEN_COLUMNS = ("token", "name_form_id", "person_id")
+DOCUMENT_COLUMNS = (
+    "person_id", "kind", "issuing_country_id", "number", "number_hash", "expiry_date", "mrz", "created_at",
+)  # fmt: skip
+STAY_COLUMNS = (
+    "person_id", "country_id", "host_region_id", "city", "address", "employer", "purpose", "permit_type",
+    "permit_expiry", "arrival_date", "departure_date", "status", "consular_district_id", "created_at", "version",
+)  # fmt: skip
+CONSENT_COLUMNS = ("person_id", "purpose", "wording_version", "given_at")
+
+
 def _promote_chunk(chunk: list[Any], actor: Any, now: dt.datetime) -> int:
+    """Store one chunk of staged rows: one insert per table (rows as the database stores them)."""
     person_ids = new_ids(Person, len(chunk))
-    people, names, documents, stays, consents, public_ids = [], [], [], [], [], []
+    name_count = sum(len(payload["n"]) for _row, payload in chunk)
+    name_ids = iter(new_ids(NameForm, name_count))
+    people: list[tuple[Any, ...]] = []
+    names: list[tuple[Any, ...]] = []
+    tokens: list[tuple[Any, ...]] = []
+    documents: list[tuple[Any, ...]] = []
+    stays: list[tuple[Any, ...]] = []
+    consents: list[tuple[Any, ...]] = []
+    public_ids = []
+    source = str(NameSource.IMPORT)
     for person_id, (_row, payload) in zip(person_ids, chunk, strict=True):
         sex, birth, origin_region, origin_district, email, phone = payload["p"]
         public_id = uuid.uuid4()
         public_ids.append(public_id)
         people.append(
-            {
-                "id": person_id,
-                "public_id": public_id,
-                "sex": sex,
-                "birth_date": _at(birth),
-                "origin_region_id": origin_region,
-                "origin_district_id": origin_district,
-                "email": email,
-                "phone": phone,
-            }
+            (person_id, public_id, sex, _at(birth), origin_region, origin_district, email, phone, now, now, 1)
         )
-        for index, (script, surname, given, patronymic, key, _tokens) in enumerate(payload["n"]):
-            names.append(
-                {
-                    "person_id": person_id,
-                    "script": script,
-                    "source": "import",
-                    "surname": surname,
-                    "given_names": given,
-                    "patronymic": patronymic,
-                    "is_primary": index == 0,
-                    "search_key": key,
-                }
-            )
+        for index, (script, surname, given, patronymic, key, words) in enumerate(payload["n"]):
+            name_id = next(name_ids)
+            names.append((name_id, person_id, script, source, surname, given, patronymic, index == 0, key))
+            tokens += [(word, name_id, person_id) for word in words]
         if payload["d"]:
             kind, issuing, number, number_hash, expiry, mrz = payload["d"]
-            documents.append(
-                {
-                    "person_id": person_id,
-                    "kind": kind,
-                    "issuing_country_id": issuing,
-                    "number": number,
-                    "number_hash": number_hash,
-                    "expiry_date": _at(expiry),
-                    "mrz": mrz,
-                    "created_at": now,
-                }
-            )
-        (
-            country,
-            host_region,
-            city,
-            address,
-            employer,
-            purpose,
-            permit,
-            permit_expiry,
-            arrival,
-            departure,
-            status,
-            district,
-        ) = payload["s"]
+            documents.append((person_id, kind, issuing, number, number_hash, _at(expiry), mrz, now))
+        country, host_region, city, address, employer, purpose, permit, permit_expiry, arrival, departure, status, district = payload["s"]  # fmt: skip
         stays.append(
-            {
-                "person_id": person_id,
-                "country_id": country,
-                "host_region_id": host_region,
-                "city": city,
-                "address": address,
-                "employer": employer,
-                "purpose": purpose,
-                "permit_type": permit,
-                "permit_expiry": _at(permit_expiry),
-                "arrival_date": _at(arrival),
-                "departure_date": _at(departure),
-                "status": status,
-                "consular_district_id": district,
-            }
-        )
-        consents += [
-            {"person_id": person_id, "purpose": purpose, "wording_version": CONSENT_WORDING_VERSION, "given_at": now}
-            for purpose in payload["c"]
-        ]
-    tokens = []
-    name_ids = new_ids(NameForm, len(names))
-    chunk_tokens = [tokens for _row, payload in chunk for *_name, tokens in payload["n"]]
-    for name, pk, words in zip(names, name_ids, chunk_tokens, strict=True):
-        name["id"] = pk
-        tokens += [{"token": token, "name_form_id": pk, "person_id": name["person_id"]} for token in words]
-    rows_insert(Person, people)
-    rows_insert(NameForm, names)
-    rows_insert(NameToken, tokens)
-    rows_insert(IdentityDocument, documents, prepared={"number", "mrz"})
-    rows_insert(Stay, stays)
-    rows_insert(Consent, consents)
-    audit_record_bulk(
+            (
+                person_id, country, host_region, city, address, employer, purpose, permit, _at(permit_expiry),
+                _at(arrival), _at(departure), status, district, now, 1,
+            )
+        )  # fmt: skip
+        consents += [(person_id, purpose, CONSENT_WORDING_VERSION, now) for purpose in payload["c"]]
+    rows_copy(Person, PERSON_COLUMNS, people)
+    rows_copy(NameForm, NAME_COLUMNS, names)
+    rows_copy(NameToken, TOKEN_COLUMNS, tokens)
+    rows_copy(IdentityDocument, DOCUMENT_COLUMNS, documents)
+    rows_copy(Stay, STAY_COLUMNS, stays)
+    rows_copy(Consent, CONSENT_COLUMNS, consents)
+    audit_record_rows(
         actor=actor,
-        insert=lambda events: rows_insert(AuditEvent, events),
+        insert_rows=lambda columns, rows: rows_copy(AuditEvent, columns, rows),
         entries=[
             AuditEntry(
                 action=AuditEvent.Action.CREATE,
