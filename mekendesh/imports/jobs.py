@@ -8,6 +8,7 @@ register as it was and the job starts the promotion again.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
@@ -16,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -36,7 +37,7 @@ from mekendesh.imports.services import (
     refusal_of,
     source_rows,
 )
-from mekendesh.imports.targets import Checked, RowError, SourceRow, target_get
+from mekendesh.imports.targets import RowError, SourceRow, target_get
 from mekendesh.imports.workflows import IMPORT
 from mekendesh.jobs.context import JobContext, JobFailed
 from mekendesh.jobs.registry import job_kind
@@ -46,12 +47,44 @@ from mekendesh.workflows.services import transition
 # What a worker process checks with: set in the parent before the pool forks.
 _WORKER_STATE: dict[str, Any] = {}
 
+# A row as read: its number and its values. A checked row, as the check hands it to the staging:
+# (number, payload as JSON text or "", key hash, errors as (column, value, message, params), the
+# values as read — only for a bad row; a row found a duplicate afterwards has them read again).
+RawRow = tuple[int, list[str]]
+CheckedRow = tuple[int, str, str, list[tuple[str, str, str, dict[str, Any]]], list[str] | None]
 
-def _check_in_worker(rows: Sequence[SourceRow]) -> list[Checked]:
-    return target_get(_WORKER_STATE["target"]).check(rows, _WORKER_STATE["context"])
+
+def _check_rows(rows: Sequence[RawRow]) -> list[CheckedRow]:
+    """Check a chunk of rows as read (in a worker process, or here): the shape of each row, then
+    the target's rules. Returns compact results, so that little crosses between processes."""
+    state = _WORKER_STATE
+    mapping, headers, header_key = state["mapping"], state["headers"], state["header_key"]
+    results: list[CheckedRow] = []
+    sources: list[SourceRow] = []
+    for number, values in rows:
+        shape = _row_shape_errors(number, values, headers, header_key)
+        if shape is not None:
+            results.append((number, "", "", [(e.field, e.value, e.message, e.params) for e in shape], values))
+            continue
+        sources.append(
+            SourceRow(
+                row=number,
+                values={name: values[position] if position < len(values) else "" for position, name in mapping.items()},
+                raw=values,
+            )
+        )
+    for item in target_get(state["target"]).check(sources, state["context"]):
+        if item.errors:
+            errors = [(e.field, str(e.value)[:200], e.message, e.params) for e in item.errors]
+            results.append((item.row, "", "", errors, item.raw))
+        else:
+            payload = json.dumps(item.payload, ensure_ascii=False, separators=(",", ":"))
+            results.append((item.row, payload, item.key_hash, [], None))
+    results.sort(key=lambda result: result[0])
+    return results
 
 
-def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
+def _chunks(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
     while chunk := list(islice(rows, size)):
         yield chunk
 
@@ -63,41 +96,29 @@ def _batch(job: JobContext) -> ImportBatch:
         raise JobFailed(_("The import this job was for no longer exists.")) from None
 
 
-def _source_rows(batch: ImportBatch, *, after: int) -> Iterator[SourceRow]:
-    mapping = {int(position): name for position, name in batch.mapping.items() if name and name != "-"}
+def _source_rows(batch: ImportBatch, *, after: int) -> Iterator[RawRow]:
     for row in source_rows(batch, after=after):
-        values = [str(value) for value in row.values]
-        yield SourceRow(
-            row=row.number,
-            values={name: values[position] if position < len(values) else "" for position, name in mapping.items()},
-            raw=values,
-        )
+        yield row.number, [str(value) for value in row.values]
 
 
-def _row_shape_errors(row: SourceRow, headers: list[str], header_key: tuple[str, ...]) -> Checked | None:
+def _row_shape_errors(
+    number: int, raw: list[str], headers: list[str], header_key: tuple[str, ...]
+) -> list[RowError] | None:
     """A row that is the header again, or that has more values than the header has columns."""
-    values = [value.strip() for value in row.raw]
+    values = [value.strip() for value in raw]
     while values and not values[-1]:
         values.pop()
-    if tuple(value.casefold() for value in values) == header_key:
-        return Checked(
-            row=row.row,
-            raw=row.raw,
-            errors=[RowError(field="", value="", message=gettext_noop("The header row is repeated here."))],
-        )
+    if len(values) == len(header_key) and tuple(value.casefold() for value in values) == header_key:
+        return [RowError(field="", value="", message=gettext_noop("The header row is repeated here."))]
     if len(values) > len(headers):
-        return Checked(
-            row=row.row,
-            raw=row.raw,
-            errors=[
-                RowError(
-                    field="",
-                    value=values[len(headers)][:200],
-                    message=gettext_noop("This row has %(count)s values; the header has %(columns)s columns."),
-                    params={"count": len(values), "columns": len(headers)},
-                )
-            ],
-        )
+        return [
+            RowError(
+                field="",
+                value=values[len(headers)][:200],
+                message=gettext_noop("This row has %(count)s values; the header has %(columns)s columns."),
+                params={"count": len(values), "columns": len(headers)},
+            )
+        ]
     return None
 
 
@@ -136,7 +157,6 @@ def import_check(job: JobContext) -> None:
         job.message(_("Going on after row %(row)d.") % {"row": after})
     started = time.monotonic()
     context = target.context(batch, actor)
-    header_key = tuple(value.strip().casefold() for value in batch.headers)
     chunk_size = int(settings.IMPORT_CHUNK_ROWS)
     try:
         if total is None:
@@ -150,11 +170,11 @@ def import_check(job: JobContext) -> None:
             raise ImportRefused(gettext_noop("The file has a header row but no data rows."))
         chunks = _chunks(iter_with_first(first, rows), chunk_size)
         parallel = total >= settings.IMPORT_PARALLEL_FROM_ROWS
-        for checked in _checked_chunks(target.name, context, chunks, parallel=parallel):
+        for checked in _checked_chunks(batch, target.name, context, chunks, parallel=parallel):
             job.stop_if_cancelled()
-            done += _stage(batch, checked, seen, headers=batch.headers, header_key=header_key)
+            done += _stage(batch, checked, seen)
             with transaction.atomic():
-                job.checkpoint({"row": checked[-1].row, "total": total})
+                job.checkpoint({"row": checked[-1][0], "total": total})
             job.progress(done, total=max(done, total))
     except tabular.FileRefused as exc:
         import_refuse(actor=actor, batch=batch, refusal=refusal_of(exc))
@@ -169,6 +189,7 @@ def import_check(job: JobContext) -> None:
         target.find_registered(batch)
     if target.find_possible_duplicates is not None:
         target.find_possible_duplicates(batch)
+    raw_values_fill(batch)
     counts = batch_counts(batch)
     batch_mark_checked(actor=actor, batch=batch, counts=counts)
     job.message(_("Compared with the register in %(seconds).1f s.") % {"seconds": time.monotonic() - compared})
@@ -188,64 +209,44 @@ def iter_with_first(first: list[SourceRow], rest: Iterator[SourceRow]) -> Iterat
 
 
 def _checked_chunks(
-    target: str, context: Any, chunks: Iterator[list[SourceRow]], *, parallel: bool
-) -> Iterator[list[Checked]]:
-    check = target_get(target).check
+    batch: ImportBatch, target: str, context: Any, chunks: Iterator[list[RawRow]], *, parallel: bool
+) -> Iterator[list[CheckedRow]]:
+    _WORKER_STATE.update(
+        target=target,
+        context=context,
+        mapping={int(position): name for position, name in batch.mapping.items() if name and name != "-"},
+        headers=list(batch.headers),
+        header_key=tuple(value.strip().casefold() for value in batch.headers),
+    )
     if not parallel or _workers() < 2:
         for chunk in chunks:
-            yield check(chunk, context)
+            yield _check_rows(chunk)
         return
-    # Checking is pure work on plain values: worker processes share it out over the cores.
-    _WORKER_STATE.update(target=target, context=context)
+    # Checking is pure work on plain values: worker processes (forked with the state above)
+    # share it out over the cores while this one reads the file and stages the results.
     with multiprocessing.get_context("fork").Pool(_workers()) as pool:
-        yield from pool.imap(_check_in_worker, chunks)
+        yield from pool.imap(_check_rows, chunks)
 
 
-def _staged(batch: ImportBatch, item: Checked, status: str) -> dict[str, Any]:
-    # Every row keeps its values as read: a valid row found already registered afterwards goes
-    # to the error report too.
-    valid = status == StagedStatus.VALID
-    return {
-        "batch_id": batch.pk,
-        "row": item.row,
-        "status": status,
-        "payload": item.payload if valid else {},
-        "raw": item.raw,
-        "key_hash": item.key_hash if valid else "",
-    }
-
-
-def _stage(
-    batch: ImportBatch, checked: list[Checked], seen: dict[str, int], *, headers: list[str], header_key: tuple[str, ...]
-) -> int:
+def _stage(batch: ImportBatch, checked: list[CheckedRow], seen: dict[str, int]) -> int:
     """Store one chunk's rows in the staging table and its errors, in one transaction."""
-    staged: list[dict[str, Any]] = []
+    staged: list[tuple[Any, ...]] = []
     errors: list[ImportRowError] = []
-    for item in checked:
-        shape = _row_shape_errors(SourceRow(row=item.row, values={}, raw=item.raw), headers, header_key)
-        if shape is not None:
-            item = shape
-        if item.errors:
-            staged.append(_staged(batch, item, StagedStatus.INVALID))
+    for number, payload, key_hash, row_errors, raw in checked:
+        if row_errors:
+            staged.append((batch.pk, number, StagedStatus.INVALID, "{}", _json(raw or []), ""))
             errors += [
-                ImportRowError(
-                    batch_id=batch.pk,
-                    row=item.row,
-                    column=error.field,
-                    value=str(error.value)[:200],
-                    message=error.message,
-                    params=error.params,
-                )
-                for error in item.errors
+                ImportRowError(batch_id=batch.pk, row=number, column=field, value=value, message=message, params=params)
+                for field, value, message, params in row_errors
             ]
             continue
-        first = seen.get(item.key_hash) if item.key_hash else None
+        first = seen.get(key_hash) if key_hash else None
         if first is not None:
-            staged.append(_staged(batch, item, StagedStatus.DUPLICATE_IN_FILE))
+            staged.append((batch.pk, number, StagedStatus.DUPLICATE_IN_FILE, "{}", "[]", ""))
             errors.append(
                 ImportRowError(
                     batch_id=batch.pk,
-                    row=item.row,
+                    row=number,
                     column="document_number",
                     value="",
                     message=gettext_noop("The same document number as row %(row)s: the person is in the file twice."),
@@ -253,13 +254,68 @@ def _stage(
                 )
             )
             continue
-        if item.key_hash:
-            seen[item.key_hash] = item.row
-        staged.append(_staged(batch, item, StagedStatus.VALID))
+        if key_hash:
+            seen[key_hash] = number
+        staged.append((batch.pk, number, StagedStatus.VALID, payload, "[]", key_hash))
     with transaction.atomic():
-        rows_insert(StagedRow, staged)
+        staged_rows_write(staged)
         ImportRowError.objects.bulk_create(errors, batch_size=2000)
     return len(staged)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+STAGED_COLUMNS = ("batch_id", "row", "status", "payload", "raw", "key_hash")
+
+
+def staged_rows_write(rows: list[tuple[Any, ...]]) -> None:
+    """Store staged rows whose payload and raw values are JSON text already (made in the worker
+    processes): ``COPY`` takes the text as it is on PostgreSQL; elsewhere the rows are inserted
+    through the model."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(StagedRow._meta.db_table)
+        names = ", ".join(connection.ops.quote_name(name) for name in STAGED_COLUMNS)
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    rows_insert(
+        StagedRow,
+        [
+            {
+                "batch_id": batch,
+                "row": row,
+                "status": status,
+                "payload": json.loads(payload),
+                "raw": json.loads(raw),
+                "key_hash": key,
+            }
+            for batch, row, status, payload, raw, key in rows
+        ],
+    )
+
+
+def raw_values_fill(batch: ImportBatch) -> None:
+    """Read again, from the file, the values of the rows found duplicates or already registered
+    after their check (a valid row is staged without them): the error report shows them."""
+    wanted = set(
+        StagedRow.objects.filter(batch=batch, raw=[])
+        .exclude(status__in=[StagedStatus.VALID, StagedStatus.INVALID])
+        .values_list("row", flat=True)
+    )
+    if not wanted:
+        return
+    found: list[StagedRow] = []
+    ids = dict(StagedRow.objects.filter(batch=batch, row__in=wanted).values_list("row", "id"))
+    for number, values in _source_rows(batch, after=0):
+        if number in wanted:
+            found.append(StagedRow(id=ids[number], raw=values))
+            if len(found) == len(wanted):
+                break
+    StagedRow.objects.bulk_update(found, ["raw"], batch_size=1000)
 
 
 @job_kind(

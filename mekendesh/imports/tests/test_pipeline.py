@@ -364,3 +364,19 @@ def test_a_check_interrupted_after_a_chunk_goes_on_from_its_checkpoint(tmp_path,
     batch.refresh_from_db()
     assert (batch.status, batch.rows, batch.valid, batch.invalid) == (BatchStatus.VALIDATED, 10, 9, 1)
     assert StagedRow.objects.filter(batch=batch).count() == 10
+
+
+def test_the_error_report_holds_the_rows_found_duplicates_after_their_check(
+    tmp_path, officer_moscow, registered_migrant
+):
+    from mekendesh.imports.services import report_rows
+
+    rows = [*people_rows(2), people_rows(1)[0]]
+    rows.append(person_row("Токтосунова", "Айгерим", "", sex="Ж", birth="12.04.1998", passport="AC1234567"))
+    run_import(write(tmp_path, "d.csv", csv_bytes(rows)))
+    batch = ImportBatch.objects.get()
+    report = list(report_rows(batch))
+    assert report[0][-1] == "Errors"
+    by_surname = {row[0]: row[-1] for row in report[1:]}
+    assert by_surname["Кулубаев"].startswith("row 4, Серия и номер паспорта: The same document number as row 2")
+    assert "already registered" in by_surname["Токтосунова"]
