@@ -203,7 +203,7 @@ def import_check(job: JobContext) -> None:
     )
 
 
-def iter_with_first(first: list[SourceRow], rest: Iterator[SourceRow]) -> Iterator[SourceRow]:
+def iter_with_first(first: list[RawRow], rest: Iterator[RawRow]) -> Iterator[RawRow]:
     yield from first
     yield from rest
 
