@@ -53,6 +53,8 @@ def site_env(database: str, home: Path) -> dict[str, str]:
         MEKENDESH_ENV="development",
         DEBUG="false",
         MEKENDESH_HOME=str(home),
+        # The report reads the command's English lines (counts, bad rows).
+        MEKENDESH_LANGUAGE="en",
         DATABASE_URL=_url(database).replace("postgresql://", "postgres://", 1),
         PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
     )

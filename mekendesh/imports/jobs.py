@@ -40,6 +40,7 @@ from mekendesh.imports.services import (
 from mekendesh.imports.targets import RowError, SourceRow, target_get
 from mekendesh.imports.workflows import IMPORT
 from mekendesh.jobs.context import JobContext, JobFailed
+from mekendesh.jobs.models import Job, JobStatus
 from mekendesh.jobs.registry import job_kind
 from mekendesh.lib import tabular
 from mekendesh.workflows.services import transition
@@ -172,6 +173,13 @@ def import_check(job: JobContext) -> None:
         parallel = total >= settings.IMPORT_PARALLEL_FROM_ROWS
         for checked in _checked_chunks(batch, target.name, context, chunks, parallel=parallel):
             job.stop_if_cancelled()
+            if not ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.VALIDATING).exists():
+                # Discarded (or sent back to its columns) after its job had stopped: this run
+                # was resumed for nothing.
+                StagedRow.objects.filter(batch=batch).delete()
+                ImportRowError.objects.filter(batch=batch).delete()
+                job.message(_("The import was discarded or changed: its check stops."))
+                return
             done += _stage(batch, checked, seen)
             with transaction.atomic():
                 job.checkpoint({"row": checked[-1][0], "total": total})
@@ -318,6 +326,43 @@ def raw_values_fill(batch: ImportBatch) -> None:
     StagedRow.objects.bulk_update(found, ["raw"], batch_size=1000)
 
 
+class _ProgressBeside:
+    """The promotion's progress for the job's page while its one transaction is open.
+
+    Whatever the promotion writes stays invisible until it commits, the job's progress too; on
+    PostgreSQL a second connection of its own writes the count of rows stored (and nothing else)
+    to the job's row as it goes. Best effort: a row it cannot see (the job of a test's open
+    transaction) is left alone; on SQLite, one writer at a time, the page shows the count at the end.
+    """
+
+    def __init__(self, job: JobContext) -> None:
+        self.job = job
+        self.connection: Any = None
+        default = connections[DEFAULT_DB_ALIAS]
+        if default.vendor == "postgresql":
+            try:
+                self.connection = type(default.connection).connect(**default.get_connection_params(), autocommit=True)
+            except Exception:
+                self.connection = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.connection is None:
+            return
+        table = connections[DEFAULT_DB_ALIAS].ops.quote_name(Job._meta.db_table)
+        try:
+            self.connection.execute(
+                f"UPDATE {table} SET done = %s, total = %s, heartbeat_at = now() WHERE id = %s AND status = %s",  # noqa: S608 (the model's table)
+                [done, total, self.job.job.pk, JobStatus.RUNNING],
+            )
+        except Exception:
+            self.close()
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
 @job_kind(
     "imports.promote",
     label=gettext_lazy("Import: storing the rows"),
@@ -335,6 +380,29 @@ def import_promote(job: JobContext) -> None:
     total = StagedRow.objects.filter(batch=batch, status__in=statuses).count()
     started = time.monotonic()
     job.progress(0, total=total, stage=_("Storing the rows in the register"))
+    beside = _ProgressBeside(job)
+    try:
+        stored = _promote(job, batch, target, actor, statuses, total, beside)
+    finally:
+        beside.close()
+    if stored is None:
+        return
+    file_drop(batch)
+    job.progress(stored, total=stored, stage=_("Imported"))
+    job.message(
+        _("%(count)d rows imported in %(seconds).1f s.") % {"count": stored, "seconds": time.monotonic() - started}
+    )
+
+
+def _promote(
+    job: JobContext,
+    batch: ImportBatch,
+    target: Any,
+    actor: Any,
+    statuses: list[str],
+    total: int,
+    beside: _ProgressBeside,
+) -> int | None:
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status != BatchStatus.PROMOTING:
@@ -342,7 +410,7 @@ def import_promote(job: JobContext) -> None:
                 _("This import is not waiting to be stored (it is %(status)s).")
                 % {"status": batch.get_status_display()}
             )
-            return
+            return None
         done = 0
 
         def rows() -> Iterator[tuple[int, dict[str, Any]]]:
@@ -352,6 +420,7 @@ def import_promote(job: JobContext) -> None:
                 done += 1
                 if done % 5000 == 0:
                     job.progress(done)
+                    beside(done, total)
                 yield item
 
         stored = target.promote(batch, actor, rows())
@@ -360,8 +429,4 @@ def import_promote(job: JobContext) -> None:
         transition(actor=actor, obj=ImportBatch.objects.get(pk=batch.pk), workflow=IMPORT, action="promoted")
         StagedRow.objects.filter(batch=batch, status__in=statuses).delete()
         StagedRow.objects.filter(batch=batch).update(payload={})
-    file_drop(batch)
-    job.progress(stored, total=stored, stage=_("Imported"))
-    job.message(
-        _("%(count)d rows imported in %(seconds).1f s.") % {"count": stored, "seconds": time.monotonic() - started}
-    )
+    return int(stored)

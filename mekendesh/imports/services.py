@@ -289,7 +289,7 @@ def mapping_problems(
     for field_name, positions in by_field.items():
         if len(positions) > 1:
             columns = ", ".join(f"“{headers[p]}”" for p in positions)
-            for position in positions[1:]:
+            for position in positions:
                 problems[str(position)] = _("The columns %(columns)s are all mapped to “%(field)s”; keep one.") % {
                     "columns": columns,
                     "field": target.field(field_name).label,
@@ -479,8 +479,26 @@ def import_promote_start(
     return job
 
 
+def job_still_running(batch: ImportBatch) -> bool:
+    """Whether the batch's check or import is under way (its job not finished)."""
+    if batch.status not in (BatchStatus.VALIDATING, BatchStatus.PROMOTING):
+        return False
+    # The latest job for the batch (a run from the command line is linked to it only at its end).
+    job = Job.objects.filter(kind__startswith="imports.", params__batch=batch.pk).order_by("-pk").first()
+    return job is not None and not job.finished
+
+
+def _not_while_running(batch: ImportBatch) -> None:
+    if job_still_running(batch):
+        raise ValidationError(_("The import is still running: wait for it to finish, or stop its job first."))
+
+
 def import_discard(*, actor: Any, batch: ImportBatch) -> ImportBatch:
+    """Drop an import before it is stored (its staged rows and its file go): a file just sent, a
+    checked one, or one whose check or import stopped. An import being stored holds its row
+    locked, so a discard waits for it and is then refused."""
     with transaction.atomic():
+        _not_while_running(ImportBatch.objects.select_for_update().get(pk=batch.pk))
         batch = transition(actor=actor, obj=batch, workflow=IMPORT, action="discard")
         StagedRow.objects.filter(batch=batch).delete()
     file_drop(batch)
@@ -488,8 +506,9 @@ def import_discard(*, actor: Any, batch: ImportBatch) -> ImportBatch:
 
 
 def import_remap(*, actor: Any, batch: ImportBatch) -> ImportBatch:
-    """Go back from a checked file to its mapping (its check is dropped)."""
+    """Go back from a checked file (or one whose check stopped) to its mapping; its check is dropped."""
     with transaction.atomic():
+        _not_while_running(ImportBatch.objects.select_for_update().get(pk=batch.pk))
         batch = transition(actor=actor, obj=batch, workflow=IMPORT, action="remap")
         StagedRow.objects.filter(batch=batch).delete()
         ImportRowError.objects.filter(batch=batch).delete()

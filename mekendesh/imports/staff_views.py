@@ -215,7 +215,7 @@ def import_detail(request: HttpRequest, import_id: Any) -> HttpResponse:
         context.update(_mapping_context(batch, target, MappingForm(batch=batch, target=target)))
     elif batch.status in (BatchStatus.VALIDATING, BatchStatus.PROMOTING):
         # The job's progress fragment polls the job's page; when the job ends it reloads this page.
-        context.update({"job": batch.job, "can_cancel": False})
+        context.update({"job": batch.job, "can_cancel": False, "job_stopped": not services.job_still_running(batch)})
     elif batch.status == BatchStatus.VALIDATED:
         context.update(_report_context(request, batch, target))
         context["promote"] = PromoteForm(batch=batch)

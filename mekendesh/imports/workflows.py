@@ -26,6 +26,11 @@ IMPORT = workflow_register(
             Transition(S.VALIDATED, "refuse", S.REFUSED, permission="import.batch", label=_("Refuse")),
             Transition(S.UPLOADED, "discard", S.DISCARDED, permission="import.batch", label=_("Discard")),
             Transition(S.VALIDATED, "discard", S.DISCARDED, permission="import.batch", label=_("Discard")),
+            # A check or an import whose job stopped (failed, cancelled) is not left hanging: the
+            # officer discards it or goes back to the columns (services refuse while it runs).
+            Transition(S.VALIDATING, "discard", S.DISCARDED, permission="import.batch", label=_("Discard")),
+            Transition(S.PROMOTING, "discard", S.DISCARDED, permission="import.batch", label=_("Discard")),
+            Transition(S.VALIDATING, "remap", S.UPLOADED, permission="import.batch", label=_("Change the columns")),
         ],
         refusals={
             "check": _("Only a file that was just uploaded can be checked."),

@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from mekendesh.audit.models import AuditEvent
@@ -380,3 +381,28 @@ def test_the_error_report_holds_the_rows_found_duplicates_after_their_check(
     by_surname = {row[0]: row[-1] for row in report[1:]}
     assert by_surname["Кулубаев"].startswith("row 4, Серия и номер паспорта: The same document number as row 2")
     assert "already registered" in by_surname["Токтосунова"]
+
+
+def test_an_import_whose_job_stopped_can_be_discarded_and_one_running_cannot(tmp_path, officer_moscow, monkeypatch):
+    from mekendesh.imports import registrations, services
+    from mekendesh.jobs.models import Job, JobStatus
+
+    def stops(chunk, actor, now):
+        raise RuntimeError("the worker went away")
+
+    monkeypatch.setattr(registrations, "_promote_chunk", stops)
+    with pytest.raises(CommandError):
+        run_import(write(tmp_path, "s.csv", csv_bytes(people_rows(2))))
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.PROMOTING
+    # While a job of the import runs, it is not discarded under it.
+    job = Job.objects.filter(kind="imports.promote").latest("pk")
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
+    with pytest.raises(ValidationError, match="still running"):
+        services.import_discard(actor=officer_moscow, batch=batch)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED)
+    services.import_discard(actor=officer_moscow, batch=batch)
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DISCARDED
+    assert not StagedRow.objects.filter(batch=batch).exists()
+    assert Person.objects.count() == 0
