@@ -374,7 +374,7 @@ def import_promote(job: JobContext) -> None:
     batch = _batch(job)
     actor = batch.created_by
     target = target_get(batch.target)
-    statuses = [StagedStatus.VALID]
+    statuses: list[str] = [StagedStatus.VALID]
     if batch.import_possible_duplicates:
         statuses.append(StagedStatus.POSSIBLE_DUPLICATE)
     total = StagedRow.objects.filter(batch=batch, status__in=statuses).count()
