@@ -326,6 +326,9 @@ def raw_values_fill(batch: ImportBatch) -> None:
     StagedRow.objects.bulk_update(found, ["raw"], batch_size=1000)
 
 
+PROGRESS_EVERY = 5000  # rows stored between two progress lines of the promotion
+
+
 class _ProgressBeside:
     """The promotion's progress for the job's page while its one transaction is open.
 
@@ -342,6 +345,8 @@ class _ProgressBeside:
         if default.vendor == "postgresql":
             try:
                 self.connection = type(default.connection).connect(**default.get_connection_params(), autocommit=True)
+                # Never wait for the job's row: a progress line is not worth a stall.
+                self.connection.execute("SET lock_timeout = '200ms'")
             except Exception:
                 self.connection = None
 
@@ -418,8 +423,10 @@ def _promote(
             staged = StagedRow.objects.filter(batch=batch, status__in=statuses).order_by("row")
             for item in staged.values_list("row", "payload").iterator(chunk_size=5000):
                 done += 1
-                if done % 5000 == 0:
-                    job.progress(done)
+                if done % PROGRESS_EVERY == 0:
+                    # Not through the job's row on this connection: the transaction would hold
+                    # it locked until the end (and the page would see nothing).
+                    job.progress(done, write=False)
                     beside(done, total)
                 yield item
 

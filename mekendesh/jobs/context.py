@@ -56,10 +56,11 @@ class JobContext:
 
     # -- reporting --------------------------------------------------------------------------
 
-    def progress(self, done: int, total: int | None = None, stage: str | None = None) -> None:
+    def progress(self, done: int, total: int | None = None, stage: str | None = None, *, write: bool = True) -> None:
         """Report ``done`` of ``total`` units (``total`` may be left as it was). Written to the
         database at most every ``JOB_PROGRESS_INTERVAL`` seconds, and at once when the stage
-        changes."""
+        changes. ``write=False`` tells only the listeners (a terminal bar), for work inside a long
+        transaction that must not hold the job's row locked."""
         self._done = int(done)
         if total is not None:
             self._total = int(total)
@@ -69,7 +70,7 @@ class JobContext:
         self._dirty = True
         for listener in self._listeners:
             listener(self._done, self._total, self._stage)
-        if stage_changed or time.monotonic() - self._last_write >= self._interval:
+        if write and (stage_changed or time.monotonic() - self._last_write >= self._interval):
             self.flush()
 
     def advance(self, count: int = 1) -> None:
