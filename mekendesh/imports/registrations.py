@@ -687,7 +687,7 @@ def _birth_date(row: _Row) -> dt.date | None:
     if birth is None:
         return None
     try:
-        return validate_birth_date(birth)
+        return validate_birth_date(birth, today=row.context.today)
     except ValidationError as exc:
         row.errors_from(exc, "birth_date")
         return None
@@ -815,7 +815,7 @@ def _stay(row: _Row, birth_date: dt.date | None) -> list[Any] | None:
     departure = row.date("departure_date")
     if arrival is not None:
         try:
-            validate_stay_dates(arrival, departure, birth_date=birth_date)
+            validate_stay_dates(arrival, departure, birth_date=birth_date, today=context.today)
         except ValidationError as exc:
             for part, errors in exc.error_dict.items():
                 for error in errors:
