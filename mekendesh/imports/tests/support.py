@@ -1,8 +1,7 @@
-"""Files for the import tests: a consulate's registrations as CSV in any encoding, or XLSX."""
+"""Files for the import tests: a consulate's registrations as CSV in any encoding."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -98,20 +97,6 @@ def csv_bytes(
     text = newline.join(delimiter.join(cell(value) for value in row) for row in [list(headers), *rows]) + newline
     data = text.encode(encoding)
     return ("\ufeff".encode(encoding) if bom else b"") + data
-
-
-def xlsx_bytes(rows: Sequence[Sequence[object]], *, headers: Sequence[str] = HEADERS) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(list(headers))
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
