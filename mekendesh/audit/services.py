@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.conf import settings
@@ -99,20 +99,44 @@ class AuditEntry:
     fields: Iterable[str] = ()
 
 
-def _chained(*, actor: Any | None, entries: Sequence[AuditEntry], previous: str) -> list[AuditEvent]:
-    """Unsaved rows for ``entries``, each hashed with the one before it, the first with ``previous``."""
+@dataclass
+class PendingAuditRow:
+    """An audit row before it is stored, with what its hash covers (as :class:`AuditEvent`)."""
+
+    at: Any
+    actor_id: Any
+    actor_label: str
+    actor_role: str
+    action: str
+    object_type: str
+    object_id: str
+    person_id: str
+    fields: list[str]
+    ip_address: Any
+    user_agent: str
+    path: str
+    prev_hash: str
+    hash: str = ""
+
+
+AUDIT_ROW_COLUMNS = tuple(PendingAuditRow.__dataclass_fields__)
+
+
+def _pending(*, actor: Any | None, entries: Sequence[AuditEntry], previous: str) -> list[PendingAuditRow]:
+    """Rows for ``entries``, each hashed with the one before it, the first with ``previous``."""
     origin = current_origin.get()
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     now = timezone.now()
-    events = []
+    key = settings.AUDIT_CHAIN_KEYS[0]
+    rows = []
     for entry in entries:
         object_type, object_id = entry.object_type, entry.object_id
         if entry.obj is not None:
             object_type = object_type or entry.obj._meta.label_lower
             object_id = object_id or str(getattr(entry.obj, "public_id", None) or entry.obj.pk)
-        event = AuditEvent(
+        row = PendingAuditRow(
             at=now,
-            actor=actor if is_user else None,
+            actor_id=getattr(actor, "pk", None) if is_user else None,
             actor_label=(str(getattr(actor, "email", "")) if is_user else "anonymous")[:254],
             actor_role=getattr(actor, "role", "") if is_user else "",
             action=entry.action,
@@ -125,10 +149,14 @@ def _chained(*, actor: Any | None, entries: Sequence[AuditEntry], previous: str)
             path=origin.path,
             prev_hash=previous,
         )
-        event.hash = event_digest(event)
-        previous = event.hash
-        events.append(event)
-    return events
+        row.hash = previous = _digest(key, _canonical(row))
+        rows.append(row)
+    return rows
+
+
+def _chained(*, actor: Any | None, entries: Sequence[AuditEntry], previous: str) -> list[AuditEvent]:
+    """Unsaved rows for ``entries``, each hashed with the one before it, the first with ``previous``."""
+    return [AuditEvent(**asdict(row)) for row in _pending(actor=actor, entries=entries, previous=previous)]
 
 
 def _head_advance(head: AuditHead, *, sequence: int, hash: str, added: int) -> None:
@@ -181,29 +209,6 @@ def audit_record_bulk(
     return len(events)
 
 
-@dataclass
-class PendingAuditRow:
-    """An audit row before it is stored, with what its hash covers (as :class:`AuditEvent`)."""
-
-    at: Any
-    actor_id: Any
-    actor_label: str
-    actor_role: str
-    action: str
-    object_type: str
-    object_id: str
-    person_id: str
-    fields: list[str]
-    ip_address: Any
-    user_agent: str
-    path: str
-    prev_hash: str
-    hash: str = ""
-
-
-AUDIT_ROW_COLUMNS = tuple(PendingAuditRow.__dataclass_fields__)
-
-
 def audit_record_rows(
     *,
     actor: Any | None,
@@ -219,30 +224,9 @@ def audit_record_rows(
     if not entries:
         return 0
     head = _locked_head()
-    origin = current_origin.get()
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    now = timezone.now()
-    key = settings.AUDIT_CHAIN_KEYS[0]
-    previous = head.hash
-    rows = []
-    for entry in entries:
-        row = PendingAuditRow(
-            at=now,
-            actor_id=getattr(actor, "pk", None) if is_user else None,
-            actor_label=(str(getattr(actor, "email", "")) if is_user else "anonymous")[:254],
-            actor_role=getattr(actor, "role", "") if is_user else "",
-            action=entry.action,
-            object_type=entry.object_type or "",
-            object_id=entry.object_id or "",
-            person_id=str(entry.person.public_id) if entry.person is not None else "",
-            fields=sorted(set(entry.fields)),
-            ip_address=origin.ip_address,
-            user_agent=origin.user_agent,
-            path=origin.path,
-            prev_hash=previous,
-        )
-        row.hash = previous = _digest(key, _canonical(row))
-        rows.append(tuple(getattr(row, name) for name in AUDIT_ROW_COLUMNS))
+    pending = _pending(actor=actor, entries=entries, previous=head.hash)
+    previous = pending[-1].hash
+    rows = [tuple(getattr(row, name) for name in AUDIT_ROW_COLUMNS) for row in pending]
     insert_rows(AUDIT_ROW_COLUMNS, rows)
     last = AuditEvent.objects.order_by("-sequence").values_list("sequence", "hash").first()
     if last is None or last[1] != previous:

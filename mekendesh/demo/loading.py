@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -24,8 +23,8 @@ from mekendesh.audit.context import RequestOrigin, current_origin
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record_bulk
 from mekendesh.demo.generator import DemoPerson
+from mekendesh.imports.bulk import PERSON_AUDITED_FIELDS, StoredPerson, rows_insert
 from mekendesh.imports.bulk import new_ids as _new_ids
-from mekendesh.imports.bulk import rows_insert
 from mekendesh.lib.hashing import lookup_hash
 from mekendesh.people.models import (
     Consent,
@@ -53,18 +52,6 @@ from mekendesh.reference.models import (
 BATCH_SIZE = 2000
 # Where the audit rows of a demo load say they come from.
 DEMO_ORIGIN = RequestOrigin(user_agent="mekendesh demo", path="demo-data")
-AUDITED_FIELDS = [
-    "sex",
-    "birth_date",
-    "origin_region",
-    "origin_district",
-    "email",
-    "phone",
-    "names",
-    "documents",
-    "stays",
-    "consents",
-]
 
 
 def _batches(items: Iterable[DemoPerson], size: int) -> Iterable[list[DemoPerson]]:
@@ -93,13 +80,6 @@ class _Places:
             region = self.host_regions[host_region]
             self._consular[host_region] = consular_district_for(country=region.country, host_region=region)
         return self._consular[host_region]
-
-
-@dataclass(frozen=True)
-class _Stored:
-    """What an audit row needs of a stored person."""
-
-    public_id: Any
 
 
 def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[str, Any]) -> int:
@@ -206,8 +186,8 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
                 action=AuditEvent.Action.CREATE,
                 object_type="people.person",
                 object_id=str(demo.public_id),
-                person=_Stored(demo.public_id),
-                fields=AUDITED_FIELDS,
+                person=StoredPerson(demo.public_id),
+                fields=PERSON_AUDITED_FIELDS,
             )
             for demo in batch
         ],

@@ -4,6 +4,7 @@ would write, by ``COPY`` on PostgreSQL and one ``executemany`` per batch elsewhe
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -119,3 +120,25 @@ def rows_copy(model: type[models.Model], columns: Sequence[str], rows: Sequence[
 def _encrypted(model: type[models.Model]) -> set[str]:
     """The fields of ``model`` whose values :func:`rows_copy` receives already encrypted."""
     return {field.attname for field in model._meta.concrete_fields if hasattr(field, "f")}
+
+
+# What the audit row of a person created by a bulk load (an import, the demo data) lists.
+PERSON_AUDITED_FIELDS = [
+    "sex",
+    "birth_date",
+    "origin_region",
+    "origin_district",
+    "email",
+    "phone",
+    "names",
+    "documents",
+    "stays",
+    "consents",
+]
+
+
+@dataclass(frozen=True)
+class StoredPerson:
+    """What an audit row needs of a person stored by a bulk load: its public identifier."""
+
+    public_id: Any

@@ -32,7 +32,7 @@ from django.utils.translation import gettext_noop
 from mekendesh.accounts.permissions import officer_district_ids
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record_rows
-from mekendesh.imports.bulk import new_ids, rows_copy
+from mekendesh.imports.bulk import PERSON_AUDITED_FIELDS, StoredPerson, new_ids, rows_copy
 from mekendesh.imports.targets import Checked, ImportField, ImportTarget, RowError, SourceRow, target_register
 from mekendesh.lib.hashing import lookup_hash, normalise_document_number
 from mekendesh.lib.mrz import parse_mrz
@@ -424,7 +424,7 @@ def _names_of(row: Any) -> list[str]:
 _COUNTRY_ALIASES = {
     "KG": ("Киргизия", "Кыргызская Республика", "Киргизская Республика", "Kyrgyz Republic", "Kirgizia",
            "Kyrgyzstan Republic", "Кыргыз Республикасы", "КР"),
-    "RU": ("Российская Федерация", "РФ", "Russian Federation", "Орусия", "Россия Федерациясы"),
+    "RU": ("Россия", "Russia", "Российская Федерация", "РФ", "Russian Federation", "Орусия", "Россия Федерациясы"),
     "KZ": ("Республика Казахстан", "РК", "Kazakhstan Republic", "Казахстан"),
     "TR": ("Турецкая Республика", "Türkiye", "Turkiye", "Түркия", "Туркия"),
     "US": ("США", "Соединённые Штаты Америки", "Соединенные Штаты Америки", "USA", "АКШ"),
@@ -992,23 +992,6 @@ def find_possible_duplicates(batch: Any) -> None:
 # --- promotion ------------------------------------------------------------------------------
 
 PROMOTE_CHUNK = 5000  # rows written per batch of inserts
-AUDITED_FIELDS = [
-    "sex",
-    "birth_date",
-    "origin_region",
-    "origin_district",
-    "email",
-    "phone",
-    "names",
-    "documents",
-    "stays",
-    "consents",
-]
-
-
-@dataclass(frozen=True)
-class _Stored:
-    public_id: Any
 
 
 def _at(day: str | None) -> dt.date | None:
@@ -1106,8 +1089,8 @@ def _promote_chunk(chunk: list[Any], actor: Any, now: dt.datetime) -> int:
                 action=AuditEvent.Action.CREATE,
                 object_type="people.person",
                 object_id=str(public_id),
-                person=_Stored(public_id),
-                fields=AUDITED_FIELDS,
+                person=StoredPerson(public_id),
+                fields=PERSON_AUDITED_FIELDS,
             )
             for public_id in public_ids
         ],

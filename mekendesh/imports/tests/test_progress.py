@@ -39,6 +39,7 @@ def test_the_promotion_reports_its_progress_beside_its_transaction(tmp_path, off
 
     monkeypatch.setattr(import_jobs._ProgressBeside, "__call__", watched)
     path = write(tmp_path, "p.csv", csv_bytes(people_rows(6)))
+    out, err = io.StringIO(), io.StringIO()
     call_command(
         "import",
         str(path),
@@ -47,9 +48,10 @@ def test_the_promotion_reports_its_progress_beside_its_transaction(tmp_path, off
         "--as",
         officer_moscow.email,
         "--no-progress",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
+        stdout=out,
+        stderr=err,
     )
+    assert Person.objects.count() == 6, (out.getvalue(), err.getvalue())
     assert seen == [2, 4, 6]
     assert Person.objects.count() == 6
     assert Job.objects.filter(kind="imports.promote").get().done == 6
