@@ -640,6 +640,15 @@ def import_report_download(*, actor: Any, batch: ImportBatch, file_format: str) 
     return name, content, kind
 
 
+def import_batch_read(*, actor: Any, batch: ImportBatch, part: str) -> None:
+    """Record that ``actor`` was shown rows of the file (``part``: "preview" or "errors"): they
+    hold the personal data of the people in it, registered or not yet."""
+    if not can(actor, "import.batch", batch):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_record(actor=actor, action=AuditEvent.Action.READ, obj=batch, fields=[part])
+
+
 def batch_mark_checked(*, actor: Any, batch: ImportBatch, counts: dict[str, int]) -> ImportBatch:
     with transaction.atomic():
         ImportBatch.objects.filter(pk=batch.pk).update(validated_at=timezone.now(), **counts)

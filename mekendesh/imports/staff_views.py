@@ -213,14 +213,15 @@ def import_detail(request: HttpRequest, import_id: Any) -> HttpResponse:
     context: dict[str, Any] = {"batch": batch, "target": target}
     if batch.status == BatchStatus.UPLOADED:
         context.update(_mapping_context(batch, target, MappingForm(batch=batch, target=target)))
+        services.import_batch_read(actor=request.user, batch=batch, part="preview")
     elif batch.status in (BatchStatus.VALIDATING, BatchStatus.PROMOTING):
         # The job's progress fragment polls the job's page; when the job ends it reloads this page.
         context.update({"job": batch.job, "can_cancel": False, "job_stopped": not services.job_still_running(batch)})
-    elif batch.status == BatchStatus.VALIDATED:
+    elif batch.status in (BatchStatus.VALIDATED, BatchStatus.PROMOTED):
         context.update(_report_context(request, batch, target))
-        context["promote"] = PromoteForm(batch=batch)
-    elif batch.status == BatchStatus.PROMOTED:
-        context.update(_report_context(request, batch, target))
+        if batch.status == BatchStatus.VALIDATED:
+            context["promote"] = PromoteForm(batch=batch)
+        services.import_batch_read(actor=request.user, batch=batch, part="errors")
     return render(request, "imports/detail.html", context)
 
 

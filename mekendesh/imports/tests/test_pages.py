@@ -305,3 +305,14 @@ def test_a_wrong_encoding_chosen_by_hand_reads_the_file_again(officer):
     batch.refresh_from_db()
     assert batch.encoding == "koi8-r"
     assert "Осмонов" not in officer.get(detail(batch)).content.decode()
+
+
+def test_seeing_a_files_rows_on_its_pages_is_audited(officer, officer_moscow):
+    batch = checked(officer, HEADER, GOOD, BAD)
+    officer.get(detail(batch))
+    reads = AuditEvent.objects.filter(
+        actor=officer_moscow, action=AuditEvent.Action.READ, object_type="imports.importbatch"
+    ).values_list("fields", flat=True)
+    # The mapping page showed the file's first rows, the report its bad rows' values.
+    assert ["preview"] in list(reads)
+    assert ["errors"] in list(reads)
