@@ -938,6 +938,8 @@ def find_possible_duplicates(batch: Any) -> None:
     from mekendesh.imports.models import StagedRow, StagedStatus
     from mekendesh.linkage.engine import link
 
+    if not Person.objects.exists():
+        return  # a first import into an empty register: nobody to be already registered
     staged = StagedRow.objects.filter(batch=batch, status=StagedStatus.VALID)
     left: list[dict[str, Any]] = []
     births: set[str] = set()
@@ -983,10 +985,20 @@ def find_possible_duplicates(batch: Any) -> None:
         row_number = int(pair.left_id)
         if row_number not in best or pair.match_probability > best[row_number][1]:
             best[row_number] = (pair.right_id, pair.match_probability)
-    for row_number, (person_key, probability) in best.items():
-        staged.filter(row=row_number).update(
-            status=StagedStatus.POSSIBLE_DUPLICATE, existing_person=uuid.UUID(person_key), match_probability=probability
-        )
+    ids = dict(staged.filter(row__in=list(best)).values_list("row", "id"))
+    StagedRow.objects.bulk_update(
+        [
+            StagedRow(
+                id=ids[row_number],
+                status=StagedStatus.POSSIBLE_DUPLICATE,
+                existing_person=uuid.UUID(person_key),
+                match_probability=probability,
+            )
+            for row_number, (person_key, probability) in best.items()
+        ],
+        ["status", "existing_person", "match_probability"],
+        batch_size=1000,
+    )
 
 
 # --- promotion ------------------------------------------------------------------------------

@@ -425,3 +425,22 @@ def test_an_import_whose_job_stopped_can_be_discarded_and_one_running_cannot(tmp
     assert batch.status == BatchStatus.DISCARDED
     assert not StagedRow.objects.filter(batch=batch).exists()
     assert Person.objects.count() == 0
+
+
+def test_a_registered_person_in_another_spelling_is_proposed_not_imported(tmp_path, officer_moscow, registered_migrant):
+    rows = [
+        *people_rows(2),
+        person_row("TOKTOSUNOVA", "AIGERIM", "", sex="Ж", birth="12.04.1998", passport="AC7999999"),
+    ]
+    before = Person.objects.count()
+    code, out, err = run_import(write(tmp_path, "p.csv", csv_bytes(rows)))
+    assert code == 0, err
+    assert "possibly registered 1" in out
+    assert "row 4: possibly already registered" in out
+    assert Person.objects.count() == before + 2
+    staged = StagedRow.objects.get(row=4)
+    assert staged.existing_person == registered_migrant.public_id
+    # The officer decides: sent again with the possible duplicates, it is imported as a new person.
+    code, out, err = run_import(write(tmp_path, "p2.csv", csv_bytes(rows[2:])), "--import-possible-duplicates")
+    assert code == 0, err
+    assert Person.objects.count() == before + 3
