@@ -543,27 +543,35 @@ def parse_date(value: str) -> dt.date | None:
     raise ValueError(text)
 
 
-class _Row:
-    def __init__(self, source: SourceRow, context: RegistrationContext) -> None:
-        self.source = source
-        self.context = context
+class _Values:
+    """Values of a row by field, and the errors found in them."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
         self.errors: list[RowError] = []
-        # Each value with its spaces collapsed, or the value given for every row: read once.
-        self.values = dict(context.defaults)
-        for name, value in source.values.items():
-            collapsed = " ".join(value.split())
-            if collapsed:
-                self.values[name] = collapsed
 
     def value(self, name: str) -> str:
         return self.values.get(name, "")
 
-    def error(self, name: str, message: str, **params: Any) -> None:
-        self.errors.append(RowError(field=name, value=self.value(name)[:200], message=message, params=params))
-
     def errors_from(self, exc: ValidationError, name: str) -> None:
         for message, params in _messages(exc):
             self.errors.append(RowError(field=name, value=self.value(name)[:200], message=message, params=params))
+
+
+class _Row(_Values):
+    def __init__(self, source: SourceRow, context: RegistrationContext) -> None:
+        # Each value with its spaces collapsed, or the value given for every row: read once.
+        values = dict(context.defaults)
+        for name, value in source.values.items():
+            collapsed = " ".join(value.split())
+            if collapsed:
+                values[name] = collapsed
+        super().__init__(values)
+        self.source = source
+        self.context = context
+
+    def error(self, name: str, message: str, **params: Any) -> None:
+        self.errors.append(RowError(field=name, value=self.value(name)[:200], message=message, params=params))
 
     def date(self, name: str, *, required: bool = False) -> dt.date | None:
         text = self.value(name)
@@ -604,7 +612,7 @@ def _names(row: _Row) -> list[list[Any]]:
 
 @functools.lru_cache(maxsize=200_000)
 def _names_checked(values: tuple[str, ...]) -> tuple[list[list[Any]], tuple[RowError, ...]]:
-    row = _NameRow(
+    row = _Values(
         dict(
             zip(
                 ("full_name", "surname", "given_names", "patronymic", "latin_surname", "latin_given_names"),
@@ -614,21 +622,6 @@ def _names_checked(values: tuple[str, ...]) -> tuple[list[list[Any]], tuple[RowE
         )
     )
     return _names_of_row(row), tuple(row.errors)
-
-
-class _NameRow:
-    """The name columns of a row (what :func:`_names_of_row` reads)."""
-
-    def __init__(self, values: dict[str, str]) -> None:
-        self.values = values
-        self.errors: list[RowError] = []
-
-    def value(self, name: str) -> str:
-        return self.values.get(name, "")
-
-    def errors_from(self, exc: ValidationError, name: str) -> None:
-        for message, params in _messages(exc):
-            self.errors.append(RowError(field=name, value=self.value(name)[:200], message=message, params=params))
 
 
 def _names_of_row(row: Any) -> list[list[Any]]:
