@@ -18,6 +18,7 @@ from mekendesh.workflows.engine import Workflow, workflow_get
 from mekendesh.workflows.errors import StaleObjectError
 from mekendesh.workflows.idempotency import submission_record, submission_replay
 from mekendesh.workflows.models import WorkflowAction
+from mekendesh.workflows.signals import transitioned
 
 
 def stale_object_error() -> StaleObjectError:
@@ -138,6 +139,9 @@ def _transition(
         submission_record(key=idempotency_key, actor=actor, kind=kind, result=locked)
     for effect in definition.on_commit:
         transaction.on_commit(functools.partial(effect, locked, record))
+    transaction.on_commit(
+        functools.partial(transitioned.send, sender=definition.name, obj=locked, action=record), robust=False
+    )
     return locked
 
 

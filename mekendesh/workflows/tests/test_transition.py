@@ -170,3 +170,27 @@ def test_the_api_hides_a_stay_of_another_district(sign_in, officer_other, stay):
     assert (
         sign_in(officer_other).post(url, {"version": stay.version}, content_type="application/json").status_code == 404
     )
+
+
+def test_other_apps_hear_of_a_move_once_it_is_committed_and_not_of_a_replay(
+    officer_moscow, stay, django_capture_on_commit_callbacks
+):
+    from mekendesh.workflows.signals import transitioned
+
+    heard = []
+
+    def listener(sender, obj, action, **kwargs):
+        heard.append((sender, obj.pk, action.action, action.to_state))
+
+    transitioned.connect(listener, sender="stay")
+    try:
+        key = uuid.uuid4()
+        with django_capture_on_commit_callbacks(execute=True):
+            transition(actor=officer_moscow, obj=stay, workflow=STAY, action="verify", idempotency_key=key)
+            assert heard == []  # not before the commit
+        assert heard == [("stay", stay.pk, "verify", "verified")]
+        with django_capture_on_commit_callbacks(execute=True):
+            transition(actor=officer_moscow, obj=stay, workflow=STAY, action="verify", idempotency_key=key)
+        assert len(heard) == 1
+    finally:
+        transitioned.disconnect(listener, sender="stay")
