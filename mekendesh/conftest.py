@@ -1,6 +1,6 @@
 """Shared test actors: a migrant from Osh working in Moscow, an officer of the Moscow consular
-district, an officer of another district, a screening analyst, a statistician, a diaspora
-coordinator, an administrator — and the outsider, who is not signed in."""
+district, an officer of another district, a screening analyst, a ministry case officer, a
+statistician, a diaspora coordinator, an administrator — and the outsider, who is not signed in."""
 
 from __future__ import annotations
 
@@ -143,6 +143,12 @@ def officer_other(places):
 @pytest.fixture
 def analyst(db):
     return _user("analyst@mfa.example", "screening_analyst")
+
+
+@pytest.fixture
+def ministry_officer(db):
+    """A case officer of the ministry's headquarters: every district's assistance cases."""
+    return _user("cases@mfa.example", "ministry_officer")
 
 
 @pytest.fixture

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "mekendesh.demo",
     "mekendesh.jobs",
     "mekendesh.imports",
+    "mekendesh.cases",
 ]
 
 MIDDLEWARE = [
@@ -360,3 +361,16 @@ IMPORT_WORKERS = env_int("IMPORT_WORKERS", 0)  # 0: one per core
 IMPORT_INLINE_HEARTBEAT = env_bool("IMPORT_INLINE_HEARTBEAT", True)
 # A workbook whose parts unpack to more than this is refused as a compression bomb.
 IMPORT_MAX_UNZIPPED_BYTES = env_int("IMPORT_MAX_UNZIPPED_BYTES", 2 * 1024**3)
+
+# Assistance cases: where their documents are kept (outside the web root, never served but by the
+# case pages), the largest document accepted, how many working days before a deadline a case
+# turns amber, and after how many working days at the head of a consulate an overdue case goes on
+# to the ministry.
+CASE_DOCUMENTS_DIR = Path(env_str("MEKENDESH_CASE_DOCUMENTS_DIR") or HOME / "private" / "case-documents")
+CASE_DOCUMENT_MAX_BYTES = env_int("CASE_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+CASE_AMBER_WORKING_DAYS = env_int("CASE_AMBER_WORKING_DAYS", 2)
+CASE_ESCALATE_TO_MINISTRY_AFTER = env_int("CASE_ESCALATE_TO_MINISTRY_AFTER", 3)
+# The site's address as people reach it, for links in messages sent by background jobs.
+SITE_URL = env_str("MEKENDESH_SITE_URL") or (
+    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION and ALLOWED_HOSTS else "http://127.0.0.1:8000"
+)

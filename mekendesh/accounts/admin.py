@@ -126,6 +126,8 @@ class UserChangeForm(auth_forms.UserChangeForm):
         assert cleaned is not None
         if cleaned.get("role") == Role.CONSULAR_OFFICER and not cleaned.get("consular_districts"):
             self.add_error("consular_districts", _("A consular officer needs at least one consular district."))
+        if cleaned.get("heads_consulate") and cleaned.get("role") != Role.CONSULAR_OFFICER:
+            self.add_error("heads_consulate", _("Only a consular officer heads a consulate."))
         return cleaned
 
 
@@ -136,7 +138,7 @@ class UserAdmin(ReadAuditedAdmin, DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "phone", "preferred_language")}),
-        (_("Role"), {"fields": ("role", "consular_districts", "is_active", "is_superuser")}),
+        (_("Role"), {"fields": ("role", "consular_districts", "heads_consulate", "is_active", "is_superuser")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (

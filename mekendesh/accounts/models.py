@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     MIGRANT = "migrant", _("migrant")
     CONSULAR_OFFICER = "consular_officer", _("consular officer")
+    MINISTRY_OFFICER = "ministry_officer", _("ministry case officer")
     SCREENING_ANALYST = "screening_analyst", _("screening analyst")
     STATISTICIAN = "statistician", _("statistician")
     DIASPORA_COORDINATOR = "diaspora_coordinator", _("diaspora coordinator")
@@ -58,6 +59,13 @@ class User(AbstractUser):
         verbose_name=_("consular districts"),
     )
     preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
+    # A consular officer who heads the consulate of their districts: overdue cases there are
+    # escalated to them before the ministry.
+    heads_consulate = models.BooleanField(
+        _("head of the consulate"),
+        default=False,
+        help_text=_("Overdue assistance cases of the officer's districts are escalated to them."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -68,6 +76,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(heads_consulate=False) | models.Q(role="consular_officer"),
+                name="only_consular_officers_head_consulates",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email

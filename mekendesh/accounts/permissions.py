@@ -94,6 +94,37 @@ def sees_every_district(user: Any) -> bool:
     return has_role(user, Role.SCREENING_ANALYST)
 
 
+def works_every_case(user: Any) -> bool:
+    """The ministry's case officers: every consular district's assistance cases, and the cases
+    held at the ministry itself (no district)."""
+    return has_role(user, Role.MINISTRY_OFFICER)
+
+
+def every_case_workers() -> Any:
+    """The active ministry case officers (a queryset of users): overdue cases escalated to the
+    ministry reach them."""
+    from mekendesh.accounts.models import User
+
+    return User.objects.filter(is_active=True, role=Role.MINISTRY_OFFICER)
+
+
+def district_heads(district_id: int) -> Any:
+    """The active heads of the consulate of a consular district (a queryset of users)."""
+    from mekendesh.accounts.models import User
+
+    return User.objects.filter(
+        is_active=True, role=Role.CONSULAR_OFFICER, heads_consulate=True, consular_districts=district_id
+    )
+
+
+def headed_district_ids(user: Any) -> set[int]:
+    """The consular districts whose consulate ``user`` heads (a consular officer marked as head):
+    overdue cases there are escalated to them, and they assign the cases of those districts."""
+    if not getattr(user, "heads_consulate", False):
+        return set()
+    return officer_district_ids(user)
+
+
 def can(user: Any, action: str, obj: Any = None) -> bool:
     """Whether ``user`` may take ``action`` (on ``obj``: the action's object rule decides; without
     ``obj``, whether the user may take it at all). An unknown action raises ``KeyError``: a misspelt name must not quietly deny or allow."""
@@ -153,6 +184,16 @@ register_actions(
         "import.view": {Role.CONSULAR_OFFICER},
         "import.batch": {Role.CONSULAR_OFFICER},
         "import.registrations": {Role.CONSULAR_OFFICER},
+        # Assistance cases (the cases app gives each its object rule: the case's consular
+        # district, its assignee, the head of its consulate; the migrant's own cases).
+        "case.view": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER},
+        "case.open": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER, Role.SCREENING_ANALYST},
+        "case.accept": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER},
+        "case.change": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER},
+        "case.assign": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER},
+        "case.transfer": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER},
+        "case.request": {Role.MIGRANT},
+        "case.follow": {Role.MIGRANT},
     },
     object_rules={
         "person.register": _registers_people,
