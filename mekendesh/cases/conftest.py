@@ -6,6 +6,12 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _case_documents_of_this_test(settings, tmp_path):
+    """Each test keeps its case documents in a directory of its own."""
+    settings.CASE_DOCUMENTS_DIR = tmp_path / "case-documents"
+
+
 @pytest.fixture
 def head_moscow(places):
     from mekendesh.accounts.models import User

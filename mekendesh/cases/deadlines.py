@@ -78,6 +78,10 @@ class CaseClock:
     def label(self) -> Any:
         return Urgency.LABELS[self.urgency]
 
+    @property
+    def days_late(self) -> int:
+        return max(-(self.working_days_left or 0), 0)
+
 
 def case_clock(case: Any, *, today: dt.date | None = None) -> CaseClock:
     today = today or timezone.localdate()

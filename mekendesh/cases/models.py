@@ -10,6 +10,7 @@ with the workflow's actions they are the case's timeline.
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
@@ -203,8 +204,9 @@ class CaseRepresentative(models.Model):
     )
     full_name = EncryptedCharField(_("full name"), max_length=200)
     relationship = models.CharField(_("relationship to the person"), max_length=16, choices=Relationship.choices)
-    phone = EncryptedCharField(_("phone number"), max_length=20, blank=True)
-    email = EncryptedEmailField(_("e-mail address"), blank=True)
+    # Empty contacts are stored as NULL (the encrypted fields keep no empty ciphertext).
+    phone = EncryptedCharField(_("phone number"), max_length=20, blank=True, null=True)
+    email = EncryptedEmailField(_("e-mail address"), blank=True, null=True)
     consent_basis = models.CharField(_("consent"), max_length=16, choices=ConsentBasis.choices)
     consent_wording_version = models.CharField(_("wording version"), max_length=16)
     consent_given_at = models.DateTimeField(_("consent recorded"))
@@ -292,10 +294,25 @@ class CaseNote(AppendOnly):
         return f"{self.case_id} note {self.pk}"
 
 
+class CaseDocumentStorage(FileSystemStorage):
+    """Case documents live outside the web root, in ``CASE_DOCUMENTS_DIR`` (read when used, so a
+    changed setting applies at once), and have no URL: only the case pages serve them, to those
+    who may see the case."""
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.CASE_DOCUMENTS_DIR)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("case documents have no URL: the case pages serve them")
+
+
 def case_document_storage() -> FileSystemStorage:
-    """Case documents live outside the web root (``CASE_DOCUMENTS_DIR``) and have no URL: they
-    are served only by the case pages, to those who may see the case."""
-    return FileSystemStorage(location=str(settings.CASE_DOCUMENTS_DIR), base_url=None)
+    return CaseDocumentStorage()
 
 
 def _document_path(instance: CaseDocument, filename: str) -> str:

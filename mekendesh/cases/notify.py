@@ -7,7 +7,9 @@ they report has committed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +18,24 @@ from django.urls import reverse
 
 from mekendesh.accounts.permissions import district_heads, every_case_workers
 from mekendesh.cases.models import Case, CaseEvent
+
+_muted: ContextVar[bool] = ContextVar("mekendesh_case_notifications_muted", default=False)
+
+
+@contextlib.contextmanager
+def muted() -> Iterator[None]:
+    """Queue no message while inside (the demo's generated cases tell no one)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def after_commit(message: Any, **kwargs: Any) -> None:
+    """Send ``message(**kwargs)`` once the current transaction commits — unless muted now."""
+    if not _muted.get():
+        transaction.on_commit(lambda: message(**kwargs))
 
 
 def _site(path: str) -> str:
@@ -55,6 +75,8 @@ def _person_side(case: Case) -> list[Any]:
 def _queue(recipients: Iterable[Any], *, event_key: str, template: str, context: dict[str, Any], case: Case) -> int:
     from mekendesh.notifications.services import notification_queue
 
+    if _muted.get():
+        return 0
     queued = 0
     with transaction.atomic():
         for recipient in recipients:
@@ -70,6 +92,8 @@ def _queue(recipients: Iterable[Any], *, event_key: str, template: str, context:
 
 
 def _to_person(case: Case, *, event_key: str, template: str, **context: Any) -> int:
+    if _muted.get():
+        return 0
     case = Case.objects.select_related("person__account", "representative__account").get(pk=case.pk)
     context.setdefault("link", _person_link(case))
     return _queue(_person_side(case), event_key=event_key, template=template, context=context, case=case)
@@ -78,6 +102,8 @@ def _to_person(case: Case, *, event_key: str, template: str, **context: Any) -> 
 def _to_staff(case: Case, users: Iterable[Any], *, event_key: str, template: str, **context: Any) -> int:
     from mekendesh.notifications.services import recipient_for_user
 
+    if _muted.get():
+        return 0
     recipients = [found for found in (recipient_for_user(user) for user in users) if found is not None]
     context.setdefault("link", _staff_link(case))
     return _queue(recipients, event_key=event_key, template=template, context=context, case=case)
@@ -146,7 +172,13 @@ def case_reminder(*, case: Case) -> bool:
         if CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.REMINDED, details__due=due).exists():
             return False
         CaseEvent.objects.create(case=case, kind=CaseEvent.Kind.REMINDED, details={"due": due})
-        transaction.on_commit(
-            lambda: _to_person(case, event_key=f"case:{case.pk}:reminder:{due}", template="cases/reminder")
+        from mekendesh.cases.workflows import kind_of
+
+        after_commit(
+            _to_person,
+            case=case,
+            event_key=f"case:{case.pk}:reminder:{due}",
+            template="cases/reminder",
+            step=kind_of(case).step(case.status),
         )
     return True

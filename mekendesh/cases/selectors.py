@@ -8,13 +8,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mekendesh.accounts.permissions import can, officer_district_ids, works_every_case
+from mekendesh.accounts.permissions import can, every_case_workers, officer_district_ids, works_every_case
 from mekendesh.cases.deadlines import CaseClock, Urgency, case_clock
 from mekendesh.cases.models import (
     FINISHED_STATES,
@@ -27,6 +28,7 @@ from mekendesh.cases.models import (
     Party,
 )
 from mekendesh.cases.workflows import OUTCOME_REQUIRED, Step, kind_of
+from mekendesh.lib.workdays import work_calendar
 from mekendesh.workflows.engine import Transition, workflow_get
 from mekendesh.workflows.models import WorkflowAction
 
@@ -103,9 +105,15 @@ def case_list(user: Any, filters: CaseFilters) -> QuerySet[Case]:
     elif filters.urgency == Urgency.PAUSED:
         cases = cases.filter(paused_since__isnull=False)
     elif filters.urgency in (Urgency.AMBER, Urgency.GREEN):
-        # The exact colour needs the party's calendar: narrowed here to cases in time, the page
-        # keeps those of the asked colour.
-        cases = cases.filter(due_date__gte=today, paused_since__isnull=True, closed_at__isnull=True)
+        # Each case's colour counts working days in its party's calendar; the filter compares the
+        # indexed due date with the amber limit in the country of origin's calendar, which can
+        # differ from it by a host-country holiday at the edge.
+        limit = work_calendar(settings.ORIGIN_COUNTRY).add_working_days(today, settings.CASE_AMBER_WORKING_DAYS)
+        cases = cases.filter(paused_since__isnull=True, closed_at__isnull=True)
+        if filters.urgency == Urgency.AMBER:
+            cases = cases.filter(due_date__gte=today, due_date__lte=limit)
+        else:
+            cases = cases.filter(due_date__gt=limit)
     ordered = cases.order_by("closed_at", "paused_since", "due_date", "opened_at", "pk")
     return _with_details(ordered)
 
@@ -148,6 +156,17 @@ def case_counts(user: Any) -> CaseCounts:
 def person_cases_for(user: Any, person: Any) -> list[Case]:
     """The cases about ``person`` that ``user`` may see (the staff person page)."""
     return list(_with_details(cases_visible_to(user).filter(person=person)).order_by("-opened_at"))
+
+
+def officers_for(case: Case) -> QuerySet[Any]:
+    """Whom a case may be given to: the active officers of its consular district and the
+    ministry's case officers."""
+    from mekendesh.accounts.models import User
+
+    officers = User.objects.filter(is_active=True, consular_districts=case.consular_district_id)
+    if case.consular_district_id is None:
+        officers = User.objects.none()
+    return (officers | every_case_workers()).distinct().order_by("full_name", "email")
 
 
 def moves_for(user: Any, case: Case) -> list[Transition]:

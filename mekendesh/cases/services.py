@@ -195,11 +195,14 @@ def case_open(
     summary: str = "",
     origin: str = CaseOrigin.OFFICER,
     source_reference: str = "",
+    awaiting_acceptance: bool = False,
     idempotency_key: uuid.UUID | str | None = None,
 ) -> Case:
     """Open a case about a person on the register, worked by ``consular_district`` (``None``:
-    the ministry). An officer opens cases in their own districts and is assigned them; the same
-    ``idempotency_key`` sent again returns the first case (a screening match confirmed twice)."""
+    the ministry). An officer opens cases in their own districts and is assigned them; with
+    ``awaiting_acceptance`` (a screening analyst's confirmed match, say) the case waits, assigned
+    to no one, for the consulate to accept it. The same ``idempotency_key`` sent again returns the
+    first case (a match confirmed twice)."""
     _check_type(case_type)
     if not can(actor, "case.open", CasePlace(consular_district.pk if consular_district else None)):
         raise PermissionDenied(_("You may not open a case for this consulate."))
@@ -216,8 +219,8 @@ def case_open(
             opened_by=actor if getattr(actor, "pk", None) else None,
             source_reference=source_reference[:200],
         )
-        _first_step_fields(case, OPEN)
-        if can(actor, "case.view", case):
+        _first_step_fields(case, REQUESTED if awaiting_acceptance else OPEN)
+        if not awaiting_acceptance and can(actor, "case.view", case):
             case.assignee = actor
         case.save()
         _event(case, CaseEvent.Kind.OPENED, actor=actor, details={"origin": origin})
@@ -228,7 +231,7 @@ def case_open(
             person=person,
             fields=["case_type", "consular_district", "host_country", "origin", "summary", "assignee"],
         )
-        transaction.on_commit(lambda: notify.case_opened(case=case))
+        notify.after_commit(notify.case_opened, case=case)
         return case
 
     case, _new = submitted_once(key=idempotency_key, actor=actor, kind=CASE_OPEN, make=make)
@@ -289,7 +292,7 @@ def case_request(
             person=person,
             fields=["case_type", "consular_district", "host_country", "origin", "summary"],
         )
-        transaction.on_commit(lambda: notify.case_requested(case=case))
+        notify.after_commit(notify.case_requested, case=case)
         return case
 
     case, _new = submitted_once(key=submission_key, actor=actor, kind=CASE_REQUEST, make=make)
@@ -369,8 +372,8 @@ def case_request_for_other(
             account=actor,
             full_name=" ".join(representative.full_name.split())[:200],
             relationship=representative.relationship,
-            phone=representative.phone.strip()[:20],
-            email=representative.email.strip(),
+            phone=representative.phone.strip()[:20] or None,
+            email=representative.email.strip() or None,
             consent_basis=representative.consent_basis,
             consent_wording_version=REPRESENTATIVE_CONSENT_WORDING_VERSION,
             consent_given_at=timezone.now(),
@@ -389,7 +392,7 @@ def case_request_for_other(
                 "representative",
             ],
         )
-        transaction.on_commit(lambda: notify.case_requested(case=case))
+        notify.after_commit(notify.case_requested, case=case)
         return case
 
     case, _new = submitted_once(key=submission_key, actor=actor, kind=CASE_REQUEST, make=make)
@@ -454,7 +457,7 @@ def case_assign(
     )
     audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, person=locked.person, fields=["assignee"])
     if assignee is not None and assignee.pk != getattr(actor, "pk", None):
-        transaction.on_commit(lambda: notify.case_assigned(case=locked, assignee=assignee))
+        notify.after_commit(notify.case_assigned, case=locked, assignee=assignee)
     return locked
 
 
@@ -500,7 +503,7 @@ def case_transfer(
         person=locked.person,
         fields=["consular_district", "assignee", "escalation"],
     )
-    transaction.on_commit(lambda: notify.case_transferred(case=locked))
+    notify.after_commit(notify.case_transferred, case=locked)
     return locked
 
 
@@ -622,7 +625,7 @@ def case_note_add(
             person=case.person,
             fields=["body", "visible_to_person"],
         )
-        transaction.on_commit(lambda: notify.case_note(case=case, note=note))
+        notify.after_commit(notify.case_note, case=case, note=note)
         return note
 
     note, _new = submitted_once(key=submission_key, actor=actor, kind=CASE_NOTE, make=make)
@@ -693,7 +696,7 @@ def case_document_add(
                 person=case.person,
                 fields=["name", "content_type", "size", "visible_to_person"],
             )
-            transaction.on_commit(lambda: notify.case_document(case=case, document=document))
+            notify.after_commit(notify.case_document, case=case, document=document)
     except IntegrityError:
         document.file.delete(save=False)
         again = CaseDocument.objects.filter(case=case, sha256=digest).first()
@@ -744,7 +747,7 @@ def _escalate(case: Case, *, level: int, today: dt.date) -> bool:
         case.escalation = level
         _event(case, CaseEvent.Kind.ESCALATED, actor=None, details={"level": level, "due": str(case.due_date)})
         audit_record(actor=None, action=AuditEvent.Action.UPDATE, obj=case, person=case.person, fields=["escalation"])
-        transaction.on_commit(lambda: notify.case_escalated(case=case, level=level))
+        notify.after_commit(notify.case_escalated, case=case, level=level)
     return True
 
 

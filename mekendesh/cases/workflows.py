@@ -39,6 +39,10 @@ class Step:
     person_text: Promise  # what the person reads: what is happening and what comes next
     deadline: Deadline | None = None
 
+    @property
+    def party_label(self) -> Any:
+        return Party(self.party).label
+
 
 @dataclass(frozen=True)
 class Move:

@@ -39,6 +39,7 @@ class DemoUser:
     label: Any  # lazy translated text
     districts: tuple[str, ...] = ()
     administrator: bool = False
+    heads_consulate: bool = False
 
 
 DEMO_USERS: tuple[DemoUser, ...] = (
@@ -49,11 +50,20 @@ DEMO_USERS: tuple[DemoUser, ...] = (
         _("consular officer, Yekaterinburg"),
         ("RU-YEKATERINBURG",),
     ),
+    DemoUser(
+        "head.moscow@mfa.example",
+        Role.CONSULAR_OFFICER,
+        _("head of the consulate, Moscow"),
+        ("RU-MOSCOW",),
+        heads_consulate=True,
+    ),
+    DemoUser("cases@mfa.example", Role.MINISTRY_OFFICER, _("ministry case officer")),
     DemoUser("analyst@mfa.example", Role.SCREENING_ANALYST, _("screening analyst")),
     DemoUser("statistician@stat.example", Role.STATISTICIAN, _("statistician")),
     DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
     DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
 )
+DEMO_MINISTRY_OFFICER = "cases@mfa.example"
 DEMO_MIGRANT = DemoUser("migrant@example.com", Role.MIGRANT, _("migrant (Moscow)"))
 
 
@@ -105,6 +115,7 @@ def _user_create(demo: DemoUser, password: str) -> User:
         full_name=str(demo.label).capitalize(),
         is_staff=demo.administrator,
         is_superuser=demo.administrator,
+        heads_consulate=demo.heads_consulate,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     if demo.districts:

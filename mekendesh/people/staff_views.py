@@ -26,6 +26,7 @@ from mekendesh.people.staff_forms import PersonEntryForm, QueueFilterForm, Searc
 from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
 from mekendesh.web.decorators import require as _require
 from mekendesh.web.decorators import staff_required
+from mekendesh.web.navigation import person_panels_for
 from mekendesh.web.pagination import CappedPaginator
 from mekendesh.workflows.errors import StaleObjectError
 
@@ -142,6 +143,7 @@ def person(request: HttpRequest, public_id: Any) -> HttpResponse:
             "stays": stays,
             "consents": found.consents.all(),
             "duplicates": duplicates,
+            "panels": person_panels_for(request.user, found),
             "queue": _queue_query(request.GET["queue"]) if "queue" in request.GET else None,
         },
     )

@@ -103,13 +103,13 @@ def test_a_module_adds_its_actions_to_the_same_table(monkeypatch, officer_moscow
     monkeypatch.setattr(permissions, "ACTIONS", dict(ACTIONS))
     monkeypatch.setattr(permissions, "OBJECT_RULES", dict(permissions.OBJECT_RULES))
     register_actions(
-        {"case.open": {"screening_analyst"}},
-        object_rules={"case.open": lambda user, case: case is None or case == "own"},
+        {"survey.open": {"screening_analyst"}},
+        object_rules={"survey.open": lambda user, survey: survey is None or survey == "own"},
     )
-    assert permissions.can(analyst, "case.open") and not permissions.can(officer_moscow, "case.open")
-    assert permissions.can(analyst, "case.open", "own") and not permissions.can(analyst, "case.open", "other")
+    assert permissions.can(analyst, "survey.open") and not permissions.can(officer_moscow, "survey.open")
+    assert permissions.can(analyst, "survey.open", "own") and not permissions.can(analyst, "survey.open", "other")
     with pytest.raises(ValueError):
-        register_actions({"case.open": {"consular_officer"}})
+        register_actions({"survey.open": {"consular_officer"}})
 
 
 def test_a_misspelt_action_is_an_error_not_a_quiet_no(officer_moscow):

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from mekendesh.accounts.models import Role, User
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import GENESIS_HASH, event_digest
-from mekendesh.demo.users import totp_code
+from mekendesh.demo.users import DEMO_USERS, totp_code
 from mekendesh.people.models import Person, Stay
 from mekendesh.people.selectors import people_visible_to
 
@@ -68,7 +68,7 @@ def test_running_the_demo_twice_keeps_the_data_and_the_logins(demo_home):
     second = run_demo("--people", "10")
     assert "reusing" in second
     assert list(Person.objects.values_list("public_id", flat=True)) == people
-    assert User.objects.count() == 7
+    assert User.objects.count() == len(DEMO_USERS) + 1
     secrets_printed = [line for line in first.splitlines() if "password:" in line or "TOTP secret:" in line]
     assert secrets_printed == [line for line in second.splitlines() if "password:" in line or "TOTP secret:" in line]
 
@@ -99,3 +99,22 @@ def test_the_demo_refuses_a_database_that_holds_real_people(demo_home, registere
         run_demo()
     assert Person.objects.count() == 1
     assert not User.objects.filter(email="officer.moscow@mfa.example").exists()
+
+
+def test_the_demo_gives_the_moscow_officer_cases_to_work_some_of_them_late(demo_home):
+    from mekendesh.cases.deadlines import Urgency, case_clock
+    from mekendesh.cases.models import Case
+    from mekendesh.cases.selectors import CaseFilters, case_list, cases_visible_to
+
+    run_demo("--people", "400")
+    moscow = User.objects.get(email="officer.moscow@mfa.example")
+    cases = list(cases_visible_to(moscow))
+    assert len(cases) >= 10
+    assert len({case.status for case in cases}) >= 4
+    assert {case_clock(case).urgency for case in cases} >= {Urgency.RED, Urgency.GREEN}
+    assert case_list(moscow, CaseFilters(state="requested")).exists()
+    assert Case.objects.filter(escalation__gt=0).exists()
+    assert len({case.case_type for case in Case.objects.all()}) >= 6
+    migrant = User.objects.get(email="migrant@example.com")
+    assert Case.objects.filter(person__account=migrant).exists()
+    assert Case.objects.filter(representative__account=migrant).exists()

@@ -27,10 +27,13 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from mekendesh.accounts.models import User
+from mekendesh.cases import notify
+from mekendesh.demo.cases import demo_cases_create, demo_migrant_case
 from mekendesh.demo.generator import DEFAULT_SEED, people_generate
 from mekendesh.demo.loading import demo_people_load
 from mekendesh.demo.users import (
     DEMO_MIGRANT,
+    DEMO_MINISTRY_OFFICER,
     DEMO_USERS,
     demo_logins,
     demo_migrant_link,
@@ -102,12 +105,13 @@ class Command(BaseCommand):
 
     def _prepare(self, *, home: Path, count: int, seed: int) -> None:
         self.stdout.write(_("Making %(count)d demo people (seed %(seed)d) …") % {"count": count, "seed": seed})
-        with transaction.atomic():
+        with notify.muted(), transaction.atomic():  # the demo's cases tell no one
             users = demo_users_create(home=home)
-            officers = {}
+            officers: dict[str, User] = {}
             for demo in DEMO_USERS:
                 for code in demo.districts:
-                    officers[code] = users[demo.email]
+                    if not demo.heads_consulate:
+                        officers.setdefault(code, users[demo.email])
             people = people_generate(count=count, seed=seed, today=timezone.localdate())
             # Progress on a terminal only (tqdm turns itself off when stderr is not one).
             with tqdm(total=count, unit=" people", disable=None, file=sys.stderr) as progress:
@@ -116,13 +120,23 @@ class Command(BaseCommand):
                     progress.update(stored)
 
                 demo_people_load(people=people, officers=officers, on_batch=advance)
-            demo_migrant_link(user=users[DEMO_MIGRANT.email])
+            migrant = demo_migrant_link(user=users[DEMO_MIGRANT.email])
+            today = timezone.localdate()
+            demo_migrant_case(person=migrant, officers=officers, today=today)
+            cases = demo_cases_create(
+                officers=officers,
+                ministry=users[DEMO_MINISTRY_OFFICER],
+                relative=users[DEMO_MIGRANT.email],
+                today=today,
+                seed=seed,
+            )
         # Fresh statistics, so that the query planner knows the tables are no longer empty (and on
         # PostgreSQL the visibility map, so that counts read the indexes alone).
         with connection.cursor() as cursor:
             vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block  # VACUUM needs no transaction
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         self.stdout.write(self.style.SUCCESS(_("%(count)d demo people stored.") % {"count": count}))
+        self.stdout.write(self.style.SUCCESS(_("%(count)d demo assistance cases opened.") % {"count": cases}))
 
     def _print_logins(self, home: Path, host: str, port: int) -> None:
         logins = demo_logins(home=home)
