@@ -271,12 +271,13 @@ def case_timeline(*, case: Case, for_person: bool) -> list[TimelineEntry]:
                 )
             )
         else:
-            label = next((item.label for item in workflow.transitions if item.action == move.action), move.action)
+            label = str(next((item.label for item in workflow.transitions if item.action == move.action), move.action))
+            title = label if label.casefold() == str(step.label).casefold() else f"{label} → {step.label}"
             entries.append(
                 TimelineEntry(
                     move.at,
                     "move",
-                    f"{label} → {step.label}",
+                    title,
                     actor=move.actor,
                     text=move.note,
                     internal=bool(move.note) and move.action not in OUTCOME_REQUIRED,
