@@ -117,6 +117,17 @@ def test_any_year_asked_is_loaded_when_first_asked_about():
     assert russia.day_off_reason(D(1999, 6, 12)) is not None
 
 
+def test_threads_asking_about_a_new_year_at_once_all_get_the_whole_year():
+    from concurrent.futures import ThreadPoolExecutor
+
+    moscow = WorkCalendar(["KG", "RU"])
+    days = [D(2033, 1, 1) + dt.timedelta(days=n) for n in range(365)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(moscow.is_working_day, days))
+    expected = [work_calendar("KG", "RU").is_working_day(day) for day in days]
+    assert answers == expected and answers.count(True) > 200
+
+
 # -- deadlines -----------------------------------------------------------------------------------
 
 

@@ -4,6 +4,10 @@ prints, the in-memory one keeps an outbox, the disabled one sends nothing."""
 from __future__ import annotations
 
 import io
+import os
+import secrets
+import subprocess
+import sys
 
 import pytest
 
@@ -58,3 +62,31 @@ class Gateway(BaseSmsBackend):
     def send_messages(self, messages: list[SmsMessage]) -> int:
         Gateway.sent.extend(messages)
         return len(messages)
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend"),
+    [("production", "disabled"), ("development", "console"), ("test", "locmem")],
+)
+def test_production_sends_no_sms_and_development_prints_them_until_a_gateway_is_named(tmp_path, environment, backend):
+    def configured(**variables: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", "from django.conf import settings; print(settings.SMS_BACKEND)"],
+            env={
+                "PATH": os.environ.get("PATH", ""),
+                "HOME": str(tmp_path),
+                "MEKENDESH_HOME": str(tmp_path),
+                "DJANGO_SETTINGS_MODULE": "mekendesh.settings",
+                "MEKENDESH_ENV": environment,
+                "SECRET_KEY": secrets.token_urlsafe(64),
+                **variables,
+            },
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return result.stdout.strip()
+
+    assert configured() == f"mekendesh.notifications.sms.backends.{backend}.SmsBackend"
+    assert configured(MEKENDESH_SMS_BACKEND="gateway.Sms") == "gateway.Sms"
