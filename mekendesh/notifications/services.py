@@ -120,21 +120,13 @@ def recipient_for_person(person: Person) -> Recipient | None:
 def recipient_for_user(user: User) -> Recipient | None:
     """A user's e-mail address and preferred language (else the site's default). A staff
     account's address is the one it signs in with; a migrant's counts once confirmed (and
-    :func:`recipient_for_person` is the way to reach a registered migrant). ``None`` for an
-    inactive account or one without an address."""
-    from mekendesh.people.models import Person
-
-    if not user.is_active:
+    :func:`recipient_for_person` is the way to reach a registered migrant about their own
+    affairs). No ``person`` is set: the caller names the person a message is about, if any
+    (``dataclasses.replace(recipient, person=...)``). ``None`` for an inactive account or one
+    without a usable address."""
+    if not user.is_active or not (is_staff_account(user) or _email_confirmed(user)):
         return None
-    staff = is_staff_account(user)
-    if not (staff or _email_confirmed(user)):
-        return None
-    return Recipient(
-        language=_language(user.preferred_language),
-        email=user.email,
-        user=user,
-        person=None if staff else Person.objects.filter(account=user).first(),
-    )
+    return Recipient(language=_language(user.preferred_language), email=user.email, user=user)
 
 
 def address_hashes(channel: str, address: str) -> list[str]:

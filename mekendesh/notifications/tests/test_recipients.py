@@ -84,5 +84,4 @@ def test_a_migrant_account_is_reached_as_a_user_only_once_its_address_is_confirm
     account = registered_migrant.account
     assert recipient_for_user(account) is None
     confirmed(account)
-    recipient = recipient_for_user(account)
-    assert recipient is not None and (recipient.email, recipient.person) == (account.email, registered_migrant)
+    assert recipient_for_user(account) == Recipient(language="en", email=account.email, user=account)
