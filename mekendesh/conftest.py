@@ -45,6 +45,16 @@ def _english_unless_asked(settings):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _sms_outbox(settings):
+    """SMS go to the in-memory backend's outbox, emptied before each test (as Django does with
+    ``mail.outbox``): ``mekendesh.notifications.sms.backends.locmem.outbox``."""
+    from mekendesh.notifications.sms.backends import locmem
+
+    settings.SMS_BACKEND = "mekendesh.notifications.sms.backends.locmem.SmsBackend"
+    locmem.outbox.clear()
+
+
 @pytest.fixture
 def staff_client(db):
     """A factory: ``staff_client(user)`` returns a test ``Client`` signed in as that staff user,

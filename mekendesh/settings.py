@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "mekendesh.vendor_translations",
     "mekendesh.demo",
     "mekendesh.jobs",
+    "mekendesh.notifications",
     "mekendesh.imports",
     "mekendesh.cases",
 ]
@@ -280,6 +281,20 @@ JOB_HEARTBEAT_SECONDS = float(env_str("MEKENDESH_JOB_HEARTBEAT_SECONDS", "10"))
 JOB_STALE_SECONDS = float(env_str("MEKENDESH_JOB_STALE_SECONDS", "60"))
 JOB_PROGRESS_INTERVAL = 0.5  # seconds between progress writes of one job
 JOB_MODULES = env_list("MEKENDESH_JOB_MODULES")  # more modules declaring job kinds, beside apps' jobs.py
+
+# Notifications (mekendesh.notifications): SMS goes through SMS_BACKEND, the dotted path of a
+# class like mekendesh.notifications.sms.backends.base.BaseSmsBackend; production sends none
+# until a gateway is named. A message that fails is tried again after NOTIFICATION_RETRY_SECONDS,
+# doubling each time, NOTIFICATION_MAX_ATTEMPTS times in all.
+_SMS_BACKENDS = "mekendesh.notifications.sms.backends"
+SMS_BACKEND = env_str(
+    "MEKENDESH_SMS_BACKEND",
+    {"production": f"{_SMS_BACKENDS}.disabled.SmsBackend", "test": f"{_SMS_BACKENDS}.locmem.SmsBackend"}.get(
+        ENV, f"{_SMS_BACKENDS}.console.SmsBackend"
+    ),
+)
+NOTIFICATION_MAX_ATTEMPTS = env_int("MEKENDESH_NOTIFICATION_MAX_ATTEMPTS", 5)
+NOTIFICATION_RETRY_SECONDS = env_int("MEKENDESH_NOTIFICATION_RETRY_SECONDS", 300)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -32,6 +32,7 @@ RULES = {
     "import.view": {"officer_moscow"},
     "import.batch": {"officer_moscow"},
     "import.registrations": {"officer_moscow"},  # declared by the audit app's job kind
+    "notification.send": {"administrator"},  # declared by the notifications app's job kind
 }
 
 
