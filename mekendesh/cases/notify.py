@@ -55,7 +55,7 @@ def _person_side(case: Case) -> list[Any]:
     from mekendesh.notifications.services import Recipient, recipient_for_person, recipient_for_user
 
     recipients = []
-    if case.person_id is not None:
+    if case.person is not None:
         found = recipient_for_person(case.person)
         if found is not None:
             recipients.append(found)
