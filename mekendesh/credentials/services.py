@@ -143,7 +143,7 @@ def _issue(*, actor: Any, stay: Stay) -> Credential:
     keyset = published_keyset()
     with transaction.atomic():
         locked = (
-            Stay.objects.select_for_update()
+            Stay.objects.select_for_update(of=("self",))
             .select_related("person", "consular_district")
             .prefetch_related("person__names")
             .get(pk=stay.pk)
@@ -183,7 +183,7 @@ def credential_revoke(*, actor: Any, credential: Credential, reason: str, note: 
     elif not can(actor, "credential.revoke", stay):
         raise PermissionDenied(_("You may not do this."))
     with transaction.atomic():
-        locked = Credential.objects.select_for_update().select_related("person").get(pk=credential.pk)
+        locked = Credential.objects.select_for_update(of=("self",)).select_related("person").get(pk=credential.pk)
         if locked.revoked_at is not None:
             return locked
         return _revoke(actor=actor, credential=locked, reason=reason, note=note.strip()[:300])
@@ -242,7 +242,7 @@ def credential_reconcile(
     for credential in stale:
         reason = RevocationReason.STAY_ENDED if credential.stay.status == StayStatus.ENDED else None
         with transaction.atomic():
-            locked = Credential.objects.select_for_update().select_related("person").get(pk=credential.pk)
+            locked = Credential.objects.select_for_update(of=("self",)).select_related("person").get(pk=credential.pk)
             if locked.revoked_at is None:
                 _revoke(actor=actor, credential=locked, reason=reason or RevocationReason.ISSUED_IN_ERROR)
                 report.revoked += 1
