@@ -14,21 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mekendesh.credentials import selectors, services
+from mekendesh.credentials.cards import card
 from mekendesh.credentials.keys import CredentialKeyUnavailable
-from mekendesh.credentials.models import Credential
-from mekendesh.lib.credential import qr_svg
 from mekendesh.people.selectors import person_of_account
 from mekendesh.web.decorators import migrant_required
-
-
-def card(credential: Credential) -> dict[str, Any]:
-    """What a credential's card shows: its claims, its QR code and its text."""
-    return {
-        "credential": credential,
-        "claims": selectors.credential_claims(credential=credential),
-        "qr": qr_svg(credential.token, title=_("QR code of the registration credential")),
-        "text": credential.token,
-    }
 
 
 @migrant_required

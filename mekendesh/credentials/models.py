@@ -81,7 +81,3 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return str(self.public_id)
-
-    @property
-    def revoked(self) -> bool:
-        return self.revoked_at is not None

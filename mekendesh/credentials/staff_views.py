@@ -16,9 +16,10 @@ from mekendesh.accounts.permissions import can
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record_many
 from mekendesh.credentials import selectors, services
+from mekendesh.credentials.cards import card
 from mekendesh.credentials.forms import RevokeForm
 from mekendesh.credentials.keys import CredentialKeyUnavailable
-from mekendesh.credentials.migrant_views import card
+from mekendesh.people.models import StayStatus
 from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
 from mekendesh.web.decorators import staff_required
 
@@ -46,7 +47,7 @@ def stay_credential(request: HttpRequest, stay_id: int) -> HttpResponse:
             "current": card(current) if current is not None and may_act else None,
             "current_credential": current,
             "may_revoke": may_act and current is not None,
-            "may_issue": can(request.user, "credential.issue", stay) and stay.status == "verified",
+            "may_issue": can(request.user, "credential.issue", stay) and stay.status == StayStatus.VERIFIED,
             "form": RevokeForm(),
         },
     )
