@@ -60,6 +60,11 @@ def issuing_key() -> SigningKey:
 def published_keyset() -> KeySet:
     """The key set verifiers get (``/credentials/keys.json``)."""
     store = keystore()
-    if makes_its_own_key():
-        store.create(now=timezone.now())
-    return store.published()
+    try:
+        if makes_its_own_key():
+            store.create(now=timezone.now())
+        return store.published()
+    except KeyProblem as exc:
+        raise CredentialKeyUnavailable(
+            _("The published credential key set cannot be read: %(problem)s") % {"problem": exc}
+        ) from exc

@@ -25,7 +25,11 @@ STATUS_MAX_AGE = selectors.STATUS_LIST_CACHE_SECONDS
 @require_GET
 def keys(request: HttpRequest) -> HttpResponse:
     """The published key set (JSON): every key that verifies credentials, with its state."""
-    response = HttpResponse(published_keyset().to_json(), content_type="application/json")
+    try:
+        document = published_keyset().to_json()
+    except CredentialKeyUnavailable:
+        return HttpResponse(_("The key set cannot be read now."), status=503, content_type="text/plain")
+    response = HttpResponse(document, content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=KEYS_MAX_AGE)
     return response

@@ -89,3 +89,10 @@ def test_the_published_key_set_may_be_cached_and_fetched_by_any_site(client, cre
     assert response["Access-Control-Allow-Origin"] == "*" and "public" in response["Cache-Control"]
     assert credential.key_id in response.text and "PRIVATE" not in response.text
     assert Credential.objects.count() == 1
+
+
+def test_a_damaged_key_set_file_answers_unavailable_not_an_error(client, credential, credential_keys):
+    credential_keys.keyset_file.write_text("{", encoding="utf-8")
+    assert client.get(reverse("credentials:keys")).status_code == 503
+    response = check(client, credential.token)
+    assert response.status_code == 200 and "Credentials cannot be checked here now." in response.text

@@ -153,6 +153,12 @@ def test_a_revoked_credential_is_revoked_by_the_signed_status_list(credential):
     assert verify(credential, PUBLISHED, now=NOW, revoked=others).outcome == Outcome.VALID
 
 
+def test_the_status_list_sets_bit_i_percent_8_of_byte_i_div_8_as_the_ietf_token_status_list_does():
+    status = StatusList.build(revoked=[0, 9, 23], size=24, issuer="KG", issued_at=NOW, expires_at=NOW)
+    assert status.bits == bytes([0b00000001, 0b00000010, 0b10000000])
+    assert [index for index in range(30) if index in status] == [0, 9, 23]
+
+
 def test_revoked_comes_before_expired():
     text = sign(claims(valid_until=NOW - dt.timedelta(days=1)), MINISTRY)
     assert verify(text, PUBLISHED, now=NOW, revoked={7}).outcome == Outcome.REVOKED
