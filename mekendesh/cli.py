@@ -3,6 +3,8 @@
 It behaves like ``manage.py`` (``mekendesh migrate``, ``mekendesh check --deploy`` …) and adds
 ``mekendesh demo``, ``mekendesh audit verify`` (both Django management commands) and
 ``mekendesh link`` (the record-linkage engine, which needs no Django and starts without it).
+``mekendesh credential verify TEXT --keys KEYSET.json`` checks a credential offline, without
+Django too; the rest of ``mekendesh credential`` is a management command.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         from mekendesh.linkage.cli import main as link_main
 
         return link_main(argv[2:])
+    if argv[1:3] == ["credential", "verify"] and any(arg == "--keys" or arg.startswith("--keys=") for arg in argv):
+        from mekendesh.lib.credential.cli import main as verify_main
+
+        return verify_main(argv[3:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mekendesh.settings")
     import django
     from django.core.management import execute_from_command_line

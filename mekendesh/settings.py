@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "mekendesh.reference",
     "mekendesh.workflows",
     "mekendesh.people",
+    "mekendesh.credentials",
     "mekendesh.web",
     "mekendesh.vendor_translations",
     "mekendesh.demo",
@@ -389,3 +390,15 @@ CASE_ESCALATE_TO_MINISTRY_AFTER = env_int("CASE_ESCALATE_TO_MINISTRY_AFTER", 3)
 SITE_URL = env_str("MEKENDESH_SITE_URL") or (
     f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION and ALLOWED_HOSTS else "http://127.0.0.1:8000"
 )
+# Registration credentials (mekendesh.credentials): the private key that signs them (PEM, Ed25519,
+# outside the database; made under MEKENDESH_HOME on first use except in production) and the
+# published key set beside it (public keys with their states: active, verify-only, retired).
+CREDENTIAL_KEY_FILE_SET = bool(env_str("MEKENDESH_CREDENTIAL_KEY_FILE"))
+CREDENTIAL_KEY_FILE = Path(env_str("MEKENDESH_CREDENTIAL_KEY_FILE") or HOME / "credentials" / "signing-key.pem")
+CREDENTIAL_KEYSET_FILE = Path(
+    env_str("MEKENDESH_CREDENTIAL_KEYSET_FILE") or CREDENTIAL_KEY_FILE.with_name("keyset.json")
+)
+CREDENTIAL_ISSUER = env_str("MEKENDESH_CREDENTIAL_ISSUER", ORIGIN_COUNTRY).upper()
+CREDENTIAL_VALID_DAYS = env_int("MEKENDESH_CREDENTIAL_VALID_DAYS", 365)
+CREDENTIAL_STATUS_LIST_HOURS = env_int("MEKENDESH_CREDENTIAL_STATUS_LIST_HOURS", 168)
+CREDENTIAL_VERIFY_RATE_PER_HOUR = env_int("CREDENTIAL_VERIFY_RATE_PER_HOUR", 120)

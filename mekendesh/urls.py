@@ -18,5 +18,6 @@ urlpatterns = [
     path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.web.staff_site")),
     path("me/", include("mekendesh.web.migrant_site")),
+    path("credentials/", include("mekendesh.credentials.urls")),
     path("", include("mekendesh.web.urls")),
 ]

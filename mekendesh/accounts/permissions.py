@@ -207,6 +207,32 @@ register_actions(
 )
 
 
+def _sees_stay_district(user: Any, obj: Any) -> bool:
+    """A stay (or anything with ``consular_district_id``) an officer of its district sees, or a
+    headquarters role that sees every district; without an object, whether they see any."""
+    if sees_every_district(user):
+        return True
+    own = officer_district_ids(user)
+    return bool(own) if obj is None else getattr(obj, "consular_district_id", None) in own
+
+
+# Registration credentials (mekendesh.credentials): seen with the stay, issued by the stay's
+# district or by the migrant whose stay it is, revoked by the stay's district.
+register_actions(
+    {
+        "credential.view": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST},
+        "credential.issue": {Role.CONSULAR_OFFICER, Role.MIGRANT},
+        "credential.revoke": {Role.CONSULAR_OFFICER},
+        "credential.reconcile": {Role.ADMINISTRATOR},  # the nightly job, also started by hand
+    },
+    object_rules={
+        "credential.view": _sees_stay_district,
+        "credential.issue": _in_own_district,
+        "credential.revoke": _in_own_district,
+    },
+)
+
+
 def _districts_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     if action.startswith("post_"):
         forget_district_ids(instance)

@@ -33,6 +33,10 @@ def test_production_refuses_to_start_without_a_strong_secret_key(tmp_path, key):
 
 
 def test_production_with_a_strong_key_passes_the_deployment_checks_without_a_warning(tmp_path):
+    from mekendesh.lib.credential import SigningKey
+
+    credential_key = tmp_path / "credential-key.pem"  # made by `mekendesh credential keys generate`
+    credential_key.write_bytes(SigningKey.generate().to_pem())
     result = mekendesh(
         tmp_path,
         "check",
@@ -41,6 +45,7 @@ def test_production_with_a_strong_key_passes_the_deployment_checks_without_a_war
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="mekendesh.example.org",
+        MEKENDESH_CREDENTIAL_KEY_FILE=str(credential_key),
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
