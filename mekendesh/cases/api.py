@@ -132,6 +132,13 @@ def _problem(message: str, code: int, **fields: Any) -> Response:
     return Response({"detail": message, **fields}, status=code)
 
 
+def _key_taken() -> Response:
+    return _problem(
+        _("This %(header)s was already used for another request: send a new key.") % {"header": IDEMPOTENCY_HEADER},
+        status.HTTP_409_CONFLICT,
+    )
+
+
 @extend_schema(
     summary="Move a case to its next step",
     request=CaseTransitionSerializer,
@@ -184,7 +191,7 @@ class CaseTransitionView(generics.GenericAPIView):
             message = _("A case of this type has no move “%(action)s”.") % {"action": action}
             return _problem(message, status.HTTP_400_BAD_REQUEST, action=[message])
         try:
-            services.case_move(
+            moved = services.case_move(
                 actor=user,
                 case=case,
                 action=action,
@@ -195,14 +202,13 @@ class CaseTransitionView(generics.GenericAPIView):
         except StaleObjectError as exc:
             return _problem(str(exc), status.HTTP_409_CONFLICT)
         except SubmissionKeyTaken:
-            return _problem(
-                _("This %(header)s was already used for another request: send a new key.")
-                % {"header": IDEMPOTENCY_HEADER},
-                status.HTTP_409_CONFLICT,
-            )
+            return _key_taken()
         except PermissionDenied as exc:
             return _problem(str(exc), status.HTTP_403_FORBIDDEN)
         except ValidationError as exc:
             fields = dict(exc.message_dict) if hasattr(exc, "error_dict") else {}
             return _problem(" ".join(exc.messages), status.HTTP_400_BAD_REQUEST, **fields)
+        if moved.pk != case.pk:
+            # The key replayed the same move of another case: this one was not moved.
+            return _key_taken()
         return Response(_detail(user, selectors.case_get_for_staff(user=user, public_id=case.public_id)))

@@ -140,6 +140,25 @@ def test_a_key_used_for_one_move_is_refused_for_another(sign_in, officer_moscow,
     assert moves_of(open_case) == 1
 
 
+def test_a_key_used_to_move_one_case_is_refused_for_the_same_move_of_another(
+    sign_in, officer_moscow, open_case, registered_migrant, places
+):
+    from mekendesh.cases.services import case_open
+
+    second = case_open(
+        actor=officer_moscow,
+        person=registered_migrant,
+        case_type="register_removal",
+        consular_district=places["moscow_district"],
+    )
+    client, key = sign_in(officer_moscow), uuid.uuid4()
+    assert move(client, open_case, "request_documents", key=key).status_code == 200
+    refused = move(client, second, "request_documents", key=key)
+    assert refused.status_code == 409 and "Idempotency-Key" in refused.json()["detail"]
+    second.refresh_from_db()
+    assert (second.status, moves_of(second)) == ("open", 0)
+
+
 def test_an_idempotency_key_that_is_not_a_uuid_is_refused(sign_in, officer_moscow, open_case):
     response = move(sign_in(officer_moscow), open_case, "request_documents", key="twice-please")
     assert response.status_code == 400 and "Idempotency-Key" in response.json()["detail"]

@@ -229,7 +229,7 @@ def test_a_registered_migrant_may_ask_for_someone_else_too(client, aigerim, plac
     assert response.status_code == 302 and Case.objects.get().representative.account == aigerim.account
 
 
-def test_once_the_consulate_finds_the_person_they_follow_the_case_themselves(
+def test_once_the_consulate_finds_the_person_she_follows_the_case_herself(
     client, relative, aigerim, officer_moscow, places
 ):
     """A relative asked for Aigerim; the consulate accepts and links the case to her registration."""
@@ -243,4 +243,8 @@ def test_once_the_consulate_finds_the_person_they_follow_the_case_themselves(
     assert case.number in listing
     page = client.get(reverse("migrant:case", args=[case.public_id])).content.decode()
     assert "Asked for by" in page and "Асанова Гүлнара" in page and "gulnara@example.com" not in page
-    assert other.get(reverse("migrant:case", args=[case.public_id])).status_code == 200
+    relatives_page = other.get(reverse("migrant:case", args=[case.public_id]))
+    assert relatives_page.status_code == 200
+    # The relative reads the name she gave, not what the register holds about the person.
+    assert "You asked for help for Айгерим Токтосунова." in relatives_page.content.decode()
+    assert "Асан кызы" not in relatives_page.content.decode()
