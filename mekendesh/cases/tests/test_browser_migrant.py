@@ -8,30 +8,14 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from mekendesh.cases import notify, services
+from mekendesh.cases import services
 from mekendesh.cases.models import Case, CaseDocument, CaseNote
 from mekendesh.conftest import PASSWORD
+from mekendesh.notifications.models import Notification
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _no_messages_sent(monkeypatch):
-    """The messages a case sends after each change are another module's work (notifications):
-    here they are not sent."""
-    for name in (
-        "case_opened",
-        "case_requested",
-        "case_moved",
-        "case_note",
-        "case_document",
-        "case_assigned",
-        "case_transferred",
-        "case_escalated",
-    ):
-        monkeypatch.setattr(notify, name, lambda **kwargs: None)
 
 
 def fits_the_screen(page) -> bool:
@@ -79,6 +63,10 @@ def test_a_migrant_asks_for_help_on_a_phone_in_kyrgyz_and_follows_her_case(
     services.case_note_add(
         actor=officer_moscow, case=case, body="Эмгек келишимиңизди жибериңиз.", visible_to_person=True
     )
+
+    # She is told by message too (the notifications module sends it).
+    told = Notification.objects.filter(event_key__startswith=f"case:{case.pk}:move:", template="cases/moved")
+    assert told.exists()
 
     # She finds the case again from her list and sees that the next step is hers.
     page.goto(live_server.url + reverse("migrant:home"))
