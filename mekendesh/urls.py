@@ -14,7 +14,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/", include("mekendesh.people.api_urls")),
+    path("api/", include("mekendesh.web.api_site")),
     path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.web.staff_site")),
     path("me/", include("mekendesh.web.migrant_site")),

@@ -95,7 +95,9 @@ def _text(value: str, *, field: str, required: str | None = None, limit: int = T
 
 
 def _locked(case: Case, expected_version: int | None) -> Case:
-    locked = Case.objects.select_for_update().select_related("person", "consular_district").get(pk=case.pk)
+    # Only the case's row is locked: PostgreSQL locks no row of the nullable side of an outer join
+    # (a case without a person or a district).
+    locked = Case.objects.select_for_update(of=("self",)).select_related("person", "consular_district").get(pk=case.pk)
     if expected_version is not None and locked.version != expected_version:
         raise stale_object_error()
     return locked

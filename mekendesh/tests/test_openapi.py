@@ -20,7 +20,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-STAFF_ROLES = ("officer_moscow", "analyst", "statistician", "coordinator", "administrator")
+STAFF_ROLES = ("officer_moscow", "ministry_officer", "analyst", "statistician", "coordinator", "administrator")
 # Any 32 letters and digits are a valid CSRF secret: sent as the cookie and as the header, they let
 # the unsafe methods that a new module adds reach their views.
 CSRF_SECRET = "schemathesisCsrfSecret0123456789"
@@ -52,7 +52,17 @@ def wsgi_application() -> Any:
 def staff_sessions(
     request: pytest.FixtureRequest, staff_client: Any, registered_migrant: Any
 ) -> dict[str, dict[str, str]]:
-    """Cookies of a signed-in session for each staff role (with a registered person to look at)."""
+    """Cookies of a signed-in session for each staff role (with a registered person and a case of
+    hers to look at)."""
+    from mekendesh.cases.services import case_open
+
+    case_open(
+        actor=request.getfixturevalue("officer_moscow"),
+        person=registered_migrant,
+        case_type="register_removal",
+        consular_district=registered_migrant.stays.get().consular_district,
+        summary="Named on the register of controlled persons.",
+    )
     sessions = {}
     for role in STAFF_ROLES:
         client = staff_client(request.getfixturevalue(role))

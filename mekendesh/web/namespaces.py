@@ -1,8 +1,10 @@
-"""The ``staff`` and ``migrant`` URL namespaces, mounted at ``/staff/`` and ``/me/``.
+"""The ``staff``, ``migrant`` and ``api`` URL namespaces, mounted at ``/staff/``, ``/me/`` and
+``/api/``.
 
 Each installed app of the project contributes its pages by having a module ``staff_urls`` (or
-``migrant_urls``) with ``urlpatterns`` (and no ``app_name``): they are collected here, so a new app
-adds pages without touching any other app. Names must be unique across apps (``staff:case_list``).
+``migrant_urls``, ``api_urls``) with ``urlpatterns`` (and no ``app_name``): they are collected
+here, so a new app adds pages without touching any other app. Names must be unique across apps
+(``staff:case_list``).
 """
 
 from __future__ import annotations

@@ -65,11 +65,37 @@ def moscow_import(officer_moscow):
     )
 
 
+@pytest.fixture(autouse=True)
+def moscow_case(officer_moscow, registered_migrant, places):
+    """A case of the person staying in Moscow, opened by (and assigned to) the Moscow officer,
+    with a document: its pages are for the Moscow consulate and the ministry's case officers."""
+    from mekendesh.cases.services import case_document_add, case_open
+
+    case = case_open(
+        actor=officer_moscow,
+        person=registered_migrant,
+        case_type="register_removal",
+        consular_district=places["moscow_district"],
+        summary="Named on the register of controlled persons; works at ООО «Стройка».",
+    )
+    case_document_add(actor=officer_moscow, case=case, name="decision.pdf", content=b"%PDF-1.4 decision")
+    return case
+
+
 def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
+    from mekendesh.cases.models import Case, CaseDocument
     from mekendesh.imports.models import ImportBatch
 
     batch = ImportBatch.objects.first()
-    values = {"public_id": person.public_id, "stay_id": stay.pk, "import_id": batch.public_id if batch else None}
+    case = Case.objects.first()
+    document = CaseDocument.objects.first()
+    values = {
+        "public_id": person.public_id,
+        "stay_id": stay.pk,
+        "import_id": batch.public_id if batch else None,
+        "case_id": case.public_id if case else None,
+        "document_id": document.pk if document else None,
+    }
     unknown = set(endpoint.parameters) - set(values)
     assert not unknown, f"{endpoint.name} takes {sorted(unknown)}: teach test_authorization.py a value for it"
     return reverse(endpoint.name, kwargs={key: values[key] for key in endpoint.parameters})
@@ -95,7 +121,8 @@ def answers(client: Client, url: str, stay: Any) -> list[tuple[str, Any]]:
 
 
 def shows(response: Any, marks: tuple[str, ...]) -> list[str]:
-    body = response.content.decode("utf-8", errors="replace")
+    raw = b"".join(response.streaming_content) if response.streaming else response.content  # a download
+    body = raw.decode("utf-8", errors="replace")
     return [mark for mark in marks if mark in body]
 
 
@@ -112,11 +139,16 @@ def test_the_walk_covers_the_staff_pages_and_the_api():
         "api:person_search",
         "api:person_detail",
         "api:stay_verify",
+        "api:cases",
+        "api:case",
+        "api:case_transition",
     } <= names
 
 
 @pytest.mark.parametrize("role", ["officer_other", "statistician", "coordinator", "administrator", "migrant_account"])
-def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_district(request, sign_in, moscow, role):
+def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_district(
+    request, sign_in, moscow, moscow_case, role
+):
     person, stay = moscow
     client = sign_in(request.getfixturevalue(role))
     for endpoint in ENDPOINTS:
@@ -129,6 +161,8 @@ def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_distri
                 )
     stay.refresh_from_db()
     assert stay.status == StayStatus.DECLARED and stay.departure_date is None
+    moscow_case.refresh_from_db()
+    assert (moscow_case.status, moscow_case.version, moscow_case.assignee) == ("open", 1, moscow_case.opened_by)
 
 
 def test_no_staff_page_shows_a_moscow_person_to_an_anonymous_visitor(moscow):
@@ -181,6 +215,32 @@ def test_the_moscow_officer_opens_every_staff_page_and_sees_the_person(sign_in, 
         for query in QUERIES:
             assert shows(client.get(reverse(name), {"q": query}), ("Токтосунова",)), f"{name} ?q={query}"
     assert shows(client.get(reverse("api:person_detail", kwargs={"public_id": person.public_id})), DOCUMENT_MARKS)
+    assert shows(client.get(reverse("api:cases")), ("Токтосунова",))
+
+
+def is_case_page(endpoint: Endpoint) -> bool:
+    return "case_id" in endpoint.parameters or endpoint.name in ("api:cases", "staff:cases")
+
+
+def test_a_ministry_case_officer_reads_the_moscow_case_but_no_page_of_the_register(
+    sign_in, ministry_officer, moscow, moscow_case
+):
+    person, stay = moscow
+    client = sign_in(ministry_officer)
+    for endpoint in ENDPOINTS:
+        url = url_of(endpoint, person, stay)
+        if is_case_page(endpoint):
+            response = client.get(url)
+            assert response.status_code in (200, 405), f"{endpoint.name} answered {response.status_code}"
+            assert not shows(response, DOCUMENT_MARKS), f"ministry officer: {endpoint.name} shows the document number"
+            continue
+        for label, response in answers(client, url, stay):
+            assert not shows(response, PERSON_MARKS + DOCUMENT_MARKS), f"ministry officer: {label} shows the person"
+            if is_person_specific(endpoint):
+                assert response.status_code in (404, 405), f"ministry officer: {label} answered {response.status_code}"
+    assert shows(client.get(reverse("api:case", kwargs={"case_id": moscow_case.public_id})), ("Токтосунова",))
+    stay.refresh_from_db()
+    assert stay.status == StayStatus.DECLARED
 
 
 # A person the Moscow consulate registered once and who has since moved to Sverdlovsk Oblast: her

@@ -67,6 +67,14 @@ def test_the_staff_namespace_collects_the_register_pages_from_its_own_module():
     assert reverse("migrant:register") == "/me/register/"
 
 
+def test_the_api_namespace_collects_the_register_endpoints_from_its_own_module():
+    from mekendesh.people import api_urls
+    from mekendesh.web import api_site
+
+    assert {pattern.name for pattern in api_urls.urlpatterns} <= {pattern.name for pattern in api_site.urlpatterns}
+    assert reverse("api:person_search") == "/api/people/"
+
+
 def test_a_migrant_opening_a_staff_page_gets_404_and_the_anonymous_are_sent_to_sign_in(client, migrant_account):
     from django.test import Client
 
