@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mekendesh.cases.models import CLOSED, DECLINED, OPEN, REQUESTED, CaseType, Party
 from mekendesh.workflows.engine import Transition, Workflow, workflow_register
@@ -550,7 +551,7 @@ OTHER = CaseKind(
         ),
         Step(
             "resolved",
-            _("resolved"),
+            pgettext_lazy("step of a case", "resolved"),
             Party.CONSULATE,
             _("Your request is resolved. The consulate closes the case."),
             Deadline(5, basis=SERVICE_STANDARD),
