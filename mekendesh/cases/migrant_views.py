@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mekendesh.accounts.http import AuthenticatedHttpRequest
 from mekendesh.accounts.permissions import can
 from mekendesh.cases import selectors, services
+from mekendesh.cases.downloads import document_download
 from mekendesh.cases.migrant_forms import CaseDocumentForm, CaseNoteForm, HelpForOtherForm, HelpRequestForm
 from mekendesh.cases.models import Case, Party
 from mekendesh.cases.workflows import Step
@@ -194,13 +195,9 @@ def case_document(request: AuthenticatedHttpRequest, case_id: uuid.UUID, documen
         raise Http404
     try:
         services.case_document_read(actor=request.user, case=case, document=document)
-        stored = document.file.open("rb")
-    except (PermissionDenied, FileNotFoundError):
+    except PermissionDenied:
         raise Http404 from None
-    response = FileResponse(stored, as_attachment=True, filename=document.name, content_type=document.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return document_download(document)
 
 
 def _contact_given(person: Person) -> bool:

@@ -48,24 +48,27 @@ def _opens(user: Any, obj: Any) -> bool:
     return _in_district(user, obj)
 
 
-def _changes(user: Any, case: Any) -> bool:
+def _supervises(user: Any, case: Any) -> bool:
+    """The head of the case's consulate, or a ministry case officer."""
+    return works_every_case(user) or case.consular_district_id in headed_district_ids(user)
+
+
+def _works_on(user: Any, case: Any, *, or_unassigned: bool) -> bool:
     if case is None:
         return _in_district(user, None)
     if not _in_district(user, case):
         return False
-    if works_every_case(user) or case.consular_district_id in headed_district_ids(user):
+    if _supervises(user, case):
         return True
-    return case.assignee_id is not None and case.assignee_id == user.pk
+    return case.assignee_id == user.pk or (or_unassigned and case.assignee_id is None)
+
+
+def _changes(user: Any, case: Any) -> bool:
+    return _works_on(user, case, or_unassigned=False)
 
 
 def _assigns(user: Any, case: Any) -> bool:
-    if case is None:
-        return _in_district(user, None)
-    if not _in_district(user, case):
-        return False
-    if works_every_case(user) or case.consular_district_id in headed_district_ids(user):
-        return True
-    return case.assignee_id is None or case.assignee_id == user.pk
+    return _works_on(user, case, or_unassigned=True)
 
 
 def _follows(user: Any, case: Any) -> bool:
@@ -84,7 +87,7 @@ def may_assign_to(actor: Any, case: Any, assignee: Any) -> bool:
         return False
     if assignee is not None and not can_work_on(assignee, case):
         return False
-    if works_every_case(actor) or case.consular_district_id in headed_district_ids(actor):
+    if _supervises(actor, case):
         return True
     if case.assignee_id is None:
         return assignee is not None and assignee.pk == actor.pk  # taking it

@@ -24,7 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mekendesh.accounts.permissions import can
 from mekendesh.audit.services import audit_people_read, audit_read
 from mekendesh.cases import selectors, services
-from mekendesh.cases.models import Case, CaseDocument
+from mekendesh.cases.downloads import document_download
+from mekendesh.cases.models import Case
 from mekendesh.cases.rules import may_assign_to
 from mekendesh.cases.staff_forms import (
     CaseAssignForm,
@@ -316,17 +317,6 @@ def case_document_add(request: HttpRequest, case_id: Any) -> HttpResponse:
     return _render_case(request, case, status=400, document_form=form)
 
 
-def document_response(document: CaseDocument) -> FileResponse:
-    """A stored document as a download, never shown inline or run by the browser."""
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.name, content_type="application/octet-stream"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @staff_required(permission="case.view")
 @require_GET
 def case_document(request: HttpRequest, case_id: Any, document_id: int) -> FileResponse:
@@ -335,7 +325,7 @@ def case_document(request: HttpRequest, case_id: Any, document_id: int) -> FileR
     _require(document is not None)
     assert document is not None
     services.case_document_read(actor=request.user, case=case, document=document)
-    return document_response(document)
+    return document_download(document)
 
 
 @staff_required(permission="case.view")
