@@ -78,6 +78,8 @@ class Ledger:
         )
         if not result.passes:
             failing = result.failures
+            if not prior:
+                raise DisclosureRefused("audit_failed", count=len(failing), cells=[failure.cell for failure in failing])
             revealed_from = sorted(
                 {_label(item) for item in prior for failure in failing if known.touches(item, failure.index)}
             )

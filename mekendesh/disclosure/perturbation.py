@@ -94,8 +94,8 @@ class PerturbationTable:
                 raise DisclosureRefused("bad_ptable", reason=f"pcv {pcv} with noise {pvalue} falls below zero")
             seen[pcv, ckey] = True
             noise[pcv, ckey] = pvalue
-        if not 1 <= repeat_from <= largest_pcv:
-            raise DisclosureRefused("bad_ptable", reason="the rows to repeat are not in the table")
+        if repeat_from < 1:
+            raise DisclosureRefused("bad_ptable", reason="the rows to repeat start below 1")
         return cls(version=version, noise=noise, repeat_from=repeat_from)
 
     @classmethod
@@ -115,6 +115,8 @@ class PerturbationTable:
         """The row a count is looked up in."""
         if count <= self.largest_count:
             return count
+        if self.repeat_from > self.largest_count:
+            return 0  # as in the ONS package: the rows to repeat are absent, so no noise
         period = self.largest_count - self.repeat_from + 1
         return (count - self.repeat_from) % period + self.repeat_from
 

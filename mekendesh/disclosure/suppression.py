@@ -124,13 +124,16 @@ def protect(
     for primary_position in np.flatnonzero(primary):
         lattice = int(system.cells[primary_position])
         value = int(values[lattice])
-        down, up = _amounts(value, rules)
-        if value == 0:
-            # A declared-confidential empty cell: nothing below it to hide.
-            down = 0
-        move = search.cheapest(lattice, up=up, down=down)
-        if move is None:
-            move = search.by_programme(lattice, up=up, down=down)
+        move = None
+        for down, up in _amounts(value, rules):
+            move = search.cheapest(lattice, up=up, down=down)
+            if move is not None:
+                break
+        else:
+            for down, up in _amounts(value, rules):
+                move = search.by_programme(lattice, up=up, down=down)
+                if move is not None:
+                    break
         if move is None:
             raise DisclosureRefused("cannot_protect", cell=table.cell(lattice, system.dimensions))
         search.take(move)
@@ -203,15 +206,18 @@ def _position(system: LinearSystem, table: Table, coordinates: Coordinates) -> i
     return int(system.position(lattice)[0])
 
 
-def _amounts(value: int, rules: Rules) -> tuple[int, int]:
-    """How far a primary cell must be able to fall and rise: ``(down, up)``, together wider than
-    the protection level, never below what the attacker (or a person in the cell) knows."""
+def _amounts(value: int, rules: Rules) -> list[tuple[int, int]]:
+    """How far a primary cell may be made to fall and rise: ``(down, up)`` pairs, together wider
+    than the protection level, never below what the attacker (or a person in the cell) knows;
+    the most even split first, then more and more of it upwards."""
     wanted = rules.protection + 1
-    floor = 1 if 1 <= value <= rules.own_count else int(rules.lower_bound)
-    down = max(0, min(value - floor, wanted // 2))
     if 1 <= value <= rules.own_count:
-        down = value - 1  # a person in the cell must not be able to prove a second one
-    return down, max(0, wanted - down)
+        # A person in the cell knows it holds one; a second must not be provable.
+        return [(value - 1, max(0, wanted - (value - 1)))]
+    if value == 0:
+        return [(0, wanted)]  # an empty cell declared confidential: nothing below it to hide
+    most = max(0, min(value - int(rules.lower_bound), wanted // 2))
+    return [(down, wanted - down) for down in range(most, -1, -1)]
 
 
 class _Search:
@@ -347,6 +353,21 @@ def _down(dimension: Dimension, code: str, margin: npt.NDArray[np.int64]) -> lis
     return path
 
 
+def _leaf_paths(dimension: Dimension, code: str, margin: npt.NDArray[np.int64]) -> list[list[str]]:
+    """The paths from ``code`` down to each leaf under it, the largest leaves first (at most 64)."""
+    leaves = dimension.leaves_under(code)
+    leaves = tuple(sorted(leaves, key=lambda leaf: (-int(margin[dimension.index[leaf]]), dimension.index[leaf])))[:64]
+    paths: list[list[str]] = []
+    for leaf in leaves:
+        path = [leaf]
+        while path[-1] != code:
+            parent = dimension.parent_of[path[-1]]
+            assert parent is not None
+            path.append(parent)
+        paths.append(path[::-1])
+    return paths
+
+
 def _paths(dimension: Dimension, code: str, margin: npt.NDArray[np.int64]) -> list[list[tuple[int, int]]]:
     """The one-dimension moves through ``code`` (sign +1 on it), nearest first.
 
@@ -355,21 +376,22 @@ def _paths(dimension: Dimension, code: str, margin: npt.NDArray[np.int64]) -> li
     the ancestors in between rising; or every ancestor up to the total rises.
     """
     index = dimension.index
-    base = [(index[step], 1) for step in _down(dimension, code, margin)]
     paths: list[list[tuple[int, int]]] = []
-    climbed: list[tuple[int, int]] = []
-    current = code
-    parent = dimension.parent_of[current]
-    while parent is not None:
-        for sibling in dimension.children_of[parent]:
-            if sibling == current:
-                continue
-            fall = [(index[step], -1) for step in _down(dimension, sibling, margin)]
-            paths.append(base + climbed + fall)
-        climbed = [*climbed, (index[parent], 1)]
-        current = parent
+    for down in _leaf_paths(dimension, code, margin):
+        base = [(index[step], 1) for step in down]
+        climbed: list[tuple[int, int]] = []
+        current = code
         parent = dimension.parent_of[current]
-    paths.append(base + climbed)
+        while parent is not None:
+            for sibling in dimension.children_of[parent]:
+                if sibling == current:
+                    continue
+                fall = [(index[step], -1) for step in _down(dimension, sibling, margin)]
+                paths.append(base + climbed + fall)
+            climbed = [*climbed, (index[parent], 1)]
+            current = parent
+            parent = dimension.parent_of[current]
+        paths.append(base + climbed)
     return paths
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -90,9 +90,9 @@ class Table:
     def from_counts(
         cls,
         dimensions: Sequence[Dimension],
-        counts: Mapping[tuple[str, ...], int] | Iterable[tuple[Coordinates, int]],
+        counts: Mapping[Any, object] | Iterable[tuple[Coordinates, object]],
         *,
-        key_sums: Mapping[tuple[str, ...], int] | Iterable[tuple[Coordinates, int]] | None = None,
+        key_sums: Mapping[Any, object] | Iterable[tuple[Coordinates, object]] | None = None,
         structural_zeros: Iterable[Coordinates] = (),
         key_range: int = RECORD_KEY_RANGE,
     ) -> Table:
