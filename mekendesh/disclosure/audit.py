@@ -12,12 +12,15 @@ the persons in it, who knows that the cell holds at least one person: the interv
 wider than the protection level from 1 up, and must not prove a second person there.
 
 The linear programmes of one connected group of suppressed cells grow with the group, and a
-table of a few hundred thousand cells can join thousands of suppressed cells into one group. Up
-to ``exact_limit`` unknown cells the programme is solved over the whole group (``exact``);
-beyond it, first over the cells nearest the one audited with every other cell taken as known (an
-attacker who knows more: its interval is never wider than the real one, so a pass there is a
-pass). A primary cell that does not pass that way is solved over its whole group, so the verdict
-is always the real attacker's.
+national table can join thousands of suppressed cells into one group (tens of seconds for each
+programme). Up to ``exact_limit`` unknown cells the programmes are solved over the whole group
+(``exact``). Beyond it the interval reported is one the attacker can certainly reach — never wider
+than the real one, so a pass on it is a real pass: for a primary cell protected by
+:func:`~mekendesh.disclosure.protect`, the move of suppressed cells that made it safe (a feasible
+point at each end of the interval); for another cell, the programme over the ``ball_limit``
+unknown cells nearest to it, every other cell taken as known (an attacker who knows more). A
+primary cell that does not pass that way is solved over its whole group, so the verdict is
+always the real attacker's.
 """
 
 from __future__ import annotations
@@ -73,11 +76,18 @@ class Audit:
         return tuple(cell for cell in self.cells if not cell.passes)
 
 
-def requirement_met(value: int, lower: float, upper: float, *, protection: int, own_count: int) -> bool:
-    """Whether the interval ``[lower, upper]`` protects a primary cell holding ``value``."""
+def requirement_met(
+    value: int, lower: float, upper: float, *, protection: int, own_count: int, finest: bool = True
+) -> bool:
+    """Whether the interval ``[lower, upper]`` protects a primary cell holding ``value``.
+
+    A person in a cell of 1 up to ``own_count`` knows it holds at least one: the width counts
+    from 1. In a finest cell (no category under it in its table) a second person must stay
+    unproven too; in a total, the published empty cells below already tell how many of its parts
+    hold someone, so only the width is asked for.
+    """
     if 1 <= value <= own_count:
-        # One of the persons in the cell knows it holds at least one; a second must stay unproven.
-        if lower > 1:
+        if finest and lower > 1:
             return False
         lower = max(lower, 1.0)
     return upper - lower > protection
@@ -94,8 +104,10 @@ class Attacker:
         values: npt.NDArray[np.int64],
         lower: npt.NDArray[np.float64],
         exact_limit: int = 400,
+        ball_limit: int = 120,
     ) -> None:
         self.system = system
+        self.ball_limit = ball_limit
         self.values = values.astype(np.float64)
         self.unknown = np.flatnonzero(~known)
         self.exact_limit = exact_limit
@@ -118,6 +130,13 @@ class Attacker:
         graph = sparse.csr_matrix((np.ones(first.size), (first, second)), shape=(count, count))
         self.component = lp.components(graph)[: self.unknown.size]
         self.programmes = 0
+        self._sizes: npt.NDArray[np.int64] | None = None
+
+    def group_size(self, position: int) -> int:
+        """How many unknown cells are joined to this one by equations."""
+        if self._sizes is None:
+            self._sizes = np.bincount(self.component)
+        return int(self._sizes[self.component[self.variable[position]]])
 
     def interval(self, position: int, *, whole: bool = False) -> tuple[float, float, bool]:
         """``(lower, upper, exact)`` for the system cell at ``position`` (which must be unknown)."""
@@ -126,23 +145,23 @@ class Attacker:
         if whole or group.size <= self.exact_limit:
             lower, upper = self._solve(group, variable)
             return lower, upper, True
-        lower, upper = self._solve(self._ball(variable), variable)
+        lower, upper = self._solve(self._ball(variable, self.ball_limit), variable)
         return lower, upper, False
 
-    def _ball(self, start: int) -> npt.NDArray[np.int64]:
+    def _ball(self, start: int, limit: int) -> npt.NDArray[np.int64]:
         seen = {start}
         queue = deque([start])
         rows_seen: set[int] = set()
         columns = self.by_column
         rows = self.rows
-        while queue and len(seen) < self.exact_limit:
+        while queue and len(seen) < limit:
             variable = queue.popleft()
             for row in columns.indices[columns.indptr[variable] : columns.indptr[variable + 1]]:
                 if row in rows_seen:
                     continue
                 rows_seen.add(int(row))
                 for other in rows.indices[rows.indptr[row] : rows.indptr[row + 1]]:
-                    if int(other) not in seen and len(seen) < self.exact_limit:
+                    if int(other) not in seen and len(seen) < limit:
                         seen.add(int(other))
                         queue.append(int(other))
         return np.array(sorted(seen), dtype=np.int64)
@@ -198,20 +217,28 @@ def audit_cells(
     system = attacker.system
     for position in suppressed:
         value = int(attacker.values[position])
-        lower, upper, exact = attacker.interval(position)
-        if position in certificates and not exact:
-            shown_low, shown_high = certificates[position]
-            lower, upper = min(lower, shown_low), max(upper, shown_high)
+        if position in certificates and attacker.group_size(position) > attacker.exact_limit:
+            # A move of suppressed cells already shows the cell can take these values.
+            lower, upper = certificates[position]
+            exact = False
+        else:
+            lower, upper, exact = attacker.interval(position)
         is_primary = primary.get(position, False)
         low, high = rounded(lower, upper)
+        finest = bool(system.finest[position])
         passes = not is_primary or requirement_met(
-            value, low, math.inf if high is None else high, protection=protection, own_count=own_count
+            value, low, math.inf if high is None else high, protection=protection, own_count=own_count, finest=finest
         )
         if not passes and not exact:
             lower, upper, exact = attacker.interval(position, whole=True)
             low, high = rounded(lower, upper)
             passes = requirement_met(
-                value, low, math.inf if high is None else high, protection=protection, own_count=own_count
+                value,
+                low,
+                math.inf if high is None else high,
+                protection=protection,
+                own_count=own_count,
+                finest=finest,
             )
         audited.append(
             CellAudit(

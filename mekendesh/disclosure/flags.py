@@ -92,6 +92,7 @@ class Release:
     id: str
     tables: tuple[PublishedTable, ...]
     audit: Audit | None = field(default=None, repr=False)
+    seconds: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # time by stage
 
     def table(self, id: str) -> PublishedTable:
         for table in self.tables:

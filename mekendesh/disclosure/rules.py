@@ -17,7 +17,8 @@ class Rules:
 
     ``own_count``: a cell of 1 up to ``own_count`` persons is judged also by one of those persons,
     who knows the cell holds at least one: from 1 up the interval must stay wider than
-    ``protection``, and it must not prove that a second person is there.
+    ``protection``, and in a finest cell it must not prove that a second person is there (in a
+    total, the published empty cells below already tell how many of its parts hold someone).
 
     ``zeros``: ``"publish"`` (the default) publishes every empty cell as 0 and never suppresses
     one, so that an attacker knows each suppressed cell holds at least one person — the audit

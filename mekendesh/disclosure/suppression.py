@@ -29,7 +29,9 @@ ties go to the first, and HiGHS's dual simplex is deterministic for the same pro
 
 from __future__ import annotations
 
+import itertools
 import math
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -65,13 +67,15 @@ _CANDIDATE = 1  # published unless chosen
 _SUPPRESSED = 2
 _FIXED = 3  # known to the attacker (published before, structural, empty, or kept by the caller)
 
-_MOST_CORNERS = 4_000_000  # candidate corners examined at once for one primary cell
+_MOST_CANDIDATES = 2_000_000  # candidate moves scored at once for one primary cell
+_NEAREST = 6  # moves per dimension tried first
 
 
 @dataclass(frozen=True)
 class _Move:
     cells: IntArray  # lattice indices
     signs: IntArray
+    cost: float = 0.0
 
 
 def protect(
@@ -91,6 +95,7 @@ def protect(
     ``cannot_protect`` (a primary cell no pattern protects), ``suppress_everything`` (a table
     with no non-empty cell left to publish), ``duplicate_table``, ``inconsistent_ledger``.
     """
+    started = time.perf_counter()
     rules = rules or Rules()
     crosstabs = tuple(crosstabs)
     ledger = ledger or Ledger()
@@ -118,6 +123,8 @@ def protect(
     if rules.zeros == "publish":
         fixed |= x == 0
 
+    seconds = {"system": time.perf_counter() - started}
+    started = time.perf_counter()
     search = _Search(table, system, rules)
     search.state[system.cells] = np.where(fixed, _FIXED, np.where(suppressed, _SUPPRESSED, _CANDIDATE))
     certificates: dict[int, tuple[float, float]] = {}
@@ -125,12 +132,13 @@ def protect(
         lattice = int(system.cells[primary_position])
         value = int(values[lattice])
         move = None
-        for down, up in _amounts(value, rules):
+        splits = _amounts(value, rules, finest=bool(system.finest[primary_position]))
+        for down, up in splits:
             move = search.cheapest(lattice, up=up, down=down)
             if move is not None:
                 break
         else:
-            for down, up in _amounts(value, rules):
+            for down, up in splits:
                 move = search.by_programme(lattice, up=up, down=down)
                 if move is not None:
                     break
@@ -146,6 +154,8 @@ def protect(
         if showing.any() and suppressed[members][showing].all():
             raise DisclosureRefused("suppress_everything", table=crosstab.id)
 
+    seconds["suppression"] = time.perf_counter() - started
+    started = time.perf_counter()
     attacker = Attacker(
         system,
         known=~suppressed,
@@ -168,6 +178,7 @@ def protect(
             "audit_failed", count=len(audit.failures), cells=[failure.cell for failure in audit.failures]
         )
 
+    seconds["audit"] = time.perf_counter() - started
     tables: list[PublishedTable] = []
     for crosstab in crosstabs:
         cells: list[PublishedCell] = []
@@ -196,7 +207,7 @@ def protect(
                 cells=tuple(cells),
             )
         )
-    return Release(id=release, tables=tuple(tables), audit=audit)
+    return Release(id=release, tables=tuple(tables), audit=audit, seconds=seconds)
 
 
 def _position(system: LinearSystem, table: Table, coordinates: Coordinates) -> int:
@@ -206,18 +217,19 @@ def _position(system: LinearSystem, table: Table, coordinates: Coordinates) -> i
     return int(system.position(lattice)[0])
 
 
-def _amounts(value: int, rules: Rules) -> list[tuple[int, int]]:
+def _amounts(value: int, rules: Rules, *, finest: bool) -> list[tuple[int, int]]:
     """How far a primary cell may be made to fall and rise: ``(down, up)`` pairs, together wider
     than the protection level, never below what the attacker (or a person in the cell) knows;
     the most even split first, then more and more of it upwards."""
     wanted = rules.protection + 1
-    if 1 <= value <= rules.own_count:
-        # A person in the cell knows it holds one; a second must not be provable.
-        return [(value - 1, max(0, wanted - (value - 1)))]
     if value == 0:
         return [(0, wanted)]  # an empty cell declared confidential: nothing below it to hide
-    most = max(0, min(value - int(rules.lower_bound), wanted // 2))
-    return [(down, wanted - down) for down in range(most, -1, -1)]
+    floor = 1 if value <= rules.own_count else int(rules.lower_bound)
+    most = max(0, min(value - floor, wanted // 2))
+    least = 0
+    if finest and value <= rules.own_count:
+        least = most = value - 1  # a person in the cell must not be able to prove a second one
+    return [(down, max(0, wanted - down)) for down in range(most, least - 1, -1)]
 
 
 class _Search:
@@ -233,65 +245,102 @@ class _Search:
         self.crossed = [dimension.name in system.dimensions for dimension in table.dimensions]
         self.margins = [_margin(table, axis) for axis in range(len(table.dimensions))]
         self.slack_floor = rules.lower_bound
+        self._path_cache: dict[tuple[int, int], list[list[tuple[int, int]]]] = {}
+        self._matrix_cache: dict[
+            tuple[int, int, int], tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
+        ] = {}
 
     def _lower(self, cells: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         state = self.state[cells]
         return np.where(state == _OUTSIDE, 0.0, self.slack_floor)
 
-    def cheapest(self, lattice: int, *, up: int, down: int) -> _Move | None:
-        position = np.unravel_index(lattice, self.table.shape)
-        options: list[list[list[tuple[int, int]]]] = []
-        for axis, dimension in enumerate(self.table.dimensions):
-            here = int(position[axis])
-            if not self.crossed[axis]:
-                options.append([[(here, 1)]])
+    def _paths(self, axis: int, here: int) -> list[list[tuple[int, int]]]:
+        key = (axis, here)
+        if key not in self._path_cache:
+            dimension = self.table.dimensions[axis]
+            if self.crossed[axis]:
+                self._path_cache[key] = _paths(dimension, dimension.codes[here], self.margins[axis])
             else:
-                options.append(_paths(dimension, dimension.codes[here], self.margins[axis]))
-        options = _trim(options)
-        codes: list[npt.NDArray[np.int64]] = []
-        signs: list[npt.NDArray[np.int64]] = []
-        for paths in options:
-            length = max(len(path) for path in paths)
-            code_array = np.full((len(paths), length), -1, dtype=np.int64)
-            sign_array = np.zeros((len(paths), length), dtype=np.int64)
+                self._path_cache[key] = [[(here, 1)]]
+        return self._path_cache[key]
+
+    def _matrices(
+        self, axis: int, here: int, count: int
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """The codes the first ``count`` moves touch, and each move's membership and signs."""
+        key = (axis, here, count)
+        if key not in self._matrix_cache:
+            paths = self._paths(axis, here)
+            paths = [*paths[: count - 1], paths[-1]] if count < len(paths) else paths
+            codes = np.array(sorted({code for path in paths for code, _ in path}), dtype=np.int64)
+            column = {int(code): number for number, code in enumerate(codes)}
+            member = np.zeros((len(paths), codes.size))
+            sign = np.zeros((len(paths), codes.size))
             for row, path in enumerate(paths):
-                for column, (code_value, sign_value) in enumerate(path):
-                    code_array[row, column] = code_value
-                    sign_array[row, column] = sign_value
-            codes.append(code_array)
-            signs.append(sign_array)
-        dims = len(options)
-        index: npt.NDArray[np.int64] = np.zeros((1,) * (2 * dims), dtype=np.int64)
-        valid: npt.NDArray[np.bool_] = np.ones((1,) * (2 * dims), dtype=bool)
-        sign: npt.NDArray[np.int64] = np.ones((1,) * (2 * dims), dtype=np.int64)
-        for axis in range(dims):
-            shape = [1] * (2 * dims)
-            shape[2 * axis] = codes[axis].shape[0]
-            shape[2 * axis + 1] = codes[axis].shape[1]
-            code_part = codes[axis].reshape(shape)
-            index = index + np.where(code_part >= 0, code_part, 0) * self.strides[axis]
-            valid = valid & (code_part >= 0)
-            sign = sign * signs[axis].reshape(shape)
-        cells = np.where(valid, index, lattice)
+                for code, direction in path:
+                    member[row, column[code]] = 1.0
+                    sign[row, column[code]] = direction
+            self._matrix_cache[key] = (codes, member, sign)
+        return self._matrix_cache[key]
+
+    def cheapest(self, lattice: int, *, up: int, down: int) -> _Move | None:
+        """A move through ``lattice``: one among the nearest moves that suppresses nothing new if
+        there is one (most cells of a sparse region are protected by earlier choices), else the
+        cheapest of all."""
+        move = self._best(lattice, up=up, down=down, nearest=_NEAREST)
+        if move is not None and move.cost == 0:
+            return move
+        return self._best(lattice, up=up, down=down, nearest=None)
+
+    def _best(self, lattice: int, *, up: int, down: int, nearest: int | None) -> _Move | None:
+        """The cheapest feasible product of one-dimension moves through ``lattice``, or None.
+
+        Every candidate is scored at once: over the block of codes the moves touch, the cost of
+        the cells not yet suppressed and the count of corners that cannot move far enough are
+        contracted with each dimension's matrix of moves (a move's codes, with their signs).
+        """
+        position = np.unravel_index(lattice, self.table.shape)
+        options = _trim(
+            [self._paths(axis, int(position[axis])) for axis in range(len(self.table.dimensions))], nearest=nearest
+        )
+        used: list[npt.NDArray[np.int64]] = []
+        members: list[npt.NDArray[np.float64]] = []
+        signed: list[npt.NDArray[np.float64]] = []
+        for axis, paths in enumerate(options):
+            codes, member, sign = self._matrices(axis, int(position[axis]), len(paths))
+            used.append(codes)
+            members.append(member)
+            signed.append(sign)
+        block = np.ix_(*used)
+        cells = np.ravel_multi_index(block, self.table.shape)
         state = self.state[cells]
-        slack = self.values[cells] - self._lower(cells)
-        need = np.where(sign < 0, up, down)
-        ok = ~valid | ((state != _FIXED) & (slack >= need))
-        cost = np.where(valid & (state == _CANDIDATE), self.values[cells] + 1.0, 0.0)
-        order = [2 * axis for axis in range(dims)] + [2 * axis + 1 for axis in range(dims)]
-        count = int(np.prod([codes[axis].shape[0] for axis in range(dims)]))
-        ok_all = np.transpose(ok, order).reshape(count, -1).all(axis=1)
-        total = np.transpose(cost, order).reshape(count, -1).sum(axis=1)
-        total = np.where(ok_all, total, np.inf)
+        slack = self.values[cells] - np.where(state == _OUTSIDE, 0.0, self.slack_floor)
+        fixed = state == _FIXED
+        # A corner that rises (sign +) on the way down must fall by `down`, and one that falls
+        # on the way up must fall by `up`.
+        bad_rising = (fixed | (slack < down)).astype(np.float64)
+        bad_falling = (fixed | (slack < up)).astype(np.float64)
+        cost = np.where(state == _CANDIDATE, self.values[cells] + 1.0, 0.0)
+        # Corners of sign +1 count bad_rising, of sign -1 bad_falling: (1 + s)/2 and (1 - s)/2.
+        both = _contract(np.stack([cost, bad_rising + bad_falling]), members, first=1)
+        bad = both[1] + _contract(bad_rising - bad_falling, signed)
+        total = np.where(bad > 0.5, np.inf, both[0])
         best = int(np.argmin(total))
-        if not math.isfinite(float(total[best])):
+        if not math.isfinite(float(total.flat[best])):
             return None
-        chosen = np.unravel_index(best, tuple(codes[axis].shape[0] for axis in range(dims)))
-        picked = tuple(slice(None) if part % 2 else int(chosen[part // 2]) for part in range(2 * dims))
-        picked_cells = cells[picked].ravel()
-        picked_signs = sign[picked].ravel()
-        picked_valid = valid[picked].ravel()
-        return _Move(cells=picked_cells[picked_valid], signs=picked_signs[picked_valid])
+        chosen = np.unravel_index(best, total.shape)
+        corners: list[int] = []
+        directions: list[int] = []
+        picked = [options[axis][int(chosen[axis])] for axis in range(len(options))]
+        for combination in itertools.product(*picked):
+            codes_here = tuple(code for code, _ in combination)
+            corners.append(int(np.ravel_multi_index(codes_here, self.table.shape)))
+            directions.append(math.prod(direction for _, direction in combination))
+        return _Move(
+            cells=np.array(corners, dtype=np.int64),
+            signs=np.array(directions, dtype=np.int64),
+            cost=float(total.flat[best]),
+        )
 
     def by_programme(self, lattice: int, *, up: int, down: int) -> _Move | None:
         """The cheapest move of any shape over the release's cells (a linear programme)."""
@@ -335,6 +384,22 @@ class _Search:
         cells = move.cells
         candidates = cells[self.state[cells] == _CANDIDATE]
         self.state[candidates] = _SUPPRESSED
+
+
+def _contract(
+    block: npt.NDArray[np.float64], matrices: list[npt.NDArray[np.float64]], *, first: int = 0
+) -> npt.NDArray[np.float64]:
+    """``block`` summed over each dimension's codes (from axis ``first`` on), weighted by each
+    move's row of ``matrices``."""
+    # einsum's own loops, not BLAS: the matrices are small, and a threaded BLAS spends more on
+    # waking its threads than on the sums.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    result = block
+    for axis, matrix in enumerate(matrices, start=first):
+        inputs = letters[: result.ndim]
+        output = inputs[:axis] + "Z" + inputs[axis + 1 :]
+        result = np.einsum(f"Z{inputs[axis]},{inputs}->{output}", matrix, result)
+    return result
 
 
 def _margin(table: Table, axis: int) -> npt.NDArray[np.int64]:
@@ -395,18 +460,18 @@ def _paths(dimension: Dimension, code: str, margin: npt.NDArray[np.int64]) -> li
     return paths
 
 
-def _trim(options: list[list[list[tuple[int, int]]]]) -> list[list[list[tuple[int, int]]]]:
-    """Keep the nearest moves of the longest lists until the corners examined at once are bounded."""
-
-    def corners(lists: list[list[list[tuple[int, int]]]]) -> int:
-        return math.prod(len(paths) * max(len(path) for path in paths) for paths in lists)
-
+def _trim(
+    options: list[list[list[tuple[int, int]]]], *, nearest: int | None = None
+) -> list[list[list[tuple[int, int]]]]:
+    """Keep the nearest moves (and the move up to the total, always last) of the longest lists
+    until the candidates scored at once are bounded, or ``nearest`` of each."""
     trimmed = [list(paths) for paths in options]
-    while corners(trimmed) > _MOST_CORNERS:
+    if nearest is not None:
+        trimmed = [paths if len(paths) <= nearest else [*paths[: nearest - 1], paths[-1]] for paths in trimmed]
+    while math.prod(len(paths) for paths in trimmed) > _MOST_CANDIDATES:
         longest = max(range(len(trimmed)), key=lambda axis: len(trimmed[axis]))
         if len(trimmed[longest]) <= 2:
             break
-        # Keep the nearest half and the move up to the total (always last).
         paths = trimmed[longest]
         trimmed[longest] = [*paths[: max(1, len(paths) // 2)], paths[-1]]
     return trimmed

@@ -34,6 +34,15 @@ class LinearSystem:
             crosstab.id: cells for crosstab, cells in zip(self.crosstabs, members, strict=True)
         }
         self.cells: IntArray = np.unique(np.concatenate(members)) if members else np.zeros(0, dtype=np.int64)
+        # A cell is finest when some table holds it with a leaf code in each dimension it crosses.
+        self.finest = np.zeros(self.cells.size, dtype=bool)
+        for crosstab, cells in zip(self.crosstabs, members, strict=True):
+            leaf = np.ones(cells.size, dtype=bool)
+            for axis, dimension in enumerate(table.dimensions):
+                if dimension.name in crosstab.dimensions:
+                    is_leaf = np.array([dimension.is_leaf(code) for code in dimension.codes])
+                    leaf &= is_leaf[np.unravel_index(cells, table.shape)[axis]]
+            self.finest[self.position(cells[leaf])] = True
         strides = table.strides()
         rows: list[IntArray] = []
         columns: list[IntArray] = []
