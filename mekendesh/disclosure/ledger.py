@@ -27,6 +27,7 @@ import numpy.typing as npt
 from mekendesh.disclosure.audit import Attacker, Audit, audit_cells
 from mekendesh.disclosure.errors import DisclosureRefused
 from mekendesh.disclosure.flags import SUPPRESSION, PublishedTable, Release
+from mekendesh.disclosure.moves import FIXED, SUPPRESSED, Search, amounts
 from mekendesh.disclosure.rules import Rules
 from mekendesh.disclosure.system import LinearSystem
 from mekendesh.disclosure.table import CrossTab, Table
@@ -67,6 +68,7 @@ class Ledger:
         lower = np.full(system.cells.size, rules.lower_bound)
         attacker = Attacker(system, known=~suppressed, values=values, lower=lower, exact_limit=rules.exact_limit)
         positions = [int(position) for position in np.flatnonzero(suppressed)]
+        certificates = _certificates(table, system, attacker, rules, suppressed=suppressed, primary=primary)
         names = {position: table.cell(int(system.cells[position]), system.dimensions) for position in positions}
         result = audit_cells(
             attacker,
@@ -75,6 +77,7 @@ class Ledger:
             names=names,
             protection=rules.protection,
             own_count=rules.own_count,
+            certificates=certificates,
         )
         if not result.passes:
             failing = result.failures
@@ -90,6 +93,33 @@ class Ledger:
                 published=revealed_from or [_label(item) for item in prior],
             )
         return result
+
+
+def _certificates(
+    table: Table,
+    system: LinearSystem,
+    attacker: Attacker,
+    rules: Rules,
+    *,
+    suppressed: BoolArray,
+    primary: BoolArray,
+) -> dict[int, tuple[float, float]]:
+    """For the primary cells of groups too large to solve whole, a move of suppressed cells alone
+    that shows how far each can rise and fall (the audit then needs no programme for them)."""
+    search = Search(table, system, rules)
+    search.state[system.cells] = np.where(suppressed, SUPPRESSED, FIXED)
+    values = table.values.ravel()
+    found: dict[int, tuple[float, float]] = {}
+    for position in np.flatnonzero(primary):
+        if attacker.group_size(int(position)) <= rules.exact_limit:
+            continue
+        lattice = int(system.cells[position])
+        value = int(values[lattice])
+        for down, up in amounts(value, rules, finest=bool(system.finest[position])):
+            if search.cheapest(lattice, up=up, down=down) is not None:
+                found[int(position)] = (value - down, value + up)
+                break
+    return found
 
 
 def _label(table: PublishedTable) -> str:

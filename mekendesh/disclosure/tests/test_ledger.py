@@ -92,3 +92,16 @@ def test_the_ledger_lists_its_tables_in_a_canonical_order():
     january = protect(table, [BY_SEX], rules=RULES, release="2026-01")
     february = protect(table, [BY_SEX_AGE], rules=RULES, release="2026-02", ledger=Ledger(january.tables))
     assert Ledger([*february.tables, *january.tables]).tables == Ledger(january.tables).with_release(february).tables
+
+
+def test_groups_too_large_to_solve_whole_are_checked_with_moves_and_still_refuse_a_bad_pattern():
+    table = data()
+    small_groups = Rules(threshold=10, protection=4, exact_limit=2)
+    january = protect(table, [BY_SEX], rules=small_groups, release="2026-01")
+    audit = Ledger().check(table, january, rules=small_groups)
+    assert audit.passes
+    assert any(not cell.exact for cell in audit.cells)
+    february = protect(table, [BY_SEX_AGE], rules=small_groups, release="2026-02")
+    with pytest.raises(DisclosureRefused) as refused:
+        Ledger(january.tables).check(table, february, rules=small_groups)
+    assert refused.value.code == "differencing"
