@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "mekendesh.notifications",
     "mekendesh.imports",
     "mekendesh.cases",
+    "mekendesh.screening",
 ]
 
 MIDDLEWARE = [
@@ -402,3 +403,26 @@ CREDENTIAL_ISSUER = env_str("MEKENDESH_CREDENTIAL_ISSUER", ORIGIN_COUNTRY).upper
 CREDENTIAL_VALID_DAYS = env_int("MEKENDESH_CREDENTIAL_VALID_DAYS", 365)
 CREDENTIAL_STATUS_LIST_HOURS = env_int("MEKENDESH_CREDENTIAL_STATUS_LIST_HOURS", 168)
 CREDENTIAL_VERIFY_RATE_PER_HOUR = env_int("CREDENTIAL_VERIFY_RATE_PER_HOUR", 120)
+
+# Screening of host-country lists: the linkage engine (duckdb, or spark with a cluster's master in
+# SPARK_MASTER), the model every run scores with (trained on the first large run, kept here), and
+# the share of a list a new version may remove before an analyst must confirm it.
+SCREENING_ENGINE = env_str("MEKENDESH_SCREENING_ENGINE", "duckdb")
+if SCREENING_ENGINE not in {"duckdb", "spark"}:
+    raise ImproperlyConfigured("MEKENDESH_SCREENING_ENGINE must be duckdb or spark")
+SCREENING_MODEL_FILE = Path(env_str("MEKENDESH_SCREENING_MODEL_FILE") or HOME / "screening" / "model.json")
+SCREENING_CONFIRM_REMOVAL_SHARE = float(env_str("MEKENDESH_SCREENING_CONFIRM_REMOVAL_SHARE", "0.5"))
+
+# The public status check (mekendesh.screening.status): per client address and per passport
+# number, in each hour, the first *_FREE checks are answered at once, the next ones only after a
+# wait of STATUS_SLOWDOWN_SECONDS that doubles with each, and past *_LIMIT attempts none until the
+# hour ends. The counts are kept in the database, which every web process shares. A one-time code
+# that shows the person's cases is valid STATUS_CODE_MINUTES and may be tried STATUS_CODE_ATTEMPTS
+# times.
+STATUS_ADDRESS_FREE = env_int("STATUS_ADDRESS_FREE", 5)
+STATUS_ADDRESS_LIMIT = env_int("STATUS_ADDRESS_LIMIT", 30)
+STATUS_NUMBER_FREE = env_int("STATUS_NUMBER_FREE", 3)
+STATUS_NUMBER_LIMIT = env_int("STATUS_NUMBER_LIMIT", 10)
+STATUS_SLOWDOWN_SECONDS = env_int("STATUS_SLOWDOWN_SECONDS", 2)
+STATUS_CODE_MINUTES = env_int("STATUS_CODE_MINUTES", 10)
+STATUS_CODE_ATTEMPTS = env_int("STATUS_CODE_ATTEMPTS", 5)

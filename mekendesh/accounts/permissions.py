@@ -181,8 +181,8 @@ register_actions(
         # Bulk import: the pages, one's own imports, and each kind of data. Consular officers import
         # registrations; the screening and statistics modules add their kinds (host-country lists,
         # official tables) and open these three to their roles with them.
-        "import.view": {Role.CONSULAR_OFFICER},
-        "import.batch": {Role.CONSULAR_OFFICER},
+        "import.view": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST},
+        "import.batch": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST},
         "import.registrations": {Role.CONSULAR_OFFICER},
         # Assistance cases (the cases app gives each its object rule: the case's consular
         # district, its assignee, the head of its consulate; the migrant's own cases).
@@ -194,6 +194,15 @@ register_actions(
         "case.transfer": {Role.CONSULAR_OFFICER, Role.MINISTRY_OFFICER},
         "case.request": {Role.MIGRANT},
         "case.follow": {Role.MIGRANT},
+        # The screening analyst who applies a list version records on a case that the list no
+        # longer names its person (the only move of a case an analyst makes).
+        "case.record_delisting": {Role.SCREENING_ANALYST},
+        # Screening: analysts describe lists, import their files, run and review; officers see the
+        # candidates of people in their districts (the screening app gives the object rule).
+        "screening.view": {Role.SCREENING_ANALYST, Role.CONSULAR_OFFICER},
+        "screening.review": {Role.SCREENING_ANALYST},
+        "screening.lists": {Role.SCREENING_ANALYST},
+        "import.host_list": {Role.SCREENING_ANALYST},
     },
     object_rules={
         "person.register": _registers_people,

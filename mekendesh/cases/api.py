@@ -8,12 +8,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, permissions, serializers, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, permissions, status
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -33,10 +31,16 @@ from mekendesh.cases.serializers import (
     CaseView,
 )
 from mekendesh.cases.workflows import kind_of
+from mekendesh.workflows.api import (
+    MOVE_REFUSALS,
+    ProblemSerializer,
+    idempotency_key,
+    idempotency_parameter,
+    key_taken,
+    problem,
+    problem_for,
+)
 from mekendesh.workflows.engine import workflow_get
-from mekendesh.workflows.errors import StaleObjectError, SubmissionKeyTaken
-
-IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
 class CanWorkCases(permissions.BasePermission):
@@ -79,10 +83,6 @@ def _detail(user: Any, case: Case) -> dict[str, Any]:
         timeline=selectors.case_timeline(case=case, for_person=False),
     )
     return dict(CaseDetailSerializer(view).data)
-
-
-class ProblemSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="What is wrong, in the caller's language.")
 
 
 @extend_schema(summary="Assistance cases", parameters=[CaseFiltersSerializer])
@@ -128,30 +128,10 @@ class CaseDetailView(generics.GenericAPIView):
         return Response(_detail(request.user, case))
 
 
-def _problem(message: str, code: int, **fields: Any) -> Response:
-    return Response({"detail": message, **fields}, status=code)
-
-
-def _key_taken() -> Response:
-    return _problem(
-        _("This %(header)s was already used for another request: send a new key.") % {"header": IDEMPOTENCY_HEADER},
-        status.HTTP_409_CONFLICT,
-    )
-
-
 @extend_schema(
     summary="Move a case to its next step",
     request=CaseTransitionSerializer,
-    parameters=[
-        OpenApiParameter(
-            IDEMPOTENCY_HEADER,
-            OpenApiTypes.UUID,
-            OpenApiParameter.HEADER,
-            required=False,
-            description="A random UUID per intended move: the same key sent again moves the case once and "
-            "answers with the case as it is.",
-        )
-    ],
+    parameters=[idempotency_parameter("move")],
     responses={
         200: CaseDetailSerializer,
         400: OpenApiResponse(ProblemSerializer, description="A move the case's step does not allow, or no outcome."),
@@ -174,22 +154,13 @@ class CaseTransitionView(generics.GenericAPIView):
     def post(self, request: Request, case_id: uuid.UUID) -> Response:
         user = request.user
         case = selectors.case_get_for_staff(user=user, public_id=case_id)
-        key: uuid.UUID | None = None
-        sent_key = request.headers.get(IDEMPOTENCY_HEADER)
-        if sent_key is not None:
-            try:
-                key = uuid.UUID(sent_key.strip())
-            except ValueError:
-                return _problem(
-                    _("The %(header)s header must be a UUID.") % {"header": IDEMPOTENCY_HEADER},
-                    status.HTTP_400_BAD_REQUEST,
-                )
+        key = idempotency_key(request)
         body = self.get_serializer(data=request.data)
         body.is_valid(raise_exception=True)
         action = body.validated_data["action"]
         if action not in workflow_get(case.workflow_name).actions:
             message = _("A case of this type has no move “%(action)s”.") % {"action": action}
-            return _problem(message, status.HTTP_400_BAD_REQUEST, action=[message])
+            return problem(message, status.HTTP_400_BAD_REQUEST, action=[message])
         try:
             moved = services.case_move(
                 actor=user,
@@ -199,16 +170,9 @@ class CaseTransitionView(generics.GenericAPIView):
                 expected_version=body.validated_data["version"],
                 idempotency_key=key,
             )
-        except StaleObjectError as exc:
-            return _problem(str(exc), status.HTTP_409_CONFLICT)
-        except SubmissionKeyTaken:
-            return _key_taken()
-        except PermissionDenied as exc:
-            return _problem(str(exc), status.HTTP_403_FORBIDDEN)
-        except ValidationError as exc:
-            fields = dict(exc.message_dict) if hasattr(exc, "error_dict") else {}
-            return _problem(" ".join(exc.messages), status.HTTP_400_BAD_REQUEST, **fields)
+        except MOVE_REFUSALS as exc:
+            return problem_for(exc)
         if moved.pk != case.pk:
             # The key replayed the same move of another case: this one was not moved.
-            return _key_taken()
+            return key_taken()
         return Response(_detail(user, selectors.case_get_for_staff(user=user, public_id=case.public_id)))

@@ -245,6 +245,8 @@ class CaseEvent(AppendOnly):
         ESCALATED = "escalated", _("escalated")
         PERSON_LINKED = "person_linked", _("linked to the register")
         REMINDED = "reminded", _("reminded")
+        DELISTED = "delisted", _("no longer on the host-country list")
+        MATCH_WITHDRAWN = "match_withdrawn", _("list match withdrawn")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)

@@ -248,6 +248,10 @@ def _event_title(event: CaseEvent, *, for_person: bool) -> str:
         return _("Linked to the person's registration.")
     if kind == CaseEvent.Kind.REMINDED:
         return _("A reminder was sent.")
+    if kind == CaseEvent.Kind.DELISTED:
+        return _("The host-country list “%(list)s” no longer names the person.") % {"list": details.get("list", "")}
+    if kind == CaseEvent.Kind.MATCH_WITHDRAWN:
+        return _("The list match that opened this case was withdrawn by a reviewer.")
     return str(event.get_kind_display())
 
 

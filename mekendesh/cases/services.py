@@ -789,3 +789,48 @@ def cases_check_deadlines(*, today: dt.date | None = None, on_case: Any = None) 
         if on_case is not None:
             on_case(report)
     return report
+
+
+# --- what screening tells a case ------------------------------------------------------------------
+
+
+def case_delisted(*, actor: Any, case: Case, list_name: str, version_number: int) -> Case:
+    """A new version of the host-country list that opened the case no longer names the person:
+    the case records it, the person is told, and the case moves on to its outcome where its type
+    has one (removed from the register, ban lifted). Called by the screening analyst's
+    application of the version, inside its transaction."""
+    from mekendesh.cases.workflows import DELISTED
+
+    if not can(actor, "case.record_delisting", case):
+        raise PermissionDenied(_("You may not do this."))
+    details = {"list": list_name, "version": version_number}
+    _event(case, CaseEvent.Kind.DELISTED, actor=actor, details=details)
+    note = CaseNote.objects.create(
+        case=case,
+        author=actor,
+        body=_("The list “%(list)s” no longer names you (its version %(version)d).") % details,
+        visible_to_person=True,
+    )
+    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=note, person=case.person, fields=["body"])
+    notify.after_commit(notify.case_note, case=case, note=note)
+    if not case.is_finished and any(
+        move.action == DELISTED for move in workflow_moves(case) if move.source == case.status
+    ):
+        return transition(actor=actor, obj=case, workflow=case.workflow_name, action=DELISTED, note=note.body)
+    return case
+
+
+def workflow_moves(case: Case) -> list[Transition]:
+    from mekendesh.workflows.engine import workflow_get
+
+    return list(workflow_get(case.workflow_name).transitions)
+
+
+def case_screening_withdrawn(*, actor: Any, case: Case, reason: str = "") -> Case:
+    """The list match that opened the case was withdrawn by a reviewer: written on the case for
+    its officer (who decides whether it goes on), not shown to the person."""
+    if not can(actor, "case.record_delisting", case):
+        raise PermissionDenied(_("You may not do this."))
+    _event(case, CaseEvent.Kind.MATCH_WITHDRAWN, actor=actor, reason=reason, visible=False)
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=case, person=case.person, fields=["events"])
+    return case

@@ -58,6 +58,9 @@ class CaseKind:
     case_type: str
     steps: tuple[Step, ...]
     moves: tuple[Move, ...]
+    # Where a case goes when the host-country list that opened it no longer names the person
+    # (the register removal done, the ban lifted), from any step before it; None: it stays.
+    delisted_state: str | None = None
 
     @property
     def name(self) -> str:
@@ -177,7 +180,7 @@ def _review_kind(
         Move("appealed", f"record_{good_state}", good_state, good_move),
         Move("appealed", f"record_{bad_state}", bad_state, bad_move),
     )
-    return CaseKind(case_type, steps, moves)
+    return CaseKind(case_type, steps, moves, delisted_state=good_state)
 
 
 REGISTER_REMOVAL = _review_kind(
@@ -583,7 +586,9 @@ KINDS: dict[str, CaseKind] = {
 }
 assert set(KINDS) == set(CaseType.values), "every case type has its steps"
 
-# The moves every type has: accepting or declining a request, closing from any step, reopening.
+# The moves every type has: accepting or declining a request, closing from any step, reopening;
+# and, where the type has a state for it, the list no longer naming the person.
+DELISTED = "delisted"
 ACCEPT = "accept"
 DECLINE = "decline"
 CLOSE = "close"
@@ -604,6 +609,16 @@ def _transitions(kind: CaseKind) -> Iterable[Transition]:
         if step.state not in (REQUESTED, CLOSED, DECLINED):
             yield Transition(step.state, CLOSE, CLOSED, permission="case.change", label=_("Close the case"))
     yield Transition(CLOSED, REOPEN, OPEN, permission="case.change", label=_("Reopen the case"))
+    if kind.delisted_state is not None:
+        for step in kind.steps:
+            if step.state not in (CLOSED, DECLINED, kind.delisted_state):
+                yield Transition(
+                    step.state,
+                    DELISTED,
+                    kind.delisted_state,
+                    permission="case.record_delisting",
+                    label=_("No longer on the list"),
+                )
 
 
 def workflows_register() -> None:

@@ -157,9 +157,10 @@ def import_check(job: JobContext) -> None:
     if after:
         job.message(_("Going on after row %(row)d.") % {"row": after})
     started = time.monotonic()
-    context = target.context(batch, actor)
     chunk_size = int(settings.IMPORT_CHUNK_ROWS)
     try:
+        # A target may refuse the whole file from what it knows of it (a list nobody described).
+        context = target.context(batch, actor)
         if total is None:
             job.progress(done, total=None, stage=_("Counting the rows"))
             # One quick pass, so that the progress bar knows where it stands.

@@ -86,7 +86,9 @@ def _already_sent(batch: ImportBatch) -> str:
 def imports(request: HttpRequest) -> HttpResponse:
     """The user's own imports, newest first, and the form to send a file."""
     targets = _targets(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None, targets=targets)
+    # A link may name the kind of data and the source of the next file (a list's page does).
+    initial = {name: request.GET[name] for name in ("target", "source") if request.GET.get(name)}
+    form = UploadForm(request.POST or None, request.FILES or None, targets=targets, initial=initial)
     if request.method == "POST" and targets and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -99,6 +99,13 @@ class ConsularDistrict(LocalizedName):
     host_regions = models.ManyToManyField(
         HostRegion, blank=True, related_name="consular_districts", verbose_name=_("host regions")
     )
+    # How people reach the consulate (shown to the person by the public status check); the
+    # ministry keeps them current in the administration.
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     class Meta:
         ordering = ["code"]

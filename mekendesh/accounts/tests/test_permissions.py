@@ -10,11 +10,20 @@ import pytest
 from mekendesh.accounts import permissions
 from mekendesh.accounts.permissions import ACTIONS, can, register_actions
 
-ROLES = ("officer_moscow", "analyst", "statistician", "coordinator", "administrator", "migrant_account")
+ROLES = (
+    "officer_moscow",
+    "analyst",
+    "ministry_officer",
+    "statistician",
+    "coordinator",
+    "administrator",
+    "migrant_account",
+)
+STAFF = {"officer_moscow", "analyst", "ministry_officer", "statistician", "coordinator", "administrator"}
 
 # The rules, as an operator would state them: action → the roles that may take it at all.
 RULES = {
-    "staff.workspace": {"officer_moscow", "analyst", "statistician", "coordinator", "administrator"},
+    "staff.workspace": STAFF,
     "admin.site": {"administrator"},
     "person.search": {"officer_moscow", "analyst"},
     "person.view": {"officer_moscow", "analyst"},
@@ -26,11 +35,21 @@ RULES = {
     "migrant.pages": {"migrant_account"},
     "statistics.view": {"statistician"},
     "diaspora.view": {"coordinator"},
-    "job.view": {"officer_moscow", "analyst", "statistician", "coordinator", "administrator"},
+    "job.view": STAFF,
     "job.manage_all": {"administrator"},
     "audit.verify": {"administrator"},
-    "import.view": {"officer_moscow"},
-    "import.batch": {"officer_moscow"},
+    "import.view": {"officer_moscow", "analyst"},
+    "import.batch": {"officer_moscow", "analyst"},
+    "import.host_list": {"analyst"},
+    "case.view": {"officer_moscow", "ministry_officer"},
+    "case.open": {"officer_moscow", "ministry_officer", "analyst"},
+    "case.change": {"officer_moscow", "ministry_officer"},
+    "case.request": {"migrant_account"},
+    "case.follow": {"migrant_account"},
+    "case.record_delisting": {"analyst"},
+    "screening.view": {"officer_moscow", "analyst"},
+    "screening.review": {"analyst"},
+    "screening.lists": {"analyst"},
     "import.registrations": {"officer_moscow"},  # declared by the audit app's job kind
     "notification.send": {"administrator"},  # declared by the notifications app's job kind
 }
