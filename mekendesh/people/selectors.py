@@ -272,12 +272,9 @@ def scorer() -> Scorer:
     return load_scorer(path if path.exists() else None)
 
 
-def _name_record(person_id: int, name: NameForm | tuple[Any, ...], birth_date: Any, sex: str) -> Record:
+def _name_record(person_id: int, name: tuple[str, str, str], birth_date: Any, sex: str) -> Record:
     """A registered name form as the linkage reads a register row (see screening)."""
-    if isinstance(name, NameForm):
-        surname, given, patronymic = name.surname, name.given_names, name.patronymic
-    else:
-        surname, given, patronymic = name
+    surname, given, patronymic = name
     return Record(
         id=str(person_id),
         full_name=" ".join(part for part in (surname, given, patronymic) if part),
@@ -289,16 +286,22 @@ def _name_record(person_id: int, name: NameForm | tuple[Any, ...], birth_date: A
     )
 
 
-def _person_records(person: Person, names: list[NameForm]) -> list[Record]:
+# A name form as plain values: surname, given names, patronymic, whether it is the primary one.
+_Name = tuple[str, str, str, bool]
+
+
+def _names_of(person: Person) -> list[_Name]:
+    return [(name.surname, name.given_names, name.patronymic, name.is_primary) for name in person.names.all()]
+
+
+def _person_records(person_id: int, birth_date: Any, sex: str, names: list[_Name]) -> list[Record]:
     """A person's name forms as records. A form without a father's name (a passport's Latin
     form) takes the one of the person's other forms: the father is the same in every script,
     and a form without him must not hide that he differs from another person's father."""
-    father = next((name.patronymic for name in sorted(names, key=lambda n: not n.is_primary) if name.patronymic), "")
+    father = next((name[2] for name in sorted(names, key=lambda name: not name[3]) if name[2]), "")
     return [
-        _name_record(
-            person.pk, (name.surname, name.given_names, name.patronymic or father), person.birth_date, person.sex
-        )
-        for name in names
+        _name_record(person_id, (surname, given, patronymic or father), birth_date, sex)
+        for surname, given, patronymic, _primary in names
     ]
 
 
@@ -376,32 +379,31 @@ def person_search_results(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -
     terms = _search_terms(words)
     matching = NameToken.objects.filter(token__in=terms) if len(terms) > 1 else NameToken.objects.filter(token=terms[0])
     found = visible.filter(pk__in=matching.values("person_id")).order_by("pk")
-    ids = list(found.values_list("pk", flat=True)[:SEARCH_CANDIDATES])
-    if not ids:
-        return []
-    # the candidates' names, dates of birth and sex: one query, whatever their number
-    forms = NameForm.objects.filter(person_id__in=ids).only(
+    # the candidates' names, dates of birth and sex, as plain values: one query, whatever their number
+    forms = NameForm.objects.filter(person_id__in=found.values("pk")[:SEARCH_CANDIDATES]).values_list(
         "person_id",
         "surname",
         "given_names",
         "patronymic",
-        "search_key",
         "is_primary",
+        "search_key",
         "person__birth_date",
         "person__sex",
     )
-    by_person: dict[int, list[NameForm]] = {}
-    for form in forms.select_related("person"):
-        by_person.setdefault(form.person_id, []).append(form)
+    by_person: dict[int, tuple[Any, str, list[_Name]]] = {}
+    keys: dict[int, list[str]] = {}
+    for person_id, surname, given, patronymic, primary, search_key, birth_date, sex in forms:
+        by_person.setdefault(person_id, (birth_date, sex, []))[2].append((surname, given, patronymic, primary))
+        keys.setdefault(person_id, []).append(search_key)
     model = scorer()
     asked = Record(id="", full_name=query)
     wanted = set(words)
     best: dict[int, Score] = {}
     holds_all: set[int] = set()
-    for person_id, names in by_person.items():
-        if any(wanted <= set(name.search_key.split()) for name in names):
+    for person_id, (birth_date, sex, names) in by_person.items():
+        if any(wanted <= set(key.split()) for key in keys[person_id]):
             holds_all.add(person_id)
-        for record in _person_records(names[0].person, names):
+        for record in _person_records(person_id, birth_date, sex, names):
             score = model.score(record, asked)
             if person_id not in best or score.match_weight > best[person_id].match_weight:
                 best[person_id] = score
@@ -478,11 +480,11 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
     # The panel shows a candidate's names and date of birth: only the names are read with them.
     candidates = Person.objects.filter(pk__in=found_ids).prefetch_related("names")[:400] if found_ids else []
     model = scorer()
-    own_records = _person_records(person, own)
+    own_records = _person_records(person.pk, person.birth_date, person.sex, _names_of(person))
     found: list[DuplicateCandidate] = []
     for other in candidates:
         best: Score | None = None
-        for registered in _person_records(other, list(other.names.all())):
+        for registered in _person_records(other.pk, other.birth_date, other.sex, _names_of(other)):
             for record in own_records:
                 score = model.score(registered, record)
                 if best is None or score.match_weight > best.match_weight:
