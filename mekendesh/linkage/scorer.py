@@ -79,9 +79,38 @@ def _eq(a: Any, b: Any) -> bool:
 def _lev_le(a: str | None, b: str | None, n: int) -> bool:
     if a is None or b is None:
         return False
+    return _within(a, b, n)
+
+
+@functools.lru_cache(maxsize=262_144)
+def _within(a: str, b: str, n: int) -> bool:
+    """``levenshtein(a, b) <= n``, stopping as soon as the answer is known.
+
+    A common beginning and end do not change the distance, and once every cell of a row
+    exceeds ``n`` no later row comes back under it. Names repeat (the query, common names),
+    so the answers are kept.
+    """
     if abs(len(a) - len(b)) > n:
         return False
-    return levenshtein(a, b) <= n
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[start:end_a], b[start:end_b]
+    if not a or not b:
+        return max(len(a), len(b)) <= n
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > n:
+            return False
+        previous = current
+    return previous[-1] <= n
 
 
 def _len_ge(a: str | None, n: int) -> bool:
@@ -144,7 +173,7 @@ def _birth_date_level(a: Features, b: Features) -> str:
         return "exact"
     if _eq(a["dob_swap"], right):
         return "day and month swapped"
-    if len(left) == 10 and len(right) == 10 and levenshtein(left, right) == 1:
+    if len(left) == 10 and len(right) == 10 and _within(left, right, 1):  # not equal: exactly 1
         return "one digit off"
     if (len(left) < 10 or len(right) < 10) and _eq(a["dob_year"], b["dob_year"]):
         return "same year, only the year known on one side"

@@ -14,7 +14,7 @@ from bench.linkage.generate import generate
 from mekendesh.linkage import Model, Record, link
 from mekendesh.linkage import features as ft
 from mekendesh.linkage.engine import DEFAULT_MODEL_PATH, NameFrequencies
-from mekendesh.linkage.scorer import Scorer, TermFrequencies, features_of, levenshtein, load_scorer
+from mekendesh.linkage.scorer import Scorer, TermFrequencies, _within, features_of, levenshtein, load_scorer
 
 
 def _record(row: dict[str, str], *, split: bool) -> Record:
@@ -113,6 +113,17 @@ def test_the_edit_distance_is_duckdbs(a, b):
     with duckdb.connect() as con:
         row = con.execute("SELECT levenshtein(?, ?)", [a, b]).fetchone()
     assert row is not None and levenshtein(a, b) == row[0]
+    for n in range(4):
+        assert _within(a, b, n) == (row[0] <= n)
+
+
+def test_the_bounded_edit_distance_answers_as_the_full_one():
+    rng = random.Random(1)
+    for _ in range(3000):
+        a = "".join(rng.choice("abce") for _ in range(rng.randrange(9)))
+        b = "".join(rng.choice("abce") for _ in range(rng.randrange(9)))
+        for n in range(3):
+            assert _within(a, b, n) == (levenshtein(a, b) <= n), (a, b, n)
 
 
 REGISTERED = Record("1", "Токтосунова Айгерим Асан кызы", "1998-04-12", "F", "Токтосунова", "Айгерим", "Асан кызы")
