@@ -585,6 +585,8 @@ def _decide(
     *,
     right_may_repeat: bool = False,
 ) -> list[Pair]:
+    from .scorer import decide
+
     pairs: list[Pair] = []
     for r in rows:
         flipped = r["source_dataset_l"] != left_name
@@ -611,17 +613,8 @@ def _decide(
                     explanation["patronymic"] = (label, w + adjust)
                     weight += adjust
                     p = 1.0 / (1.0 + 2.0**-weight)
-        decision: Decision = "match" if p >= match_threshold else "review"
-        if explanation["birth_date"][0] == "different":
-            # Both birth dates known and apart by more than the usual errors (swap, one
-            # digit, year only): a namesake as often as not, however alike the names; an
-            # officer decides.
-            decision = "review"
-        if "different" in (explanation["surname"][0], explanation["given_name"][0]):
-            # The surname or the given name is not alike at all, not even crossed with the
-            # other part: the rest (father's name, birth date) says a relative or a chance
-            # namesake as often as the same person written badly; an officer decides.
-            decision = "review"
+        # the rule the search and the duplicate proposals apply too (scorer.decide)
+        decision: Decision = decide(p, explanation, match_threshold=match_threshold, review_threshold=0.0) or "review"
         pairs.append(Pair(str(lid), str(rid), p, weight, decision, explanation, lname or "", rname or ""))
     if ambiguity_margin is not None:
         pairs = _demote_ambiguous(pairs, ambiguity_margin, right_may_repeat=right_may_repeat)

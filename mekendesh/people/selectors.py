@@ -15,28 +15,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mekendesh.accounts.permissions import can, is_signed_in, officer_district_ids, sees_every_district
 from mekendesh.lib.hashing import lookup_hashes
-from mekendesh.names import NameComparison, PartComparison, compare_names, name_key
+from mekendesh.linkage.io import Record
+from mekendesh.linkage.scorer import Score, Scorer, load_scorer
+from mekendesh.names import name_key
 from mekendesh.people.models import (
     Consent,
     ConsentPurpose,
     DocumentClaim,
     IdentityDocument,
+    NameForm,
     NameToken,
     Person,
     Stay,
     StayStatus,
 )
-from mekendesh.people.search_index import query_terms, search_key_tokens
+from mekendesh.people.search_index import search_key_tokens, word_pair
 from mekendesh.reference.models import ConsularDistrict
+from mekendesh.screening.explanation import COMPARISON_LABELS, LEVEL_LABELS, signed
 
 SEARCH_LIMIT = 50
+# The people a name search reads and ranks with the model, at most; the first SEARCH_LIMIT are shown.
+SEARCH_CANDIDATES = 500
+# The words of a query that make the pairs a name search looks up (6 words, 15 pairs).
+SEARCH_WORDS = 6
 
 
 def _on_register(person: Any = None) -> Exists:
@@ -256,10 +264,107 @@ def person_with_document(*, user: Any, number: str) -> Person | None:
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z]{0,3}\s?\d{5,12}$")
 
 
-def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[Person]:
-    """People whose name in any script matches the query's name keys, or whose document number
-    equals the query exactly. «Kulubaev Zheenbek», «Кулубаев Женбек» and «Жээнбек Кулубаев» find
-    the same person."""
+def scorer() -> Scorer:
+    """The model screening links with (its saved model, else the shipped one): search and the
+    duplicate proposals weigh a pair of names as screening does, and its thresholds say when
+    a pair is "likely the same person" (match) or "possibly" (review)."""
+    path = settings.SCREENING_MODEL_FILE
+    return load_scorer(path if path.exists() else None)
+
+
+def _name_record(person_id: int, name: tuple[str, str, str], birth_date: Any, sex: str) -> Record:
+    """A registered name form as the linkage reads a register row (see screening)."""
+    surname, given, patronymic = name
+    return Record(
+        id=str(person_id),
+        full_name=" ".join(part for part in (surname, given, patronymic) if part),
+        birth_date=birth_date.isoformat() if birth_date else None,
+        sex=sex or None,
+        surname=surname or None,
+        given_name=given or None,
+        patronymic=patronymic or None,
+    )
+
+
+# A name form as plain values: surname, given names, patronymic, whether it is the primary one.
+_Name = tuple[str, str, str, bool]
+
+
+def _names_of(person: Person) -> list[_Name]:
+    return [(name.surname, name.given_names, name.patronymic, name.is_primary) for name in person.names.all()]
+
+
+def _person_records(person_id: int, birth_date: Any, sex: str, names: list[_Name]) -> list[Record]:
+    """A person's name forms as records. A form without a father's name (a passport's Latin
+    form) takes the one of the person's other forms: the father is the same in every script,
+    and a form without him must not hide that he differs from another person's father."""
+    father = next((name[2] for name in sorted(names, key=lambda name: not name[3]) if name[2]), "")
+    return [
+        _name_record(person_id, (surname, given, patronymic or father), birth_date, sex)
+        for surname, given, patronymic, _primary in names
+    ]
+
+
+def likeness(decision: str | None) -> str:
+    """The words for a scorer's decision, the same in search, duplicates and screening."""
+    if decision == "match":
+        return _("likely the same person")
+    if decision == "review":
+        return _("possibly the same person")
+    return _("unlikely the same person")
+
+
+def score_reasons(score: Score) -> tuple[str, ...]:
+    """Why a pair scores as it does, comparison by comparison: «Surname: the same (+7.6)»."""
+    return tuple(
+        _("%(comparison)s: %(level)s (%(weight)s)")
+        % {
+            "comparison": COMPARISON_LABELS.get(name, name),
+            "level": LEVEL_LABELS.get(level, level),
+            "weight": signed(weight),
+        }
+        for name, (level, weight) in score.explanation.items()
+    )
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    person: Person
+    score: Score | None  # None for a search by document number
+
+    @property
+    def decision(self) -> str | None:
+        return self.score.decision() if self.score is not None else None
+
+    @property
+    def likeness(self) -> str:
+        return likeness(self.decision) if self.score is not None else ""
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return score_reasons(self.score) if self.score is not None else ()
+
+
+def _search_terms(words: list[str]) -> list[str]:
+    """The index terms a name search looks up: every pair of the query's words (the surname
+    with the given name, whatever else the query holds), or its only word."""
+    words = words[:SEARCH_WORDS]
+    if len(words) == 1:
+        return words
+    return sorted({word_pair(a, b) for index, a in enumerate(words) for b in words[index + 1 :]})
+
+
+def person_search_results(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[SearchResult]:
+    """People whose name in any script is alike to the query, most likely first, or the holder
+    of a document with exactly that number.
+
+    Candidates come from the index of name words: the name forms holding a pair of the query's
+    words (one word: that word). Each is weighed by the linkage model against the query
+    (:func:`scorer`, the same as screening's), and kept when one of its name forms holds every
+    word of the query or the model finds it at least possibly the same person: «Кулубаев Женбек
+    Асанович» from a Russian list finds «Кулубаев Жээнбек Асан уулу», and «Kulubaev Aigerim»
+    does not find «Kulubaev Zheenbek».
+    """
     query = " ".join(query.split())[:200]
     if not query:
         return []
@@ -267,67 +372,81 @@ def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[P
     if _DOCUMENT_NUMBER.match(query):
         by_document = list(_for_staff(visible.filter(_holds_document(query)), user)[:limit])
         if by_document:
-            return by_document
-    first, others = query_terms(name_key(query))
-    if not first:
+            return [SearchResult(person, None) for person in by_document]
+    words = search_key_tokens(name_key(query))
+    if not words:
         return []
-    # A name form holding every word of the query: the index's rows for the first pair of words
-    # (or the only word), kept where the same name form holds each other word too (the unique
-    # index on name form and token).
-    matching = NameToken.objects.filter(token=first)
-    for word in others:
-        matching = matching.filter(Exists(NameToken.objects.filter(name_form_id=OuterRef("name_form_id"), token=word)))
-    found = visible.filter(pk__in=matching.values("person_id"))
-    return list(_for_staff(found, user)[:limit])
+    terms = _search_terms(words)
+    matching = NameToken.objects.filter(token__in=terms) if len(terms) > 1 else NameToken.objects.filter(token=terms[0])
+    found = visible.filter(pk__in=matching.values("person_id")).order_by("pk")
+    # the candidates' names, dates of birth and sex, as plain values: one query, whatever their number
+    forms = NameForm.objects.filter(person_id__in=found.values("pk")[:SEARCH_CANDIDATES]).values_list(
+        "person_id",
+        "surname",
+        "given_names",
+        "patronymic",
+        "is_primary",
+        "search_key",
+        "person__birth_date",
+        "person__sex",
+    )
+    by_person: dict[int, tuple[Any, str, list[_Name]]] = {}
+    keys: dict[int, list[str]] = {}
+    for person_id, surname, given, patronymic, primary, search_key, birth_date, sex in forms:
+        by_person.setdefault(person_id, (birth_date, sex, []))[2].append((surname, given, patronymic, primary))
+        keys.setdefault(person_id, []).append(search_key)
+    model = scorer()
+    asked = Record(id="", full_name=query)
+    wanted = set(words)
+    best: dict[int, Score] = {}
+    holds_all: set[int] = set()
+    for person_id, (birth_date, sex, names) in by_person.items():
+        if any(wanted <= set(key.split()) for key in keys[person_id]):
+            holds_all.add(person_id)
+        for record in _person_records(person_id, birth_date, sex, names):
+            score = model.score(record, asked)
+            if person_id not in best or score.match_weight > best[person_id].match_weight:
+                best[person_id] = score
+    kept = [pk for pk, score in best.items() if pk in holds_all or score.decision() is not None]
+    kept.sort(key=lambda pk: (-best[pk].match_weight, pk))
+    kept = kept[:limit]
+    people = {person.pk: person for person in _for_staff(Person.objects.filter(pk__in=kept), user)}
+    return [SearchResult(people[pk], best[pk]) for pk in kept if pk in people]
 
 
-_PART_LABELS = {
-    "surname": gettext_lazy("surname"),
-    "given": gettext_lazy("given names"),
-    "patronymic": gettext_lazy("patronymic"),
-}
-# What the name comparison found for one part, by the start of its (English) reason.
-_PART_FINDINGS = (
-    ("same key", gettext_lazy("the same in every spelling")),
-    ("same father's name", gettext_lazy("the same father's name")),
-    ("same initial", gettext_lazy("the same initial")),
-    ("initial", gettext_lazy("an initial that fits")),
-    ("typo", gettext_lazy("a typing slip apart")),
-    ("spelling variant", gettext_lazy("a spelling variant")),
-    ("missing", gettext_lazy("given on one side only")),
-    ("extra given name", gettext_lazy("an extra given name")),
-    ("different", gettext_lazy("different")),
-)
-
-
-def _part_reason(part: PartComparison) -> str:
-    """One line of a duplicate's explanation, e.g. «surname: a spelling variant (0.91)»."""
-    pieces = part.reason.split("; ")
-    swapped = pieces[0] == "swapped order"
-    findings = [
-        next((str(label) for prefix, label in _PART_FINDINGS if piece.startswith(prefix)), piece)
-        for piece in pieces[1 if swapped else 0 :]
-    ]
-    finding = ", ".join(dict.fromkeys(findings))
-    if swapped:
-        finding = _("%(finding)s, in swapped order") % {"finding": finding}
-    return _("%(part)s: %(finding)s (%(score).2f)") % {
-        "part": _PART_LABELS.get(part.part, part.part),
-        "finding": finding,
-        "score": part.score,
-    }
+def person_search(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[Person]:
+    """The people of :func:`person_search_results`, most likely first. «Kulubaev Zheenbek»,
+    «Кулубаев Женбек» and «Жээнбек Кулубаев» find the same person."""
+    return [result.person for result in person_search_results(user=user, query=query, limit=limit)]
 
 
 @dataclass(frozen=True)
 class DuplicateCandidate:
     person: Person
-    score: float
+    score: float  # the probability that the two are one person (1 for the same document)
     reasons: tuple[str, ...]
+    decision: str | None = None
+    weight: float = 0.0  # the match weight (bits), which orders candidates of equal score
+
+    @property
+    def likeness(self) -> str:
+        return likeness(self.decision)
+
+
+def _pair_terms(names: Iterable[NameForm]) -> list[str]:
+    """The index terms of a surname with a given name, for each name form."""
+    terms = set()
+    for name in names:
+        for surname in name_key(name.surname).split()[:2]:
+            for given in name_key(name.given_names).split()[:2]:
+                terms.add(word_pair(surname, given))
+    return sorted(terms)
 
 
 def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 10) -> list[DuplicateCandidate]:
-    """People already registered who may be the same as ``person``: the same document, or a name
-    alike in any script with the same date of birth. Proposed to an officer, never merged."""
+    """People already registered who may be the same as ``person``: the same document, or the
+    linkage model (the same as screening's, :func:`scorer`) finds them at least possibly the
+    same person. Proposed to an officer, never merged."""
     base = people_visible_to(user) if user is not None else Person.objects.all()
     base = base.exclude(pk=person.pk)
     # The same number, registered or claimed on the public form (see DocumentClaim), under any key.
@@ -343,37 +462,49 @@ def person_duplicates(*, person: Person, user: Any | None = None, limit: int = 1
         by_document = set(base.filter(pk__in=holders).values_list("pk", flat=True)) | set(
             base.filter(pk__in=claimants).values_list("pk", flat=True)
         )
-    # Born the same day (the birth date index) with at least one word of a name in common in any
-    # script (the token index): the names of everyone born that day are not read and compared.
-    own_tokens = sorted({token for name in person.names.all() for token in search_key_tokens(name.search_key)})
+    # The candidates, as screening's blocking rules find them: born the same day (the birth date
+    # index) with at least one word of a name in common in any script (the token index), or the
+    # same surname with the same given name, born any day (the index of pairs of words).
+    own = list(person.names.all())
+    own_tokens = sorted({token for name in own for token in search_key_tokens(name.search_key)})
     same_birth = base.filter(
         Exists(NameToken.objects.filter(person=OuterRef("pk"), token__in=own_tokens)),
         birth_date=person.birth_date,
     )
-    found_ids = by_document | set(same_birth.values_list("pk", flat=True)[:200])
+    same_name = base.filter(Exists(NameToken.objects.filter(person=OuterRef("pk"), token__in=_pair_terms(own))))
+    found_ids = (
+        by_document
+        | set(same_birth.values_list("pk", flat=True)[:200])
+        | set(same_name.order_by("pk").values_list("pk", flat=True)[:200])
+    )
     # The panel shows a candidate's names and date of birth: only the names are read with them.
-    candidates = Person.objects.filter(pk__in=found_ids).prefetch_related("names")[:200] if found_ids else []
-    own_names = [name.full_name for name in person.names.all()]
+    candidates = Person.objects.filter(pk__in=found_ids).prefetch_related("names")[:400] if found_ids else []
+    model = scorer()
+    own_records = _person_records(person.pk, person.birth_date, person.sex, _names_of(person))
     found: list[DuplicateCandidate] = []
     for other in candidates:
-        best: NameComparison | None = None
-        for own in own_names:
-            for theirs in other.names.all():
-                comparison = compare_names(own, theirs.full_name)
-                if best is None or comparison.score > best.score:
-                    best = comparison
-        score = best.score if best is not None else 0.0
+        best: Score | None = None
+        for registered in _person_records(other.pk, other.birth_date, other.sex, _names_of(other)):
+            for record in own_records:
+                score = model.score(registered, record)
+                if best is None or score.match_weight > best.match_weight:
+                    best = score
+        decision = best.decision() if best is not None else None
+        probability = best.match_probability if best is not None else 0.0
         reasons = []
         if other.pk in by_document:
             reasons.append(_("the same document number"))
-            score = max(score, 0.99)
-        if other.birth_date == person.birth_date:
-            reasons.append(_("the same date of birth"))
+            probability, decision = 1.0, "match"
         if best is not None:
-            reasons.extend(_part_reason(part) for part in best.parts)
-        if other.pk in by_document or score >= 0.8:
-            found.append(DuplicateCandidate(person=other, score=round(score, 3), reasons=tuple(reasons)))
-    found.sort(key=lambda candidate: candidate.score, reverse=True)
+            reasons.extend(score_reasons(best))
+        if decision is not None:
+            weight = best.match_weight if best is not None else 0.0
+            found.append(
+                DuplicateCandidate(
+                    person=other, score=round(probability, 3), reasons=tuple(reasons), decision=decision, weight=weight
+                )
+            )
+    found.sort(key=lambda candidate: (candidate.score, candidate.weight), reverse=True)
     return found[:limit]
 
 

@@ -40,13 +40,15 @@ QUEUE_FILTERS = ("district", "arrived_from", "arrived_to")
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    results: list[Person] = []
+    results: list[selectors.SearchResult] = []
     searched = False
     if form.is_valid() and form.cleaned_data["q"].strip():
         searched = True
-        results = selectors.person_search(user=request.user, query=form.cleaned_data["q"])
-        audit_people_read(actor=request.user, people=results)
-    rows = [{"person": person, "stay": selectors.current_stay(person)} for person in results]
+        results = selectors.person_search_results(user=request.user, query=form.cleaned_data["q"])
+        audit_people_read(actor=request.user, people=[result.person for result in results])
+    rows = [
+        {"person": result.person, "stay": selectors.current_stay(result.person), "result": result} for result in results
+    ]
     return render(
         request,
         "staff/search.html",

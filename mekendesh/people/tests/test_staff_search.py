@@ -115,3 +115,44 @@ def test_a_search_of_forty_people_takes_as_many_queries_as_one_of_five(
     assert len(forty) - len(five) <= 1
     with django_assert_max_num_queries(20):
         assert len(client.get(reverse("api:person_search"), {"q": "Asanova"}).json()) == 40
+
+
+def test_a_russian_list_spelling_with_the_fathers_name_finds_the_registered_person(
+    sign_in, officer_moscow, registered_migrant
+):
+    # registered as «Токтосунова Айгерим Асан кызы» and «TOKTOSUNOVA AIGERIM»; the list writes
+    # the father's name the Russian way, a word no registered name holds
+    page = sign_in(officer_moscow).get(SEARCH, {"q": "ТОКТОСУНОВА Айгерим Асановна"})
+    assert reverse("staff:person", kwargs={"public_id": registered_migrant.public_id}) in page.text
+    assert "likely the same person" in page.text
+    assert "Patronymic: the same (+" in page.text
+
+
+def test_the_search_ranks_by_the_screening_model_and_leaves_out_a_namesake_with_another_father(
+    officer_moscow, registered_migrant, places
+):
+    from mekendesh.people.models import ConsentPurpose, Script
+    from mekendesh.people.selectors import person_search, person_search_results
+    from mekendesh.people.services import NameInput, StayInput, person_register, stay_add
+
+    namesake = person_register(
+        actor=None,
+        sex="F",
+        birth_date=dt.date(1995, 1, 3),
+        names=[
+            NameInput(
+                script=Script.RUSSIAN_CYRILLIC, surname="Токтосунова", given_names="Айгерим", patronymic="Бакытовна"
+            )
+        ],
+        consents=[ConsentPurpose.REGISTER],
+    )
+    stay_add(
+        actor=None,
+        person=namesake,
+        stay=StayInput(country=places["RU"], host_region=places["moscow"], arrival_date=dt.date(2025, 5, 1)),
+    )
+    assert set(person_search(user=officer_moscow, query="Токтосунова Айгерим")) == {registered_migrant, namesake}
+    results = person_search_results(user=officer_moscow, query="Токтосунова Айгерим Бакытовна")
+    assert [result.person for result in results] == [namesake]
+    assert results[0].decision == "match"
+    assert person_search(user=officer_moscow, query="Токтосунова Айгерим Асановна") == [registered_migrant]
