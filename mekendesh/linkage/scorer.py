@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from . import features as ft
 from .engine import DEFAULT_MATCH_THRESHOLD, DEFAULT_MODEL_PATH, DEFAULT_REVIEW_THRESHOLD, NameFrequencies
 from .io import Record
@@ -54,17 +56,7 @@ __all__ = [
 
 def levenshtein(a: str, b: str) -> int:
     """Edit distance by characters (insert, delete, substitute), as DuckDB's and Spark's."""
-    if a == b:
-        return 0
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+    return Levenshtein.distance(a, b)
 
 
 # --- the levels, as model.py's SQL defines them -------------------------------------------
@@ -82,35 +74,9 @@ def _lev_le(a: str | None, b: str | None, n: int) -> bool:
     return _within(a, b, n)
 
 
-@functools.lru_cache(maxsize=262_144)
 def _within(a: str, b: str, n: int) -> bool:
-    """``levenshtein(a, b) <= n``, stopping as soon as the answer is known.
-
-    A common beginning and end do not change the distance, and once every cell of a row
-    exceeds ``n`` no later row comes back under it. Names repeat (the query, common names),
-    so the answers are kept.
-    """
-    if abs(len(a) - len(b)) > n:
-        return False
-    start = 0
-    while start < len(a) and start < len(b) and a[start] == b[start]:
-        start += 1
-    end_a, end_b = len(a), len(b)
-    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
-        end_a -= 1
-        end_b -= 1
-    a, b = a[start:end_a], b[start:end_b]
-    if not a or not b:
-        return max(len(a), len(b)) <= n
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > n:
-            return False
-        previous = current
-    return previous[-1] <= n
+    """``levenshtein(a, b) <= n``; rapidfuzz stops counting once the distance passes ``n``."""
+    return Levenshtein.distance(a, b, score_cutoff=n) <= n
 
 
 def _len_ge(a: str | None, n: int) -> bool:
