@@ -7,13 +7,15 @@ only needs ``=``, ``levenshtein`` and ``instr``, which DuckDB and Spark compute 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from mekendesh.names import parse_name, token_key
-from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS
+from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS, is_initial
+from mekendesh.names.romanize import repair_spacing, respell_name
 from mekendesh.names.similarity import damerau_distance
 
 from .io import Record
@@ -57,9 +59,28 @@ COLUMNS: dict[str, str] = {
     "surw_srt": "string",
     "givw_srt": "string",
     "patw_srt": "string",
+    # a given name or father's name written only as an initial: the key of its letter(s)
+    "giv_init": "string",
+    "pat_init": "string",
 }
 
+
 key = functools.lru_cache(maxsize=500_000)(token_key)
+
+
+def respelled(record: Record) -> Record:
+    """The record with its name respelled for comparison (:mod:`mekendesh.names.romanize`).
+
+    Words run together or split by a stray space are repaired in the full name, and German,
+    French, Turkish and scholarly Latin spellings rewritten into those the keys read, the
+    spelling systems read from the whole name.
+    """
+    full, surname, given, patronymic = respell_name(
+        repair_spacing(record.full_name), record.surname, record.given_name, record.patronymic
+    )
+    return dataclasses.replace(
+        record, full_name=full or record.full_name, surname=surname, given_name=given, patronymic=patronymic
+    )
 
 
 def _word_keys(text: str | None) -> list[str]:
@@ -178,7 +199,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
     k = key(word)
     if not k:
         return ()
-    return (k, surname_stem(k), patronymic_root(k, known=True))
+    return (k, surname_stem(k), patronymic_root(k, known=True), surname_root(k))
 
 
 def _written_words(record: Record) -> list[str]:
@@ -190,7 +211,7 @@ def _written(words: list[str], k: str | None) -> tuple[str | None, str | None]:
     """The written form of the word whose key (or stem, or root) is ``k``, and its letters sorted."""
     if not k:
         return None, None
-    for i in range(3):
+    for i in range(4):
         for w in words:
             forms = _word_forms(w)
             if len(forms) > i and forms[i] == k:
@@ -226,6 +247,33 @@ def surname_stem(k: str) -> str:
     return k
 
 
+# Surname endings that lists add or drop, on keys: Russian -ов/-ев (Нурмагамбетов, Kazakh
+# Нурмагамбет; Сыдыков, Sydyk). Tajik -зода is also written -заде and -зод (Сафарзода,
+# Safarzade, Rahmonzod): one ending, kept (Сафаров and Сафарзода are two surnames).
+_DROPPED_ENDINGS = ("ov", "ev")
+_TAJIK_ZODA = ("zade", "zod")
+_SURNAME_MIN_ROOT = 4
+
+
+def surname_root(k: str) -> str:
+    """A surname key without the endings lists disagree on: ``nurmagambetova`` -> ``nurmagambet``.
+
+    The feminine ending goes first (:func:`surname_stem`), then a Russian -ов/-ев when at
+    least four letters remain (-аев is -ай: Шерикбаев, Sherikbay); a Tajik -заде or -зод is
+    written -зода. Nurmagambet and Нурмагамбетов, Safarzade and Сафарзода are one surname.
+    """
+    k = surname_stem(k)
+    for ending in _TAJIK_ZODA:
+        if k.endswith(ending) and len(k) - len(ending) >= 3:
+            return k[: -len(ending)] + "zoda"
+    for ending in _DROPPED_ENDINGS:
+        if k.endswith(ending) and len(k) - len(ending) >= _SURNAME_MIN_ROOT:
+            root = k[: -len(ending)]
+            # -аев is -ай with the Russian ending: Шерикбаев, Sherikbay
+            return root + "i" if ending == "ev" and root.endswith("a") else root
+    return k
+
+
 def _father_form(keys: list[str]) -> str | None:
     """``["nurlan", "uulu"]`` -> ``"nurlan"``; None when the words are not that form."""
     if len(keys) >= 2 and keys[-1] in CONNECTOR_KEYS:
@@ -235,6 +283,30 @@ def _father_form(keys: list[str]) -> str | None:
 
 def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str | None]:
     """Surname, given and father's-name keys of a record, and a sex hint from its name."""
+    sur, giv, pat, hint, _initials = _name_parts(respelled(record))
+    return sur, giv, pat, hint
+
+
+def _initial_key(text: str | None) -> str | None:
+    """The key of a name written as initials only (Б., Sh., B.T.: the first), else None."""
+    if not text:
+        return None
+    words = text.replace(".", ". ").split()
+    if not words or not all(is_initial(w) for w in words):
+        return None
+    return key(words[0].rstrip(".")) or None
+
+
+def _name_parts(
+    record: Record,
+) -> tuple[str | None, str | None, str | None, str | None, tuple[str | None, str | None]]:
+    """:func:`name_parts`, and the keys of a given name and father's name written as initials.
+
+    A given name or father's name that is only an initial is not compared as a name (its key
+    would be one letter): it is left out, and its letter kept for the engine, which puts a
+    registered person whose names begin so in the review band («Токонов Б.Т.», "Tokonov B.").
+    A name of one word with a surname ending is a surname alone.
+    """
     hint = None
     if record.surname or record.given_name or record.patronymic:
         surname, given, patronymic = record.surname, record.given_name, record.patronymic
@@ -254,6 +326,15 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
                     givens = [x for x in givens if x is not g]
                     break
         given = " ".join(givens) if givens else None
+    giv_init, pat_init = _initial_key(given), _initial_key(patronymic)
+    if giv_init is not None:
+        given = None
+    if pat_init is not None:
+        patronymic = None
+    if surname is None and patronymic is None and given and len(given.split()) == 1:
+        only = key(given)
+        if only.endswith(_STRONG_SURNAME):
+            surname, given = given, None  # «Омуралиев»: a surname alone
     sur_keys = _word_keys(surname)
     giv_keys = _word_keys(given)
     pat_keys = _word_keys(patronymic)
@@ -261,7 +342,7 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
     sur = None
     pat = None
     if sur_keys and _father_form(sur_keys) is None:
-        sur = surname_stem(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
+        sur = surname_root(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
     if father is not None:
         pat = father
         if sur is not None and not sur_keys[-1].endswith(_STRONG_SURNAME):
@@ -276,7 +357,7 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
     if sur is None and giv is None:
         words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
         giv = words[0] if words else None
-    return sur, giv, pat, hint
+    return sur, giv, pat, hint, (giv_init, pat_init)
 
 
 def _looks_patronymic(k: str) -> bool:
@@ -322,9 +403,11 @@ def _dob_columns(dob: str | None) -> tuple[str | None, str | None, str | None]:
 
 
 def record_features(record: Record) -> dict[str, Any]:
-    sur, giv, pat, hint = name_parts(record)
+    original = record
+    record = respelled(record)
+    sur, giv, pat, hint, (giv_init, pat_init) = _name_parts(record)
     words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
-    words += [surname_stem(w) for w in words if surname_stem(w) != w]
+    words += [surname_root(w) for w in words if surname_root(w) != w]
     for extra in (sur, giv, pat):
         if extra and extra not in words:
             words.append(extra)
@@ -336,7 +419,7 @@ def record_features(record: Record) -> dict[str, Any]:
     patw, patw_srt = _written(written, pat)
     return {
         "unique_id": record.id,
-        "full_name": record.full_name,
+        "full_name": original.full_name,
         "sur": sur,
         "giv": giv,
         "pat": pat,
@@ -358,6 +441,8 @@ def record_features(record: Record) -> dict[str, Any]:
         "surw_srt": surw_srt,
         "givw_srt": givw_srt,
         "patw_srt": patw_srt,
+        "giv_init": giv_init,
+        "pat_init": pat_init,
     }
 
 
