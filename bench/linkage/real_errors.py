@@ -220,7 +220,13 @@ def surname_ending(surname: str, rng: random.Random) -> str | None:
             return surname[: -len(ending)] + rng.choice(others)
     for ending in _RUSSIAN_ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 4:
-            return surname[: -len(ending)]
+            root = surname[: -len(ending)]
+            # -аев is -ай with the Russian ending: Айтбаев, Айтбай
+            return (
+                root + ("Й" if root.isupper() else "й")
+                if ending.startswith("е") and low[-len(ending) - 1] == "а"
+                else root
+            )
     return None
 
 

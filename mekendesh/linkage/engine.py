@@ -322,6 +322,7 @@ def link(
     try:
         lt = ft.feature_table(left, bar.update)
         rt = ft.feature_table(right, bar.update)
+        ft.use_surname_roots(lt, rt)
     finally:
         bar.close()
     timings["features"] = time.perf_counter() - t0
@@ -563,11 +564,11 @@ def _incomplete_name_pairs(
     # a surname made from the father's name, on either side
     for mine, other, left in ((rt, lt, False), (lt, rt, True)):
         by_pat_giv = index(other, "pat", "giv")
-        for i, (sur, giv) in enumerate(zip(mine["sur"], mine["giv"], strict=True)):
+        for i, (sur, giv) in enumerate(zip(mine["sur_root"], mine["giv"], strict=True)):
             if not sur or not giv:
                 continue
             for j in by_pat_giv.get((sur, giv), [])[:MAX_INCOMPLETE_CANDIDATES]:
-                if other["sur"][j] != sur:
+                if other["sur"][j] != mine["sur"][i]:
                     add(i, j, "exact", "father's name") if left else add(j, i, "exact", "father's name")
     return out
 

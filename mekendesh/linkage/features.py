@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mekendesh.names import parse_name, token_key
-from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS, is_initial
+from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS, is_initial, looks_like_surname
 from mekendesh.names.romanize import repair_spacing, respell_name
 from mekendesh.names.similarity import damerau_distance
 
@@ -62,6 +62,8 @@ COLUMNS: dict[str, str] = {
     # a given name or father's name written only as an initial: the key of its letter(s)
     "giv_init": "string",
     "pat_init": "string",
+    # the surname without its Russian ending (see use_surname_roots)
+    "sur_root": "string",
 }
 
 
@@ -199,7 +201,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
     k = key(word)
     if not k:
         return ()
-    return (k, surname_stem(k), patronymic_root(k, known=True), surname_root(k))
+    return (k, surname_key(k), patronymic_root(k, known=True), surname_root(k))
 
 
 def _written_words(record: Record) -> list[str]:
@@ -248,30 +250,61 @@ def surname_stem(k: str) -> str:
 
 
 # Surname endings that lists add or drop, on keys: Russian -ов/-ев (Нурмагамбетов, Kazakh
-# Нурмагамбет; Сыдыков, Sydyk). Tajik -зода is also written -заде and -зод (Сафарзода,
-# Safarzade, Rahmonzod): one ending, kept (Сафаров and Сафарзода are two surnames).
+# Нурмагамбет; Сыдыков, Sydyk; see use_surname_roots). Tajik -зода is also written -заде and
+# -зод (Сафарзода, Safarzade, Rahmonzod): one ending, kept.
 _DROPPED_ENDINGS = ("ov", "ev")
 _TAJIK_ZODA = ("zade", "zod")
 _SURNAME_MIN_ROOT = 4
 
 
-def surname_root(k: str) -> str:
-    """A surname key without the endings lists disagree on: ``nurmagambetova`` -> ``nurmagambet``.
+def surname_key(k: str) -> str:
+    """A surname key without its feminine ending, a Tajik -заде or -зод written -зода.
 
-    The feminine ending goes first (:func:`surname_stem`), then a Russian -ов/-ев when at
-    least four letters remain (-аев is -ай: Шерикбаев, Sherikbay); a Tajik -заде or -зод is
-    written -зода. Nurmagambet and Нурмагамбетов, Safarzade and Сафарзода are one surname.
+    Safarzade, Rahmonzod and Сафарзода, Раҳмонзода have one ending; Сафаров and Сафарзода
+    are two surnames.
     """
     k = surname_stem(k)
     for ending in _TAJIK_ZODA:
         if k.endswith(ending) and len(k) - len(ending) >= 3:
             return k[: -len(ending)] + "zoda"
+    return k
+
+
+def surname_root(k: str) -> str:
+    """A surname key without the Russian ending lists add or drop: ``nurmagambetova`` -> ``nurmagambet``.
+
+    :func:`surname_key`, then -ов/-ев removed when at least four letters remain (-аев is -ай
+    with the ending: Шерикбаев, Sherikbay). Nurmagambet and Нурмагамбетов are one surname.
+    """
+    k = surname_key(k)
     for ending in _DROPPED_ENDINGS:
         if k.endswith(ending) and len(k) - len(ending) >= _SURNAME_MIN_ROOT:
             root = k[: -len(ending)]
-            # -аев is -ай with the Russian ending: Шерикбаев, Sherikbay
             return root + "i" if ending == "ev" and root.endswith("a") else root
     return k
+
+
+def use_surname_roots(*tables: dict[str, list[Any]]) -> None:
+    """Compare surnames without their Russian ending where that confuses no given name.
+
+    A list may write a surname without the Russian ending (Nurmagambet for Нурмагамбетов).
+    Most Central Asian surnames are a name with -ов/-ев (Асанов from Асан), so without its
+    ending a surname would often be a given name of the same lists, and a surname and a given
+    name of two people would look alike, and a typo in the ending would count twice. The
+    root replaces the surname (``sur`` and the columns made from it) only where a record of
+    either table has it as its surname, without an ending, and none has it as its given name.
+    """
+    givens = {g for t in tables for g in t["giv"] if g}
+    bare = {sur for t in tables for sur, root in zip(t["sur"], t["sur_root"], strict=True) if sur and sur == root}
+    for t in tables:
+        for i, (sur, root) in enumerate(zip(t["sur"], t["sur_root"], strict=True)):
+            if not sur or not root or root == sur or root in givens or root not in bare:
+                continue
+            t["sur"][i] = root
+            t["sur_sk"][i] = skeleton(root)
+            t["sur3"][i] = root[:3]
+            giv = t["giv"][i]
+            t["pair4"][i] = "|".join(sorted((root[:4], giv[:4]))) if giv else None
 
 
 def _father_form(keys: list[str]) -> str | None:
@@ -331,10 +364,9 @@ def _name_parts(
         given = None
     if pat_init is not None:
         patronymic = None
-    if surname is None and patronymic is None and given and len(given.split()) == 1:
-        only = key(given)
-        if only.endswith(_STRONG_SURNAME):
-            surname, given = given, None  # «Омуралиев»: a surname alone
+    alone = surname is None and patronymic is None and given and len(given.split()) == 1
+    if alone and looks_like_surname(given):
+        surname, given = given, None  # «Омуралиев», "Gabdullin": a surname alone
     sur_keys = _word_keys(surname)
     giv_keys = _word_keys(given)
     pat_keys = _word_keys(patronymic)
@@ -342,7 +374,7 @@ def _name_parts(
     sur = None
     pat = None
     if sur_keys and _father_form(sur_keys) is None:
-        sur = surname_root(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
+        sur = surname_key(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
     if father is not None:
         pat = father
         if sur is not None and not sur_keys[-1].endswith(_STRONG_SURNAME):
@@ -443,6 +475,7 @@ def record_features(record: Record) -> dict[str, Any]:
         "patw_srt": patw_srt,
         "giv_init": giv_init,
         "pat_init": pat_init,
+        "sur_root": surname_root(sur) if sur else None,
     }
 
 

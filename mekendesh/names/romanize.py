@@ -29,6 +29,7 @@ keys stored for the people of the register do not use them.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -59,6 +60,9 @@ def spellings(words: Iterable[str]) -> frozenset[str]:
     """
     found: set[str] = set()
     latin = [w for w in (unicodedata.normalize("NFC", x).lower() for x in words) if w and not _has_cyrillic(w)]
+    joined = " ".join(latin)
+    if "w" in joined and "ch" in joined:
+        found.add("german")  # Rachimsoda Parwina: w and ch in one name
     for w in latin:
         glide = _GLIDE_J_RE.search(w) is not None
         if glide:
@@ -96,6 +100,8 @@ def respell(word: str, systems: frozenset[str] | None = None) -> str:
         w = w.replace("j", "y")  # German j is always й: Schamschijew, Jurij
         w = w.replace("dsch", "\x02").replace("tsch", "\x01").replace("sch", "sh").replace("ch", "kh")
         w = w.replace("\x01", "ch").replace("\x02", "dzh")
+        if w.endswith("soda"):
+            w = w[:-4] + "zoda"  # Rachimsoda: -зода
     elif "french" in systems:
         w = w.replace("tch", "\x01").replace("ch", "sh").replace("\x01", "ch")
         w = re.sub("gu(?=[eiy])", "g", w)
@@ -167,39 +173,83 @@ _SPLIT_ENDINGS = frozenset(
         "ewa",
     }
 )
-_CAMEL_RE = re.compile(r"(?<=[a-zа-яёәғқңөұүһіӣӯҳҷ])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІӢӮҲҶ][a-zа-яёәғқңөұүһіӣӯҳҷ])")
+
+
+def _split_run_together(word: str) -> list[str]:
+    """AigulMamatovna -> Aigul, Mamatovna; АБДЫЛДАЕВОрмон -> АБДЫЛДАЕВ, Ормон; SHerikbek stays."""
+    cuts = []
+    for i in range(1, len(word) - 1):
+        a, b, c = word[i - 1], word[i], word[i + 1]
+        if not (b.isupper() and c.islower()):
+            continue
+        if a.islower() or (i >= 3 and word[i - 3 : i].isupper() and word[i - 3 : i].isalpha()):
+            cuts.append(i)
+    if not cuts:
+        return [word]
+    bounds = [0, *cuts, len(word)]
+    return [word[x:y] for x, y in itertools.pairwise(bounds)]
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_connector(word: str) -> bool:
+    return token_key(word) in CONNECTORS
+
+
+def _looks_like_surname(word: str) -> bool:
+    return token_key(word).endswith(_SURNAME_KEY_ENDINGS)
+
+
+_SURNAME_KEY_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "zoda", "zade")
 
 
 def repair_spacing(text: str) -> str:
     """A full name with words run together split, and words split by a stray space joined.
 
-    * a lower-case letter followed by an upper-case one that starts a lower-case run is a word
-      boundary: AigulMamatovna -> Aigul Mamatovna (SHerikbek, CHolponbek, where the upper-case
-      run is the first letter's digraph, stay one word);
+    * a small letter followed by a capital that starts a run of small letters is a word
+      boundary (AigulMamatovna -> Aigul Mamatovna), and so is a run of three capitals or more
+      followed by one (АБДЫЛДАЕВОрмон -> АБДЫЛДАЕВ Ормон); SHerikbek and CHolponbek, where
+      the capitals are the first letter's digraph, stay one word;
     * a word that is only a surname or patronymic ending (ов, ова, ovna …) belongs to the word
       before it: Асан ова -> Асанова;
     * in a name whose words start with a capital, a word that starts with a small letter and is
-      not a connector (уулу, kyzy …) is the tail of the word before it: Токо нов -> Токонов.
+      not a connector (уулу, kyzy …) is the tail of the word before it: Токо нов -> Токонов;
+    * in a name with words in capitals and words not, two words in capitals are one when
+      together they end like a surname and the first alone does not (ЖЫРГ АЛБЕКОВА ->
+      ЖЫРГАЛБЕКОВА), or when a connector follows them (ЧЫН ГЫЗ УЛУ -> ЧЫНГЫЗ УЛУ).
     """
-    text = _CAMEL_RE.sub(" ", unicodedata.normalize("NFC", text or ""))
-    words = text.split()
+    words = [part for w in unicodedata.normalize("NFC", text or "").split() for part in _split_run_together(w)]
     if len(words) < 2:
         return " ".join(words)
     capitalised = [w[:1].isupper() for w in words]
     title_case = sum(capitalised) >= 2
+    caps = [_is_caps(w) for w in words]
+    mixed_case = any(caps) and not all(caps)
     out: list[str] = []
-    for w, cap in zip(words, capitalised, strict=True):
+    out_caps: list[bool] = []
+    for idx, (w, cap) in enumerate(zip(words, capitalised, strict=True)):
         lw = w.lower()
+        prev = out[-1] if out else ""
         tail = (
-            out
-            and out[-1][-1:].isalpha()
-            and token_key(w) not in CONNECTORS
+            prev[-1:].isalpha()
+            and not _is_connector(w)
+            and not _is_connector(prev)
             and (lw in _SPLIT_ENDINGS or (title_case and not cap and w[:1].isalpha() and len(w) >= 2))
         )
+        if not tail and mixed_case and caps[idx] and out_caps and out_caps[-1]:
+            # two words in capitals that are one
+            nxt = words[idx + 1] if idx + 1 < len(words) else ""
+            if not _is_connector(w) and not _is_connector(prev):
+                ends_surname = _looks_like_surname(prev + w) and not _looks_like_surname(prev)
+                tail = ends_surname or (bool(nxt) and _is_connector(nxt))
         if tail:
-            out[-1] += lw if out[-1][-1:].islower() else w
+            out[-1] += lw if prev[-1:].islower() else w
         else:
             out.append(w)
+            out_caps.append(caps[idx])
     return " ".join(out)
 
 

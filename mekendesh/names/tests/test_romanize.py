@@ -121,3 +121,21 @@ def test_what_one_word_shows_of_the_spelling_holds_for_the_whole_name() -> None:
 def test_respelling_a_name_keeps_the_case_of_its_words() -> None:
     assert respell_name("TSCHYNGYSCHEW Talant") == ["CHYNGYSHEW Talant"]
     assert respell_name("Жапаров Садыр", None) == ["Жапаров Садыр", None]
+
+
+def test_a_surname_in_capitals_run_into_the_given_name_is_split() -> None:
+    assert repair_spacing("АБДЫЛДАЕВОрмон Чынгызович") == "АБДЫЛДАЕВ Ормон Чынгызович"
+    assert repair_spacing("BegimaïAsylbekovna") == "Begimaï Asylbekovna"
+
+
+def test_a_word_in_capitals_split_by_a_stray_space_is_joined() -> None:
+    assert repair_spacing("ЖЫРГ АЛБЕКОВА Рахат Кубанычбековна") == "ЖЫРГАЛБЕКОВА Рахат Кубанычбековна"
+    assert repair_spacing("ЧЫН ГЫЗ УЛУ Улан") == "ЧЫНГЫЗ УЛУ Улан"
+    # a surname and a given name both in capitals stay two words
+    assert repair_spacing("ASANOV BAKYT Nurlanovich") == "ASANOV BAKYT Nurlanovich"
+    assert repair_spacing("ASANOV BAKYT NURLANOVICH") == "ASANOV BAKYT NURLANOVICH"
+
+
+def test_w_and_ch_anywhere_in_a_name_make_it_german() -> None:
+    latin = respell_name("Rachimsoda Parwina")[0]
+    assert [token_key(w) for w in str(latin).split()] == [token_key("Раҳимзода"), token_key("Парвина")]
