@@ -364,8 +364,8 @@ def _name_parts(
         given = None
     if pat_init is not None:
         patronymic = None
-    alone = surname is None and patronymic is None and given and len(given.split()) == 1
-    if alone and looks_like_surname(given):
+    alone = surname is None and patronymic is None and given is not None and len(given.split()) == 1
+    if alone and given is not None and looks_like_surname(given):
         surname, given = given, None  # «Омуралиев», "Gabdullin": a surname alone
     sur_keys = _word_keys(surname)
     giv_keys = _word_keys(given)
