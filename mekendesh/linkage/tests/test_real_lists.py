@@ -142,3 +142,18 @@ def test_two_registered_namesakes_with_other_fathers_stay_in_review() -> None:
     result = link(register, [Record("r1", "Асанов Бакыт")])
     assert {p.decision for p in result.pairs} == {"review"}
     assert result.left_duplicates == []
+
+
+def test_the_command_names_register_entries_that_look_like_one_person(tmp_path, capsys) -> None:
+    from mekendesh.linkage.cli import main
+
+    left = tmp_path / "register.csv"
+    right = tmp_path / "list.csv"
+    left.write_text(
+        "id,full_name\nb1,Бообеков Айбек Кубатович\nb2,Boobekov Aibek Kubatovich\nk1,Кулубаев Жээнбек\n",
+        encoding="utf-8",
+    )
+    right.write_text("id,full_name\nr1,Aibek Boobekov\n", encoding="utf-8")
+    assert main([str(left), str(right), "--output", str(tmp_path / "out.csv"), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "b1" in err and "b2" in err and "registered twice" in err
