@@ -125,7 +125,7 @@ def respell_name(*texts: str | None) -> list[str | None]:
     """
     words = [w for t in texts if t for w in t.split()]
     systems = spellings(words)
-    if not systems:
+    if not systems and not any(g in w.lower() for w in words for g in ("tsch", "dsh")):
         return list(texts)
     out: list[str | None] = []
     for text in texts:

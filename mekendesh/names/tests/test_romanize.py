@@ -139,3 +139,8 @@ def test_a_word_in_capitals_split_by_a_stray_space_is_joined() -> None:
 def test_w_and_ch_anywhere_in_a_name_make_it_german() -> None:
     latin = respell_name("Rachimsoda Parwina")[0]
     assert [token_key(w) for w in str(latin).split()] == [token_key("Раҳимзода"), token_key("Парвина")]
+
+
+def test_dsh_and_tsch_are_read_in_a_name_without_other_signs_of_its_spelling() -> None:
+    latin = respell_name("Dsheenbekov Temirlan")[0]
+    assert [token_key(w) for w in str(latin).split()] == [token_key("Жээнбеков"), token_key("Темирлан")]
