@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.linkage import names_data as nd
+from bench.linkage import real_errors as rerr
 
 # nationality -> (share in the register, share among unregistered negatives)
 NATIONALITIES = {
@@ -479,13 +480,19 @@ def _list_row(
 
 
 def generate(
-    n_register: int, n_list: int, seed: int = 20251101, p_drop_patronymic: float = P_DROP_PATRONYMIC
+    n_register: int,
+    n_list: int,
+    seed: int = 20251101,
+    p_drop_patronymic: float = P_DROP_PATRONYMIC,
+    p_real_errors: float = 0.0,
 ) -> Population:
     """A register of ``n_register`` citizens and a host list of ``n_list`` rows.
 
     ``p_drop_patronymic`` is the share of list rows that lose the patronymic they have
     (8 % by default; the benchmark also reports a run at 20 % to show how much the
-    name-only figures depend on it).
+    name-only figures depend on it). ``p_real_errors`` is the share of list rows that also
+    get one of the errors of :mod:`bench.linkage.real_errors` (none by default); they are
+    drawn from a random generator of their own, so the rest of the population is the same.
     """
     rng = random.Random(seed)
     pools = _Pools()
@@ -541,6 +548,8 @@ def generate(
 
     host_rows = []
     truth = set()
+    real_rng = random.Random(seed * 7919 + 1)
+    duplicates: list[dict[str, str]] = []
     labels: dict[str, dict[str, str]] = {}
     by_parts: dict[tuple[str, str, str], list[str]] = {}
     by_sg: dict[tuple[str, str], list[str]] = {}
@@ -551,6 +560,13 @@ def generate(
     for i, (person, register_id) in enumerate(host):
         lid = f"L{i:07d}"
         row = _list_row(person, lid, rng, p_drop_patronymic=p_drop_patronymic)
+        if p_real_errors and real_rng.random() < p_real_errors:
+            kind = _real_error(row, person, real_rng)
+            if kind and register_id is not None and real_rng.random() < rerr.P_REGISTER_DUPLICATE:
+                dup = _register_row(person, f"R{n_register + len(duplicates):07d}", real_rng)
+                duplicates.append(dup)
+                truth.add((dup["id"], lid))
+                row["errors"] += ";real: register duplicate"
         host_rows.append(row)
         kind, anchor_id = made[person.pid]
         parts = _parts(person)
@@ -568,7 +584,44 @@ def generate(
         }
         if register_id is not None:
             truth.add((register_id, lid))
-    return Population(register=register, host_list=host_rows, truth=truth, labels=labels)
+    return Population(register=register + duplicates, host_list=host_rows, truth=truth, labels=labels)
+
+
+def _real_error(row: dict[str, str], person: Person, rng: random.Random) -> str | None:
+    """Write one error of :mod:`bench.linkage.real_errors` into ``row``; its kind, or None."""
+    name = row["full_name"]
+    kinds = list(rerr.KINDS)
+    if person.uulu:
+        kinds.remove("initials")
+    kind = rng.choice(kinds)
+    new: str | None = None
+    if kind == "romanized":
+        new = rerr.romanize(name, rerr.system_for(person.nationality, rng))
+        if rng.random() < 0.2:
+            new = rerr.case_or_space(new, rng)
+    elif kind == "case or space":
+        if rng.random() < 0.5:
+            name = rerr.romanize(name, "scholarly" if rng.random() < 0.3 else "uzbek or tajik")
+        new = rerr.case_or_space(name, rng)
+    elif kind == "surname ending":
+        words = name.split()
+        for i, w in enumerate(words):
+            changed = rerr.surname_ending(w, rng)
+            if changed is not None and not w.lower().endswith(("вич", "вна")):
+                words[i] = changed
+                new = " ".join(words)
+                break
+    else:
+        surname, given, patronymic = _parts(person)
+        surname = " ".join(_russian_spelling(w, person.nationality, rng) for w in surname.split())
+        new = rerr.initials(surname, _russian_spelling(given, person.nationality, rng), patronymic, rng)
+        if rng.random() < 0.4:
+            new = rerr.romanize(new, "scholarly")
+    if new is None or new == row["full_name"]:
+        return None
+    row["full_name"] = new
+    row["errors"] = ";".join(x for x in (row["errors"], f"real: {kind}") if x)
+    return kind
 
 
 def _other_date(d: dt.date, rng: random.Random) -> dt.date:

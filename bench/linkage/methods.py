@@ -149,8 +149,82 @@ def run_splink_default(register: Path, host: Path, out: Path) -> None:
     _write(out, pairs)
 
 
+LOGIC_V2_THRESHOLD = 0.70  # nomenklatura's default for logic-v2
+LOGIC_V2_SHORTLIST = 30
+
+
+def run_logic_v2(register: Path, host: Path, out: Path) -> None:
+    """OpenSanctions' logic-v2 matcher (nomenklatura), each list row the query.
+
+    Both sides become FollowTheMoney ``Person`` entities (``name``, and ``birthDate`` when the
+    files have it); the list row is the query, as a sanctions screening puts it. Candidates are
+    the register rows born on the same day (with dates) or sharing a 3-letter word prefix after
+    unidecode (name only), shortened to the ``LOGIC_V2_SHORTLIST`` best by rapidfuzz's
+    ``token_set_ratio``; logic-v2 scores each with its default configuration, and the best
+    candidate at or above ``LOGIC_V2_THRESHOLD`` is the row's match. Every row's best candidate
+    and score go to ``<out>.scores.csv``, for a threshold tuned by cross-validation.
+    """
+    from followthemoney import model
+    from nomenklatura.matching import get_algorithm
+    from nomenklatura.matching.types import ScoringConfig
+    from rapidfuzz import fuzz, process
+
+    algorithm = get_algorithm("logic-v2")
+    if algorithm is None:
+        raise SystemExit("nomenklatura has no logic-v2")
+    config = ScoringConfig.defaults()
+
+    def entity(row: dict[str, str], prefix: str) -> object:
+        e = model.make_entity("Person")
+        e.id = prefix + row["id"]
+        e.add("name", row["full_name"])
+        if row.get("birth_date"):
+            e.add("birthDate", row["birth_date"])
+        return e
+
+    reg = _read(register)
+    entities = {r["id"]: entity(r, "r-") for r in reg}
+    names = {r["id"]: " ".join(_plain(r["full_name"])) for r in reg}
+    with_dates = "birth_date" in reg[0]
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for r in reg:
+        if with_dates:
+            blocks[r["birth_date"]].append(r["id"])
+        else:
+            for word in set(_plain(r["full_name"])):
+                blocks[word[:3]].append(r["id"])
+    pairs = []
+    scores = []
+    for r in _read(host):
+        name = " ".join(_plain(r["full_name"]))
+        if with_dates:
+            candidates = blocks.get(r.get("birth_date", ""), [])
+        else:
+            candidates = sorted({c for w in set(name.split()) for c in blocks.get(w[:3], [])})
+        if len(candidates) > LOGIC_V2_SHORTLIST:
+            choices = {c: names[c] for c in candidates}
+            top = process.extract(name, choices, scorer=fuzz.token_set_ratio, limit=LOGIC_V2_SHORTLIST)
+            candidates = [key for _, _, key in top]
+        query = entity(r, "q-")
+        best, best_score = None, -1.0
+        for cid in candidates:
+            score = algorithm.compare(query, entities[cid], config).score  # type: ignore[arg-type]
+            if score > best_score:
+                best, best_score = cid, score
+        if best is not None:
+            scores.append((best, r["id"], f"{best_score:.6f}"))
+            if best_score >= LOGIC_V2_THRESHOLD:
+                pairs.append((best, r["id"], "match"))
+    _write(out, pairs)
+    with out.with_suffix(".scores.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["register_id", "list_id", "score"])
+        w.writerows(scores)
+
+
 METHODS = {
     "mekendesh": run_mekendesh,
+    "logic_v2": run_logic_v2,
     "exact": run_exact,
     "rapidfuzz": run_rapidfuzz,
     "splink_default": run_splink_default,

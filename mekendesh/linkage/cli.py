@@ -233,6 +233,12 @@ def _run(argv: list[str]) -> int:
             "keeps what the steps before it estimated ({error})"
         )
         print("mekendesh link: " + warning.format(rule=rule, error=error), file=sys.stderr)
+    for first, second in result.left_duplicates:
+        note = _(
+            "note: left records {first} and {second} look like one person registered twice "
+            "(both match the same right record); an officer may merge them"
+        )
+        print("mekendesh link: " + note.format(first=first, second=second), file=sys.stderr)
     matches = sum(1 for p in result.pairs if p.decision == "match")
     # "match" and "review" are the decisions as the output file writes them, in every language.
     summary = _("{left} × {right} records, {pairs} pairs ({matches} match, {reviews} review) written to {output}")

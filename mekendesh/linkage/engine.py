@@ -79,6 +79,9 @@ class LinkResult:
     timings: dict[str, float] = field(default_factory=dict)
     # training stages that failed: (the blocking rule of the EM session, Splink's message)
     training_failures: list[tuple[str, str]] = field(default_factory=list)
+    # left records that look like one person registered twice: two (or more) entries alike
+    # in name (and birth date) tied for one right record, both matched; for an officer to merge
+    left_duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def matches(self) -> list[Pair]:
@@ -319,6 +322,7 @@ def link(
     try:
         lt = ft.feature_table(left, bar.update)
         rt = ft.feature_table(right, bar.update)
+        ft.use_surname_roots(lt, rt)
     finally:
         bar.close()
     timings["features"] = time.perf_counter() - t0
@@ -346,6 +350,8 @@ def link(
                 timings,
                 names,
                 (_share_missing(lt["pat"]), _share_missing(rt["pat"])),
+                left_table=lt,
+                right_table=rt,
             )
             return _run(api, lt, rt, job)
     finally:
@@ -372,6 +378,9 @@ class _Job:
     # share of records without a father's name on the left and on the right
     pat_missing: tuple[float, float] = (0.0, 0.0)
     training_failures: list[tuple[str, str]] = field(default_factory=list)
+    # the feature tables, for the pairs no blocking rule finds (see _incomplete_name_pairs)
+    left_table: dict[str, list[Any]] | None = None
+    right_table: dict[str, list[Any]] | None = None
 
 
 def _with_both_missing_m(model: Model, pat_missing: tuple[float, float]) -> Model:
@@ -458,10 +467,110 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
         sdf.drop_table_from_database_and_remove_from_cache()
     timings["scoring"] = time.perf_counter() - t0
 
+    duplicates: list[tuple[str, str]] = []
+    alike = _LeftAlike(job.left_table) if job.left_table is not None else None
     pairs = _decide(
-        rows, labels, left_name, match_threshold, ambiguity_margin, names, right_may_repeat=job.right_may_repeat
+        rows,
+        labels,
+        left_name,
+        match_threshold,
+        ambiguity_margin,
+        names,
+        right_may_repeat=job.right_may_repeat,
+        left_alike=alike,
+        left_duplicates=duplicates,
     )
-    return LinkResult(pairs, model, engine, len(left), len(right), timings, job.training_failures)
+    if job.left_table is not None and job.right_table is not None:
+        pairs += _incomplete_name_pairs(job.left_table, job.right_table, pairs, review_threshold)
+        pairs.sort(key=lambda p: (p.left_id, p.right_id))
+    return LinkResult(pairs, model, engine, len(left), len(right), timings, job.training_failures, duplicates)
+
+
+# At most this many registered people are put in review for one name that gives only a
+# surname, or a surname with initials: beyond that an officer cannot tell them apart either.
+MAX_INCOMPLETE_CANDIDATES = 50
+
+
+def _initial_agrees(initial: str | None, name: str | None, written: str | None) -> bool:
+    """A name agrees with an initial: its key (or its letters as written) begins with it."""
+    if not initial or not name:
+        return True
+    if name.startswith(initial) or (written or "").startswith(initial):
+        return True
+    return initial[0] in "aeiouy" and name[0] in "aeiouy"  # Е/Ye/Э, Ю/Yu/U
+
+
+def _incomplete_name_pairs(
+    lt: Mapping[str, Sequence[Any]], rt: Mapping[str, Sequence[Any]], pairs: list[Pair], review_threshold: float
+) -> list[Pair]:
+    """Review pairs for names no blocking rule finds, however weak their score.
+
+    * a record that gives only a surname, or a surname with initials («Токонов Б.Т.»,
+      "Tokonov B."), against the records of the other side with that surname (or the same
+      consonants) whose given name and father's name begin with the initials;
+    * a surname made from the father's name («Бекжан Нурланов» for «Асанов Бекжан
+      Нурланович»): the same given name, and the surname of one is the father's name of
+      the other.
+
+    Pairs already scored are left as they are; at most ``MAX_INCOMPLETE_CANDIDATES`` a record.
+    """
+    seen = {(p.left_id, p.right_id) for p in pairs}
+    out: list[Pair] = []
+    weight = math.log2(review_threshold / (1.0 - review_threshold)) if review_threshold < 1 else 0.0
+
+    def index(table: Mapping[str, Sequence[Any]], *cols: str) -> dict[tuple[Any, ...], list[int]]:
+        idx: dict[tuple[Any, ...], list[int]] = {}
+        for i, values in enumerate(zip(*(table[c] for c in cols), strict=True)):
+            if all(values):
+                idx.setdefault(values, []).append(i)
+        return idx
+
+    def add(li: int, ri: int, given_label: str, surname_label: str = "exact") -> None:
+        lid, rid = str(lt["unique_id"][li]), str(rt["unique_id"][ri])
+        if (lid, rid) in seen:
+            return
+        seen.add((lid, rid))
+        explanation = dict.fromkeys(COMPARISONS, ("missing", 0.0))
+        explanation["surname"] = (surname_label, 0.0)
+        explanation["given_name"] = (given_label, 0.0)
+        out.append(
+            Pair(lid, rid, review_threshold, weight, "review", explanation, lt["full_name"][li], rt["full_name"][ri])
+        )
+
+    def incomplete(mine: Mapping[str, Sequence[Any]], other: Mapping[str, Sequence[Any]], left: bool) -> None:
+        rows = [i for i in range(len(mine["sur"])) if mine["sur"][i] and not mine["giv"][i]]
+        if not rows:
+            return
+        by_sur = index(other, "sur")
+        by_sk = index(other, "sur_sk")
+        for i in rows:
+            found = list(by_sur.get((mine["sur"][i],), []))
+            sk = mine["sur_sk"][i]
+            if sk and len(sk) >= 4:
+                found += [j for j in by_sk.get((sk,), []) if j not in found]
+            giv_init, pat_init = mine["giv_init"][i], mine["pat_init"][i]
+            kept = [
+                j
+                for j in found
+                if _initial_agrees(giv_init, other["giv"][j], other["givw"][j])
+                and _initial_agrees(pat_init, other["pat"][j], other["patw"][j])
+            ]
+            label = "initial" if giv_init else "missing"
+            for j in kept[:MAX_INCOMPLETE_CANDIDATES]:
+                add(j, i, label) if not left else add(i, j, label)
+
+    incomplete(rt, lt, left=False)
+    incomplete(lt, rt, left=True)
+    # a surname made from the father's name, on either side
+    for mine, other, left in ((rt, lt, False), (lt, rt, True)):
+        by_pat_giv = index(other, "pat", "giv")
+        for i, (sur, giv) in enumerate(zip(mine["sur_root"], mine["giv"], strict=True)):
+            if not sur or not giv:
+                continue
+            for j in by_pat_giv.get((sur, giv), [])[:MAX_INCOMPLETE_CANDIDATES]:
+                if other["sur"][j] != mine["sur"][i]:
+                    add(i, j, "exact", "father's name") if left else add(j, i, "exact", "father's name")
+    return out
 
 
 class NameFrequencies:
@@ -584,6 +693,8 @@ def _decide(
     names: NameFrequencies | None = None,
     *,
     right_may_repeat: bool = False,
+    left_alike: Callable[[str, str], bool] | None = None,
+    left_duplicates: list[tuple[str, str]] | None = None,
 ) -> list[Pair]:
     from .scorer import decide
 
@@ -617,12 +728,53 @@ def _decide(
         decision: Decision = decide(p, explanation, match_threshold=match_threshold, review_threshold=0.0) or "review"
         pairs.append(Pair(str(lid), str(rid), p, weight, decision, explanation, lname or "", rname or ""))
     if ambiguity_margin is not None:
-        pairs = _demote_ambiguous(pairs, ambiguity_margin, right_may_repeat=right_may_repeat)
+        pairs = _demote_ambiguous(
+            pairs,
+            ambiguity_margin,
+            right_may_repeat=right_may_repeat,
+            left_alike=left_alike,
+            left_duplicates=left_duplicates,
+        )
     pairs.sort(key=lambda p: (p.left_id, p.right_id))
     return pairs
 
 
-def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: bool = False) -> list[Pair]:
+class _LeftAlike:
+    """Whether two left records are alike enough to be one person registered twice.
+
+    The same surname and given-name keys (so the same name in any script and spelling), the
+    father's name the same or missing on one side, the birth dates the same or missing on
+    one side.
+    """
+
+    def __init__(self, table: Mapping[str, Sequence[Any]]):
+        self._rows = {
+            str(uid): (sur, giv, pat, dob)
+            for uid, sur, giv, pat, dob in zip(
+                table["unique_id"], table["sur"], table["giv"], table["pat"], table["dob"], strict=True
+            )
+        }
+
+    def __call__(self, a: str, b: str) -> bool:
+        ra, rb = self._rows.get(a), self._rows.get(b)
+        if ra is None or rb is None:
+            return False
+        (sa, ga, pa, da), (sb, gb, pb, db) = ra, rb
+        if not sa or not ga or sa != sb or ga != gb:
+            return False
+        if pa and pb and pa != pb:
+            return False
+        return not (da and db and da != db)
+
+
+def _demote_ambiguous(
+    pairs: list[Pair],
+    margin: float,
+    *,
+    right_may_repeat: bool = False,
+    left_alike: Callable[[str, str], bool] | None = None,
+    left_duplicates: list[tuple[str, str]] | None = None,
+) -> list[Pair]:
     """A list row names one person; a registered person is matched by a second row only
     when that row is about as strong (the same person listed twice).
 
@@ -636,6 +788,10 @@ def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: boo
       (two spellings of one name), so both keep "match"; a much weaker second row is a
       namesake more often than not (a row without a father's name against a row with it).
       ``right_may_repeat`` lets every candidate of a left record match.
+
+    Tied candidates of one row whose left records are alike (``left_alike``: the same name,
+    the same or no birth date) are one person registered twice: all of them keep "match", and
+    each such pair of left ids is appended to ``left_duplicates`` for an officer to merge.
 
     Everything else goes to review, never out of the output: an officer decides.
 
@@ -678,6 +834,15 @@ def _demote_ambiguous(pairs: list[Pair], margin: float, *, right_may_repeat: boo
             known = all(pairs[j].explanation["birth_date"][0] != "missing" for j in tied)
             if len(exact) == 1 and known:
                 keep = exact[0]
+            elif left_alike is not None and all(left_alike(p.left_id, pairs[j].left_id) for j in near):
+                # one person registered twice: every entry is this row's match
+                taken_right.add(p.right_id)
+                for j in tied:
+                    matched.add(j)
+                    best_of_left.setdefault(pairs[j].left_id, pairs[j].match_weight)
+                if left_duplicates is not None:
+                    left_duplicates.extend((p.left_id, pairs[j].left_id) for j in near)
+                continue
         # the row is decided: matched, or contested and left to an officer
         taken_right.add(p.right_id)
         if keep is not None:

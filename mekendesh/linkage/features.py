@@ -7,13 +7,15 @@ only needs ``=``, ``levenshtein`` and ``instr``, which DuckDB and Spark compute 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from mekendesh.names import parse_name, token_key
-from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS
+from mekendesh.names.parse import TURKMEN_GIVEN_ENDINGS, is_initial, looks_like_surname
+from mekendesh.names.romanize import repair_spacing, respell_name
 from mekendesh.names.similarity import damerau_distance
 
 from .io import Record
@@ -57,9 +59,30 @@ COLUMNS: dict[str, str] = {
     "surw_srt": "string",
     "givw_srt": "string",
     "patw_srt": "string",
+    # a given name or father's name written only as an initial: the key of its letter(s)
+    "giv_init": "string",
+    "pat_init": "string",
+    # the surname without its Russian ending (see use_surname_roots)
+    "sur_root": "string",
 }
 
+
 key = functools.lru_cache(maxsize=500_000)(token_key)
+
+
+def respelled(record: Record) -> Record:
+    """The record with its name respelled for comparison (:mod:`mekendesh.names.romanize`).
+
+    Words run together or split by a stray space are repaired in the full name, and German,
+    French, Turkish and scholarly Latin spellings rewritten into those the keys read, the
+    spelling systems read from the whole name.
+    """
+    full, surname, given, patronymic = respell_name(
+        repair_spacing(record.full_name), record.surname, record.given_name, record.patronymic
+    )
+    return dataclasses.replace(
+        record, full_name=full or record.full_name, surname=surname, given_name=given, patronymic=patronymic
+    )
 
 
 def _word_keys(text: str | None) -> list[str]:
@@ -178,7 +201,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
     k = key(word)
     if not k:
         return ()
-    return (k, surname_stem(k), patronymic_root(k, known=True))
+    return (k, surname_key(k), patronymic_root(k, known=True), surname_root(k))
 
 
 def _written_words(record: Record) -> list[str]:
@@ -190,7 +213,7 @@ def _written(words: list[str], k: str | None) -> tuple[str | None, str | None]:
     """The written form of the word whose key (or stem, or root) is ``k``, and its letters sorted."""
     if not k:
         return None, None
-    for i in range(3):
+    for i in range(4):
         for w in words:
             forms = _word_forms(w)
             if len(forms) > i and forms[i] == k:
@@ -226,6 +249,64 @@ def surname_stem(k: str) -> str:
     return k
 
 
+# Surname endings that lists add or drop, on keys: Russian -ов/-ев (Нурмагамбетов, Kazakh
+# Нурмагамбет; Сыдыков, Sydyk; see use_surname_roots). Tajik -зода is also written -заде and
+# -зод (Сафарзода, Safarzade, Rahmonzod): one ending, kept.
+_DROPPED_ENDINGS = ("ov", "ev")
+_TAJIK_ZODA = ("zade", "zod")
+_SURNAME_MIN_ROOT = 4
+
+
+def surname_key(k: str) -> str:
+    """A surname key without its feminine ending, a Tajik -заде or -зод written -зода.
+
+    Safarzade, Rahmonzod and Сафарзода, Раҳмонзода have one ending; Сафаров and Сафарзода
+    are two surnames.
+    """
+    k = surname_stem(k)
+    for ending in _TAJIK_ZODA:
+        if k.endswith(ending) and len(k) - len(ending) >= 3:
+            return k[: -len(ending)] + "zoda"
+    return k
+
+
+def surname_root(k: str) -> str:
+    """A surname key without the Russian ending lists add or drop: ``nurmagambetova`` -> ``nurmagambet``.
+
+    :func:`surname_key`, then -ов/-ев removed when at least four letters remain (-аев is -ай
+    with the ending: Шерикбаев, Sherikbay). Nurmagambet and Нурмагамбетов are one surname.
+    """
+    k = surname_key(k)
+    for ending in _DROPPED_ENDINGS:
+        if k.endswith(ending) and len(k) - len(ending) >= _SURNAME_MIN_ROOT:
+            root = k[: -len(ending)]
+            return root + "i" if ending == "ev" and root.endswith("a") else root
+    return k
+
+
+def use_surname_roots(*tables: dict[str, list[Any]]) -> None:
+    """Compare surnames without their Russian ending where that confuses no given name.
+
+    A list may write a surname without the Russian ending (Nurmagambet for Нурмагамбетов).
+    Most Central Asian surnames are a name with -ов/-ев (Асанов from Асан), so without its
+    ending a surname would often be a given name of the same lists, and a surname and a given
+    name of two people would look alike, and a typo in the ending would count twice. The
+    root replaces the surname (``sur`` and the columns made from it) only where a record of
+    either table has it as its surname, without an ending, and none has it as its given name.
+    """
+    givens = {g for t in tables for g in t["giv"] if g}
+    bare = {sur for t in tables for sur, root in zip(t["sur"], t["sur_root"], strict=True) if sur and sur == root}
+    for t in tables:
+        for i, (sur, root) in enumerate(zip(t["sur"], t["sur_root"], strict=True)):
+            if not sur or not root or root == sur or root in givens or root not in bare:
+                continue
+            t["sur"][i] = root
+            t["sur_sk"][i] = skeleton(root)
+            t["sur3"][i] = root[:3]
+            giv = t["giv"][i]
+            t["pair4"][i] = "|".join(sorted((root[:4], giv[:4]))) if giv else None
+
+
 def _father_form(keys: list[str]) -> str | None:
     """``["nurlan", "uulu"]`` -> ``"nurlan"``; None when the words are not that form."""
     if len(keys) >= 2 and keys[-1] in CONNECTOR_KEYS:
@@ -235,6 +316,30 @@ def _father_form(keys: list[str]) -> str | None:
 
 def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str | None]:
     """Surname, given and father's-name keys of a record, and a sex hint from its name."""
+    sur, giv, pat, hint, _initials = _name_parts(respelled(record))
+    return sur, giv, pat, hint
+
+
+def _initial_key(text: str | None) -> str | None:
+    """The key of a name written as initials only (Б., Sh., B.T.: the first), else None."""
+    if not text:
+        return None
+    words = text.replace(".", ". ").split()
+    if not words or not all(is_initial(w) for w in words):
+        return None
+    return key(words[0].rstrip(".")) or None
+
+
+def _name_parts(
+    record: Record,
+) -> tuple[str | None, str | None, str | None, str | None, tuple[str | None, str | None]]:
+    """:func:`name_parts`, and the keys of a given name and father's name written as initials.
+
+    A given name or father's name that is only an initial is not compared as a name (its key
+    would be one letter): it is left out, and its letter kept for the engine, which puts a
+    registered person whose names begin so in the review band («Токонов Б.Т.», "Tokonov B.").
+    A name of one word with a surname ending is a surname alone.
+    """
     hint = None
     if record.surname or record.given_name or record.patronymic:
         surname, given, patronymic = record.surname, record.given_name, record.patronymic
@@ -254,6 +359,14 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
                     givens = [x for x in givens if x is not g]
                     break
         given = " ".join(givens) if givens else None
+    giv_init, pat_init = _initial_key(given), _initial_key(patronymic)
+    if giv_init is not None:
+        given = None
+    if pat_init is not None:
+        patronymic = None
+    alone = surname is None and patronymic is None and given is not None and len(given.split()) == 1
+    if alone and given is not None and looks_like_surname(given):
+        surname, given = given, None  # «Омуралиев», "Gabdullin": a surname alone
     sur_keys = _word_keys(surname)
     giv_keys = _word_keys(given)
     pat_keys = _word_keys(patronymic)
@@ -261,7 +374,7 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
     sur = None
     pat = None
     if sur_keys and _father_form(sur_keys) is None:
-        sur = surname_stem(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
+        sur = surname_key(sur_keys[0] if len(sur_keys) == 1 else max(sur_keys, key=len))
     if father is not None:
         pat = father
         if sur is not None and not sur_keys[-1].endswith(_STRONG_SURNAME):
@@ -276,7 +389,7 @@ def name_parts(record: Record) -> tuple[str | None, str | None, str | None, str 
     if sur is None and giv is None:
         words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
         giv = words[0] if words else None
-    return sur, giv, pat, hint
+    return sur, giv, pat, hint, (giv_init, pat_init)
 
 
 def _looks_patronymic(k: str) -> bool:
@@ -322,9 +435,11 @@ def _dob_columns(dob: str | None) -> tuple[str | None, str | None, str | None]:
 
 
 def record_features(record: Record) -> dict[str, Any]:
-    sur, giv, pat, hint = name_parts(record)
+    original = record
+    record = respelled(record)
+    sur, giv, pat, hint, (giv_init, pat_init) = _name_parts(record)
     words = [k for k in _word_keys(record.full_name) if k not in CONNECTOR_KEYS]
-    words += [surname_stem(w) for w in words if surname_stem(w) != w]
+    words += [surname_root(w) for w in words if surname_root(w) != w]
     for extra in (sur, giv, pat):
         if extra and extra not in words:
             words.append(extra)
@@ -336,7 +451,7 @@ def record_features(record: Record) -> dict[str, Any]:
     patw, patw_srt = _written(written, pat)
     return {
         "unique_id": record.id,
-        "full_name": record.full_name,
+        "full_name": original.full_name,
         "sur": sur,
         "giv": giv,
         "pat": pat,
@@ -358,6 +473,9 @@ def record_features(record: Record) -> dict[str, Any]:
         "surw_srt": surw_srt,
         "givw_srt": givw_srt,
         "patw_srt": patw_srt,
+        "giv_init": giv_init,
+        "pat_init": pat_init,
+        "sur_root": surname_root(sur) if sur else None,
     }
 
 

@@ -254,7 +254,9 @@ def _parse_cached(text: str) -> ParsedName:
     kept: list[str] = []
     for tok in tokens:
         key = token_key(tok)
-        if not key or key in _STOP_KEYS:
+        # an initial in capitals (Г. of Геннадий) is not the stop word «г.» (year, city)
+        initial = is_initial(tok) and tok[:1].isupper()
+        if not key or (key in _STOP_KEYS and not initial):
             extra.append(tok)
         else:
             kept.append(tok)

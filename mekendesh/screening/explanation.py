@@ -39,6 +39,8 @@ LEVEL_LABELS: dict[str, Any] = {
     "one digit off": _("one digit apart"),
     "same year, only the year known on one side": _("the same year; only the year is known on one side"),
     "different": _("different"),
+    "initial": _("only an initial on one side, and it agrees"),
+    "father's name": _("the father's name of one is the surname of the other"),
 }
 
 

@@ -186,3 +186,9 @@ def test_parsing_and_word_keys_are_cached_inside_the_library():
 def test_the_word_before_a_russian_patronymic_is_the_given_name():
     parsed = parse_name("Мирлан Доолотбекович Омурбекв")  # a typo took the surname's ending
     assert (parsed.surname, parsed.given, parsed.patronymic) == ("Омурбекв", ("Мирлан",), "Доолотбекович")
+
+
+def test_an_initial_g_is_an_initial_not_the_abbreviation_of_a_year_or_city():
+    parsed = parse_name("Фролов Г.Е.")
+    assert (parsed.surname, parsed.given, parsed.patronymic, parsed.extra) == ("Фролов", ("Г",), "Е", ())
+    assert "г." in parse_name("Асанов Бакыт, г. Бишкек").extra
