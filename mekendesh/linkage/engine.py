@@ -67,6 +67,9 @@ class Pair:
     explanation: dict[str, tuple[str, float]]
     left_name: str = ""
     right_name: str = ""
+    # False for the review pairs added outside the model (a surname alone or with initials, a
+    # surname made from the father's name): their explanation says why, their weight is nominal
+    scored: bool = True
 
 
 @dataclass
@@ -534,7 +537,17 @@ def _incomplete_name_pairs(
         explanation["surname"] = (surname_label, 0.0)
         explanation["given_name"] = (given_label, 0.0)
         out.append(
-            Pair(lid, rid, review_threshold, weight, "review", explanation, lt["full_name"][li], rt["full_name"][ri])
+            Pair(
+                lid,
+                rid,
+                review_threshold,
+                weight,
+                "review",
+                explanation,
+                lt["full_name"][li],
+                rt["full_name"][ri],
+                scored=False,
+            )
         )
 
     def incomplete(mine: Mapping[str, Sequence[Any]], other: Mapping[str, Sequence[Any]], left: bool) -> None:

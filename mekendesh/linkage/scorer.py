@@ -51,6 +51,7 @@ __all__ = [
     "features_of",
     "levenshtein",
     "load_scorer",
+    "pair_features",
 ]
 
 
@@ -281,8 +282,11 @@ class Scorer:
 
     def score(self, left: Record | Features, right: Record | Features) -> Score:
         """The score of ``left`` (the register's side) against ``right``."""
-        lf = features_of(left) if isinstance(left, Record) else left
-        rf = features_of(right) if isinstance(right, Record) else right
+        if isinstance(left, Record) and isinstance(right, Record):
+            lf, rf = pair_features(left, right)
+        else:
+            lf = features_of(left) if isinstance(left, Record) else left
+            rf = features_of(right) if isinstance(right, Record) else right
         levels = comparison_levels(lf, rf)
         explanation: dict[str, tuple[str, float]] = {}
         for name, label in levels.items():
@@ -313,6 +317,16 @@ def _probability(weight: float) -> float:
 
 
 @functools.lru_cache(maxsize=100_000)
+def pair_features(left: Record, right: Record) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The features of two records as the engine reads them in a run of these two alone: a
+    surname is compared without its Russian ending where the other record writes it so and
+    neither has it as a given name (:func:`mekendesh.linkage.features.use_surname_roots`)."""
+    tables = [{name: [value] for name, value in features_of(record).items()} for record in (left, right)]
+    ft.use_surname_roots(*tables)
+    lf, rf = ({name: values[0] for name, values in table.items()} for table in tables)
+    return lf, rf
+
+
 def features_of(record: Record) -> dict[str, Any]:
     """:func:`mekendesh.linkage.features.record_features` of a record, kept for the next call."""
     return ft.record_features(record)

@@ -14,7 +14,7 @@ from bench.linkage.generate import generate
 from mekendesh.linkage import Model, Record, link
 from mekendesh.linkage import features as ft
 from mekendesh.linkage.engine import DEFAULT_MODEL_PATH, NameFrequencies
-from mekendesh.linkage.scorer import Scorer, TermFrequencies, _within, features_of, levenshtein, load_scorer
+from mekendesh.linkage.scorer import Scorer, TermFrequencies, _within, levenshtein, load_scorer
 
 
 def _record(row: dict[str, str], *, split: bool) -> Record:
@@ -63,14 +63,23 @@ def _agreement(n: int, *, with_frequencies: bool) -> tuple[int, Counter[tuple[st
     # the lowest review threshold: every candidate pair of the blocking rules, however weak
     result = link(left, right, model=model, review_threshold=1e-12, ambiguity_margin=None)
     assert result.model == model
+    # the features as the run read them: a surname without its Russian ending where the run's
+    # records write it so (features.use_surname_roots)
+    lt, rt = ft.feature_table(left), ft.feature_table(right)
+    ft.use_surname_roots(lt, rt)
+    by_id = {
+        str(table["unique_id"][i]): {c: table[c][i] for c in table}
+        for table in (lt, rt)
+        for i in range(len(table["unique_id"]))
+    }
     if with_frequencies:
-        rows = [features_of(r) for r in left + right]
-        scorer = Scorer(model, frequencies=TermFrequencies.of(rows), names=NameFrequencies.of(ft.feature_table(left)))
+        scorer = Scorer(model, frequencies=TermFrequencies.of(list(by_id.values())), names=NameFrequencies.of(lt))
     else:
         scorer = Scorer(model)
-    by_id = {r.id: r for r in left + right}
     levels: Counter[tuple[str, str]] = Counter()
-    for pair in result.pairs:
+    # pairs the engine adds outside the model (a surname alone, a surname from the father's
+    # name) are in review whatever a score says, and carry no model weights
+    for pair in (p for p in result.pairs if p.scored):
         score = scorer.score(by_id[pair.left_id], by_id[pair.right_id])
         for name, (label, weight) in pair.explanation.items():
             levels[(name, label)] += 1
