@@ -282,6 +282,8 @@ class Scorer:
 
     def score(self, left: Record | Features, right: Record | Features) -> Score:
         """The score of ``left`` (the register's side) against ``right``."""
+        lf: Features
+        rf: Features
         if isinstance(left, Record) and isinstance(right, Record):
             lf, rf = pair_features(left, right)
         else:
