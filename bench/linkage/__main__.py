@@ -32,8 +32,11 @@ RESULTS_MD = HERE / "RESULTS.md"
 def _run_method(method: str, register: Path, host: Path, out: Path, timeout: float) -> dict[str, float | str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.perf_counter()
+    # OpenSanctions' matcher runs in an environment of its own (bench/linkage/peers.txt:
+    # nomenklatura pins duckdb below 2); ``./run bench linkage`` makes it and names it here.
+    python = os.environ.get("BENCH_PEERS_PYTHON", sys.executable) if method.startswith("logic_v2") else sys.executable
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.linkage.methods", method, str(register), str(host), str(out)],
+        [python, "-m", "bench.linkage.methods", method, str(register), str(host), str(out)],
         cwd=ROOT,
         env=env,
         stderr=subprocess.PIPE,
@@ -297,7 +300,7 @@ def render(all_results: dict[str, dict[str, object]]) -> str:
         "unidecoded names, blocked on birth date (or on 3-letter word prefixes without dates);",
         "**splink_default** — Splink 5 with its stock Jaro-Winkler / NameComparison /",
         "DateOfBirthComparison on the names as written, no transliteration; **logic_v2** —",
-        "OpenSanctions' logic-v2 matcher (nomenklatura 4.17, `pip install 'mekendesh[bench]'`)",
+        "OpenSanctions' logic-v2 matcher (nomenklatura 4.17, in an environment of its own: `bench/linkage/peers.txt`)",
         "with its default configuration and threshold 0.70, each list row the query as a FollowTheMoney",
         "`Person` (name, and birth date where the files have one) against the 30 register rows",
         "rapidfuzz ranks first among those sharing its birth date (or, name only, a 3-letter word",
