@@ -98,6 +98,7 @@ class Evidence:
     entry_document: str
     other_people: list[Candidate] = field(default_factory=list)
     other_entries: list[Candidate] = field(default_factory=list)
+    registered_twice: list[Candidate] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
     case_visible: bool = False
 
@@ -167,7 +168,7 @@ def candidate_evidence(*, user: Any, candidate: Candidate) -> Evidence:
         for document in person.documents.select_related("issuing_country")
     ]
     conflicts = candidate_conflicts(candidate)
-    others = [*conflicts.other_people, *conflicts.other_entries]
+    others = [*conflicts.other_people, *conflicts.other_entries, *conflicts.registered_twice]
     visible = set(
         candidates_visible_to(user).filter(pk__in=[other.pk for other in others]).values_list("pk", flat=True)
     )
@@ -182,6 +183,7 @@ def candidate_evidence(*, user: Any, candidate: Candidate) -> Evidence:
         entry_document=entry_document if show_numbers or not entry_document else masked(entry_document),
         other_people=[other for other in conflicts.other_people if other.pk in visible],
         other_entries=[other for other in conflicts.other_entries if other.pk in visible],
+        registered_twice=[other for other in conflicts.registered_twice if other.pk in visible],
         history=candidate_history(candidate),
         case_visible=candidate.case is not None and can(user, "case.view", candidate.case),
     )
@@ -197,7 +199,7 @@ def evidence_audit(*, actor: Any, evidence: Evidence) -> None:
     ]
     entries += [
         AuditEntry(action=AuditEvent.Action.READ, obj=other.person, person=other.person)
-        for other in evidence.other_people
+        for other in [*evidence.other_people, *evidence.registered_twice]
     ]
     entries += [AuditEntry(action=AuditEvent.Action.READ, obj=other.entry) for other in evidence.other_entries]
     with transaction.atomic():

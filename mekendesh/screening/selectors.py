@@ -4,7 +4,7 @@ the entries those name). Whatever a user may not see answers 404."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -85,6 +85,9 @@ class Conflicts:
 
     other_people: list[Candidate]
     other_entries: list[Candidate]
+    # other people the engine matched to the same row, not yet judged: registered entries alike
+    # enough to be one person registered twice (the linkage engine's tie rule)
+    registered_twice: list[Candidate] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.other_people or self.other_entries)
@@ -92,6 +95,14 @@ class Conflicts:
 
 def candidate_conflicts(candidate: Candidate) -> Conflicts:
     alive = Candidate.objects.filter(entry__gone_in__isnull=True).exclude(pk=candidate.pk)
+    twice: list[Candidate] = []
+    if candidate.decision == "match":
+        twice = list(
+            alive.filter(entry=candidate.entry, decision="match", status__in=OPEN_STATES)
+            .exclude(status__in=SAME)
+            .select_related("person")
+            .prefetch_related("person__names")
+        )
     return Conflicts(
         other_people=list(
             alive.filter(entry=candidate.entry, status__in=SAME)
@@ -99,6 +110,7 @@ def candidate_conflicts(candidate: Candidate) -> Conflicts:
             .prefetch_related("person__names")
         ),
         other_entries=list(alive.filter(person=candidate.person, status__in=SAME).select_related("entry__source")),
+        registered_twice=twice,
     )
 
 

@@ -112,3 +112,38 @@ def test_a_row_held_to_be_another_person_too_is_explained_as_a_conflict(
     # The open pair is flagged: its row is already proposed as the other person.
     assert queue.count('class="badge conflict"') == 1
     assert queue.index('class="badge conflict"') > queue.index(page_of(second))
+
+
+def test_a_row_matching_a_person_registered_twice_matches_both_entries_and_points_to_the_duplicate(
+    send_list, controlled, registered_migrant, analyst, sign_in
+):
+    import datetime as dt
+
+    from mekendesh.people.models import ConsentPurpose, Script
+    from mekendesh.people.services import NameInput, person_register
+    from mekendesh.screening.conftest import AIGERIM_ROW
+    from mekendesh.screening.models import RunKind, ScreeningRun
+    from mekendesh.screening.services import screening_run_execute
+
+    send_list([AIGERIM_ROW])
+    twice = person_register(
+        actor=None,
+        sex="F",
+        birth_date=dt.date(1998, 4, 12),
+        names=[
+            NameInput(
+                script=Script.KYRGYZ_CYRILLIC, surname="Токтосунова", given_names="Айгерим", patronymic="Асан кызы"
+            )
+        ],
+        consents=[ConsentPurpose.REGISTER],
+    )
+    screening_run_execute(run=ScreeningRun.objects.create(kind=RunKind.FULL))
+    first, second = Candidate.objects.order_by("pk")
+    # one row, two alike entries of the register: both are the row's matches, not a tie for review
+    assert {first.person_id, second.person_id} == {registered_migrant.pk, twice.pk}
+    assert first.decision == second.decision == "match"
+    body = sign_in(analyst).get(page_of(second)).text
+    assert "The register may hold this person twice" in body
+    assert page_of(first) in body
+    assert reverse("staff:person", kwargs={"public_id": first.person.public_id}) in body
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.READ, person_id=str(first.person.public_id)).exists()
