@@ -128,6 +128,10 @@ def report_render(results: dict[str, Any]) -> str:
                 measured += f" (a sample of {found['entries']:,} entries)"
         else:
             measured = f"{_seconds(found.get('seconds'))}, peak {_mb(found.get('peak_mb'))}"
+            imported = legs.get("version_import", {})
+            if judged["leg"] == "version" and found.get("seconds") and imported.get("seconds"):
+                total = found["seconds"] + imported["seconds"]
+                measured += f" (with the import of the version's file before it: {_seconds(total)})"
         lines.append(f"| {judged['target']} | {measured} | {_verdict(judged['met'])} |")
     lines += [
         "",
