@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         elif not pairs.exists():
             results["legs"]["spark"] = {"status": "skipped", "reason": "the full run did not finish"}
         else:
-            spark_env = dict(env, PYSPARK_SUBMIT_ARGS="--driver-memory 6g pyspark-shell")
+            spark_env = dict(env, PYSPARK_SUBMIT_ARGS=f"--driver-memory {args.spark_memory} pyspark-shell")
             timeout = args.spark_timeout
             if args.spark_until:
                 # What is left until then, less a quarter of an hour for the sample if it comes to that.
@@ -252,10 +252,11 @@ def main(argv: list[str] | None = None) -> int:
                 timeout = max(60, round(left - (900 if args.spark_sample else 0)))
             command = [sys.executable, "-m", "bench.screening.legs", "spark"]
             results["legs"]["spark"] = legs.run("spark", ["timeout", str(timeout), *command, str(pairs)], env=spark_env)
-            if results["legs"]["spark"].get("reason", "").startswith("exit 124"):
-                results["legs"]["spark"]["reason"] = f"stopped after {timeout:,} s"
+            if results["legs"]["spark"]["status"] != "ok":
+                if results["legs"]["spark"].get("reason", "").startswith("exit 124"):
+                    results["legs"]["spark"]["reason"] = f"stopped after {timeout:,} s"
                 if args.spark_sample:
-                    # The whole version did not finish in time: a sample of its entries, said so.
+                    # The whole version did not finish (in time, or in memory): a sample of its entries, said so.
                     results["legs"]["spark_whole"] = results["legs"]["spark"]
                     left = max(60, round(_seconds_until(args.spark_until))) if args.spark_until else timeout
                     results["legs"]["spark"] = legs.run(
