@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="when Spark does not finish the whole version in time, compare this many of its entries",
     )
+    parser.add_argument("--spark-memory", default="6g", help="the Spark driver's memory (default 6g)")
     parser.add_argument(
         "--spark-until", help="HH:MM (UTC) by which the Spark leg must end (instead of --spark-timeout)"
     )
