@@ -47,9 +47,11 @@ def site_env(database_url: str, home: Path) -> dict[str, str]:
     )
 
 
-def database_prepare(people: int, *, seed: int = SEED) -> Prepared:
-    name = f"{PREFIX}_{people}"
-    home = HOME_ROOT / str(people)
+def database_prepare(people: int, *, seed: int = SEED, prefix: str = PREFIX, home_root: Path = HOME_ROOT) -> Prepared:
+    """The database of ``people`` demo people named ``<prefix>_<people>`` (made, or reused when
+    its marker matches), its logins kept under ``home_root``."""
+    name = f"{prefix}_{people}"
+    home = home_root / str(people)
     marker = home / "bench-database.json"
     wanted = {"people": people, "seed": seed, "database": name}
     url = f"{SERVER_URL}/{name}".replace("postgresql://", "postgres://")

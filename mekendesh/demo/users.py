@@ -64,6 +64,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
 )
 DEMO_MINISTRY_OFFICER = "cases@mfa.example"
+DEMO_ANALYST = "analyst@mfa.example"
 DEMO_MIGRANT = DemoUser("migrant@example.com", Role.MIGRANT, _("migrant (Moscow)"))
 
 

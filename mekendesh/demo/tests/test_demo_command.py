@@ -118,3 +118,69 @@ def test_the_demo_gives_the_moscow_officer_cases_to_work_some_of_them_late(demo_
     migrant = User.objects.get(email="migrant@example.com")
     assert Case.objects.filter(person__account=migrant).exists()
     assert Case.objects.filter(representative__account=migrant).exists()
+
+
+def _name_forms(person):
+    return {
+        " ".join(" ".join(part for part in parts if part).casefold().split())
+        for name in person.names.all()
+        for parts in (
+            (name.surname, name.given_names, name.patronymic),
+            (name.given_names, name.patronymic, name.surname),
+        )
+    }
+
+
+def test_the_demo_imports_a_host_country_list_and_screens_it_so_the_review_queue_has_work(demo_home, sign_in):
+    from django.urls import reverse
+
+    from mekendesh.demo.screening import DEMO_LIST_NAME
+    from mekendesh.screening.models import Candidate, CandidateStatus, ListSource, ScreeningRun, VersionStatus
+
+    output = run_demo("--people", "400")
+    source = ListSource.objects.get(name=DEMO_LIST_NAME)
+    assert source.kind == "controlled_persons" and source.consequence and source.import_source.target == "host_list"
+    version = source.versions.get()
+    assert version.status == VersionStatus.APPLIED and version.batch is not None
+    assert version.rows >= 2900 and source.entries.filter(gone_in__isnull=True).count() == version.rows
+    run = ScreeningRun.objects.get(version=version)
+    assert run.finished_at is not None and run.entries == version.rows and run.people == 400
+    assert run.job is not None and run.job.status == "succeeded"
+    queue = Candidate.objects.filter(entry__source=source, status=CandidateStatus.OPEN).select_related("entry")
+    assert queue.filter(decision="review").exists() and queue.filter(decision="match").exists()
+    # Among them, demo people the list writes with errors (another spelling, a typo, a wrong date).
+    miswritten = [
+        candidate
+        for candidate in queue.prefetch_related("person__names")
+        if " ".join(candidate.entry.full_name.casefold().split()) not in _name_forms(candidate.person)
+        or candidate.entry.birth_date != candidate.person.birth_date.isoformat()
+    ]
+    assert len(miswritten) >= 3
+    assert f"{queue.count()} candidate matches to review" in output
+    # The demo analyst signs in and finds them in the review queue.
+    analyst = User.objects.get(email="analyst@mfa.example")
+    page = sign_in(analyst).get(reverse("staff:screening_queue"))
+    assert page.status_code == 200
+    assert sum(str(candidate.public_id) in page.text for candidate in queue) >= min(queue.count(), 10)
+
+
+def test_the_demo_list_is_in_russian_spelling_and_names_some_demo_people():
+    import datetime as dt
+
+    from mekendesh.demo.generator import people_generate
+    from mekendesh.demo.lists import Listed, host_list_changed, host_list_rows
+
+    people = list(people_generate(count=200, seed=7, today=dt.date(2026, 12, 1)))
+    members = [
+        Listed(p.names[0].surname, p.names[0].given_names, p.names[0].patronymic, p.birth_date, p.sex) for p in people
+    ]
+    rows = host_list_rows(members=members, count=1000, seed=3, today=dt.date(2026, 12, 1))
+    assert len(rows) == 1000 and [row[0] for row in rows] == [str(n) for n in range(1, 1001)]
+    text = " ".join(row[1] for row in rows)
+    assert not set(text.casefold()) & set("ңөүғқҳўӣӯә")
+    rows.sort(key=lambda row: row[0])
+    again = host_list_rows(members=members, count=1000, seed=3, today=dt.date(2026, 12, 1))
+    assert sorted(again) == sorted(rows)
+    changed = host_list_changed(again, changed=50, seed=4, today=dt.date(2026, 12, 1))
+    assert sum(a != b for a, b in zip(again, changed, strict=True)) == 50
+    assert all(a[:6] == b[:6] for a, b in zip(again, changed, strict=True))

@@ -31,7 +31,9 @@ from mekendesh.cases import notify
 from mekendesh.demo.cases import demo_cases_create, demo_migrant_case
 from mekendesh.demo.generator import DEFAULT_SEED, people_generate
 from mekendesh.demo.loading import demo_people_load
+from mekendesh.demo.screening import demo_list_screen
 from mekendesh.demo.users import (
+    DEMO_ANALYST,
     DEMO_MIGRANT,
     DEMO_MINISTRY_OFFICER,
     DEMO_USERS,
@@ -42,6 +44,7 @@ from mekendesh.demo.users import (
     demo_users_exist,
 )
 from mekendesh.people.models import Person
+from mekendesh.screening.models import Candidate
 
 DEFAULT_PEOPLE = 5000
 
@@ -137,6 +140,16 @@ class Command(BaseCommand):
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         self.stdout.write(self.style.SUCCESS(_("%(count)d demo people stored.") % {"count": count}))
         self.stdout.write(self.style.SUCCESS(_("%(count)d demo assistance cases opened.") % {"count": cases}))
+        # A host-country list, imported and screened as any is, so that the review queue has work.
+        with notify.muted():
+            version = demo_list_screen(analyst=users[DEMO_ANALYST], seed=seed, today=today)
+        candidates = Candidate.objects.filter(entry__source=version.source).count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("%(rows)d rows of a host-country list imported and screened: %(count)d candidate matches to review.")
+                % {"rows": version.rows, "count": candidates}
+            )
+        )
 
     def _print_logins(self, home: Path, host: str, port: int) -> None:
         logins = demo_logins(home=home)
