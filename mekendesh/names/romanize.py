@@ -124,6 +124,8 @@ def respell_name(*texts: str | None) -> list[str | None]:
     first, or small letters. Spacing and punctuation are kept.
     """
     words = [w for t in texts if t for w in t.split()]
+    if all(_has_cyrillic(w) for w in words):
+        return list(texts)  # no Latin word to respell
     systems = spellings(words)
     if not systems and not any(g in w.lower() for w in words for g in ("tsch", "dsh")):
         return list(texts)
@@ -177,6 +179,8 @@ _SPLIT_ENDINGS = frozenset(
 
 def _split_run_together(word: str) -> list[str]:
     """AigulMamatovna -> Aigul, Mamatovna; АБДЫЛДАЕВОрмон -> АБДЫЛДАЕВ, Ормон; SHerikbek stays."""
+    if word.isupper() or word.islower() or word[1:].islower():
+        return [word]  # no capital after the first letter starts a run of small letters
     cuts = []
     for i in range(1, len(word) - 1):
         a, b, c = word[i - 1], word[i], word[i + 1]
@@ -191,16 +195,22 @@ def _split_run_together(word: str) -> list[str]:
 
 
 def _is_caps(word: str) -> bool:
+    if not word.isupper():
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# the keys of a register's words repeat: computed once
+_key = lru_cache(maxsize=262_144)(token_key)
+
+
 def _is_connector(word: str) -> bool:
-    return token_key(word) in CONNECTORS
+    return _key(word) in CONNECTORS
 
 
 def _looks_like_surname(word: str) -> bool:
-    return token_key(word).endswith(_SURNAME_KEY_ENDINGS)
+    return _key(word).endswith(_SURNAME_KEY_ENDINGS)
 
 
 _SURNAME_KEY_ENDINGS = ("ov", "ev", "ova", "eva", "in", "ina", "zoda", "zade")
@@ -235,9 +245,9 @@ def repair_spacing(text: str) -> str:
         prev = out[-1] if out else ""
         tail = (
             prev[-1:].isalpha()
+            and (lw in _SPLIT_ENDINGS or (title_case and not cap and w[:1].isalpha() and len(w) >= 2))
             and not _is_connector(w)
             and not _is_connector(prev)
-            and (lw in _SPLIT_ENDINGS or (title_case and not cap and w[:1].isalpha() and len(w) >= 2))
         )
         if not tail and mixed_case and caps[idx] and out_caps and out_caps[-1]:
             # two words in capitals that are one
