@@ -80,6 +80,8 @@ def respelled(record: Record) -> Record:
     full, surname, given, patronymic = respell_name(
         repair_spacing(record.full_name), record.surname, record.given_name, record.patronymic
     )
+    if (full, surname, given, patronymic) == (record.full_name, record.surname, record.given_name, record.patronymic):
+        return record
     return dataclasses.replace(
         record, full_name=full or record.full_name, surname=surname, given_name=given, patronymic=patronymic
     )
@@ -325,7 +327,8 @@ def _initial_key(text: str | None) -> str | None:
     if not text:
         return None
     words = text.replace(".", ". ").split()
-    if not words or not all(is_initial(w) for w in words):
+    # (a word beginning with three letters is no initial: most names end here)
+    if not words or any(len(w) >= 3 and w[:3].isalpha() for w in words) or not all(is_initial(w) for w in words):
         return None
     return key(words[0].rstrip(".")) or None
 

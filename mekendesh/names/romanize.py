@@ -238,6 +238,8 @@ def repair_spacing(text: str) -> str:
     title_case = sum(capitalised) >= 2
     caps = [_is_caps(w) for w in words]
     mixed_case = any(caps) and not all(caps)
+    if all(capitalised) and not mixed_case and not any(w.lower() in _SPLIT_ENDINGS for w in words):
+        return " ".join(words)  # most names: no word to join to the one before
     out: list[str] = []
     out_caps: list[bool] = []
     for idx, (w, cap) in enumerate(zip(words, capitalised, strict=True)):
