@@ -503,6 +503,13 @@ def _initial_agrees(initial: str | None, name: str | None, written: str | None) 
     return initial[0] in "aeiouy" and name[0] in "aeiouy"  # Е/Ye/Э, Ю/Yu/U
 
 
+def _same_year(a: str | None, b: str | None) -> bool:
+    """Two birth years that do not tell two people apart: the same, or one unknown. People of a
+    surname born in other years are other people of that surname, not one written short: on a
+    register of a million, a common surname alone would otherwise send thousands to review."""
+    return not a or not b or a == b
+
+
 def _incomplete_name_pairs(
     lt: Mapping[str, Sequence[Any]], rt: Mapping[str, Sequence[Any]], pairs: list[Pair], review_threshold: float
 ) -> list[Pair]:
@@ -513,7 +520,9 @@ def _incomplete_name_pairs(
       consonants) whose given name and father's name begin with the initials;
     * a surname made from the father's name («Бекжан Нурланов» for «Асанов Бекжан
       Нурланович»): the same given name, and the surname of one is the father's name of
-      the other.
+      the other;
+
+    in both, born in the same year where both records give a date of birth.
 
     Pairs already scored are left as they are; at most ``MAX_INCOMPLETE_CANDIDATES`` a record.
     """
@@ -562,10 +571,12 @@ def _incomplete_name_pairs(
             if sk and len(sk) >= 4:
                 found += [j for j in by_sk.get((sk,), []) if j not in found]
             giv_init, pat_init = mine["giv_init"][i], mine["pat_init"][i]
+            year = mine["dob_year"][i]
             kept = [
                 j
                 for j in found
-                if _initial_agrees(giv_init, other["giv"][j], other["givw"][j])
+                if _same_year(year, other["dob_year"][j])
+                and _initial_agrees(giv_init, other["giv"][j], other["givw"][j])
                 and _initial_agrees(pat_init, other["pat"][j], other["patw"][j])
             ]
             label = "initial" if giv_init else "missing"
@@ -580,7 +591,9 @@ def _incomplete_name_pairs(
         for i, (sur, giv) in enumerate(zip(mine["sur_root"], mine["giv"], strict=True)):
             if not sur or not giv:
                 continue
-            for j in by_pat_giv.get((sur, giv), [])[:MAX_INCOMPLETE_CANDIDATES]:
+            year = mine["dob_year"][i]
+            alike = [j for j in by_pat_giv.get((sur, giv), []) if _same_year(year, other["dob_year"][j])]
+            for j in alike[:MAX_INCOMPLETE_CANDIDATES]:
                 if other["sur"][j] != mine["sur"][i]:
                     add(i, j, "exact", "father's name") if left else add(j, i, "exact", "father's name")
     return out
