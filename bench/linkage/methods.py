@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -28,6 +29,27 @@ def _plain(name: str) -> list[str]:
     from unidecode import unidecode
 
     return sorted("".join(ch if ch.isalnum() else " " for ch in unidecode(name).lower()).split())
+
+
+def _blocking(reg: list[dict[str, str]]) -> tuple[dict[str, str], Callable[[dict[str, str], str], list[str]]]:
+    """The register's plain names, and the register rows a list row is compared with: those
+    born on its day (files with dates), else those sharing a 3-letter word prefix with it."""
+    names = {r["id"]: " ".join(_plain(r["full_name"])) for r in reg}
+    with_dates = "birth_date" in reg[0]
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for r in reg:
+        if with_dates:
+            blocks[r["birth_date"]].append(r["id"])
+        else:
+            for word in set(_plain(r["full_name"])):
+                blocks[word[:3]].append(r["id"])
+
+    def candidates_of(row: dict[str, str], name: str) -> list[str]:
+        if with_dates:
+            return blocks.get(row.get("birth_date", ""), [])
+        return sorted({c for w in set(name.split()) for c in blocks.get(w[:3], [])})
+
+    return names, candidates_of
 
 
 def run_mekendesh(register: Path, host: Path, out: Path) -> None:
@@ -58,22 +80,11 @@ def run_rapidfuzz(register: Path, host: Path, out: Path, threshold: float = 90.0
     from rapidfuzz import fuzz
 
     reg = _read(register)
-    names = {r["id"]: " ".join(_plain(r["full_name"])) for r in reg}
-    with_dates = "birth_date" in reg[0]
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for r in reg:
-        if with_dates:
-            blocks[r["birth_date"]].append(r["id"])
-        else:
-            for word in set(_plain(r["full_name"])):
-                blocks[word[:3]].append(r["id"])
+    names, candidates_of = _blocking(reg)
     pairs = []
     for r in _read(host):
         name = " ".join(_plain(r["full_name"]))
-        if with_dates:
-            candidates = blocks.get(r.get("birth_date", ""), [])
-        else:
-            candidates = list({c for w in set(name.split()) for c in blocks.get(w[:3], [])})
+        candidates = candidates_of(r, name)
         best, best_score = None, threshold
         for cid in candidates:
             score = fuzz.token_set_ratio(name, names[cid])
@@ -184,23 +195,12 @@ def run_logic_v2(register: Path, host: Path, out: Path) -> None:
 
     reg = _read(register)
     entities = {r["id"]: entity(r, "r-") for r in reg}
-    names = {r["id"]: " ".join(_plain(r["full_name"])) for r in reg}
-    with_dates = "birth_date" in reg[0]
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for r in reg:
-        if with_dates:
-            blocks[r["birth_date"]].append(r["id"])
-        else:
-            for word in set(_plain(r["full_name"])):
-                blocks[word[:3]].append(r["id"])
+    names, candidates_of = _blocking(reg)
     pairs = []
     scores = []
     for r in _read(host):
         name = " ".join(_plain(r["full_name"]))
-        if with_dates:
-            candidates = blocks.get(r.get("birth_date", ""), [])
-        else:
-            candidates = sorted({c for w in set(name.split()) for c in blocks.get(w[:3], [])})
+        candidates = candidates_of(r, name)
         if len(candidates) > LOGIC_V2_SHORTLIST:
             choices = {c: names[c] for c in candidates}
             top = process.extract(name, choices, scorer=fuzz.token_set_ratio, limit=LOGIC_V2_SHORTLIST)
