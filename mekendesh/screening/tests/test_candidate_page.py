@@ -78,45 +78,10 @@ def test_opening_a_candidate_writes_read_rows_for_the_person_and_the_list_entry(
     assert str(listed_candidate.person.public_id) in {row.person_id for row in reads}
 
 
-def test_a_row_held_to_be_another_person_too_is_explained_as_a_conflict(
-    send_list, controlled, registered_migrant, analyst, sign_in
-):
-    import datetime as dt
-
-    from mekendesh.people.models import ConsentPurpose, Script
-    from mekendesh.people.services import NameInput, person_register
-    from mekendesh.screening.conftest import AIGERIM_ROW
-    from mekendesh.screening.models import RunKind, ScreeningRun
-    from mekendesh.screening.services import screening_run_execute
-
-    send_list([AIGERIM_ROW])
-    person_register(
-        actor=None,
-        sex="F",
-        birth_date=dt.date(1998, 4, 12),
-        names=[
-            NameInput(
-                script=Script.KYRGYZ_CYRILLIC, surname="Токтосунова", given_names="Айгерим", patronymic="Асан кызы"
-            )
-        ],
-        consents=[ConsentPurpose.REGISTER],
-    )
-    screening_run_execute(run=ScreeningRun.objects.create(kind=RunKind.FULL))
-    first, second = Candidate.objects.order_by("pk")
-    candidate_judge(actor=analyst, candidate=first, verdict="same")
-    client = sign_in(analyst)
-    body = client.get(page_of(second)).text
-    assert "This row of the list is also held to be another person on the register." in body
-    assert page_of(first) in body
-    queue = client.get(reverse("staff:screening_queue")).text
-    # The open pair is flagged: its row is already proposed as the other person.
-    assert queue.count('class="badge conflict"') == 1
-    assert queue.index('class="badge conflict"') > queue.index(page_of(second))
-
-
-def test_a_row_matching_a_person_registered_twice_matches_both_entries_and_points_to_the_duplicate(
-    send_list, controlled, registered_migrant, analyst, sign_in
-):
+@pytest.fixture
+def registered_twice(send_list, controlled, registered_migrant):
+    """Aigerim's row on the list, and Aigerim registered a second time (her Kyrgyz name alone),
+    both screened: the second entry, returned."""
     import datetime as dt
 
     from mekendesh.people.models import ConsentPurpose, Script
@@ -138,6 +103,26 @@ def test_a_row_matching_a_person_registered_twice_matches_both_entries_and_point
         consents=[ConsentPurpose.REGISTER],
     )
     screening_run_execute(run=ScreeningRun.objects.create(kind=RunKind.FULL))
+    return twice
+
+
+def test_a_row_held_to_be_another_person_too_is_explained_as_a_conflict(registered_twice, analyst, sign_in):
+    first, second = Candidate.objects.order_by("pk")
+    candidate_judge(actor=analyst, candidate=first, verdict="same")
+    client = sign_in(analyst)
+    body = client.get(page_of(second)).text
+    assert "This row of the list is also held to be another person on the register." in body
+    assert page_of(first) in body
+    queue = client.get(reverse("staff:screening_queue")).text
+    # The open pair is flagged: its row is already proposed as the other person.
+    assert queue.count('class="badge conflict"') == 1
+    assert queue.index('class="badge conflict"') > queue.index(page_of(second))
+
+
+def test_a_row_matching_a_person_registered_twice_matches_both_entries_and_points_to_the_duplicate(
+    registered_twice, registered_migrant, analyst, sign_in
+):
+    twice = registered_twice
     first, second = Candidate.objects.order_by("pk")
     # one row, two alike entries of the register: both are the row's matches, not a tie for review
     assert {first.person_id, second.person_id} == {registered_migrant.pk, twice.pk}
