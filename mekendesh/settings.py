@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "mekendesh.imports",
     "mekendesh.cases",
     "mekendesh.screening",
+    "mekendesh.statistics",
 ]
 
 MIDDLEWARE = [
