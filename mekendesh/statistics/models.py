@@ -96,6 +96,8 @@ class OfficialFigure(models.Model):
     row = models.PositiveIntegerField(_("row"))
     indicator = models.CharField(_("indicator"), max_length=100)
     geography = models.CharField(_("geography"), max_length=200)
+    # Internal-migration tables: the geography moved to (``geography`` is then the origin).
+    destination = models.CharField(_("destination"), max_length=200, blank=True, default="")
     # The period as written (normalised: 2025, 2025-01, 2024-S1, 2011/2024 …) and the dates it spans.
     period = models.CharField(_("period"), max_length=40)
     period_start = models.DateField()
@@ -107,6 +109,7 @@ class OfficialFigure(models.Model):
     unit = models.CharField(_("unit"), max_length=50)
     source = models.CharField(_("source"), max_length=500)
     note = models.TextField(_("note"), blank=True)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
 
     class Meta:
         ordering = ["indicator", "geography", "period_start", "source"]
