@@ -60,9 +60,7 @@ class DataSet(models.Model):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    batch = models.ForeignKey(
-        "imports.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    batch = models.ForeignKey("imports.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -115,6 +113,9 @@ class OfficialFigure(models.Model):
         ordering = ["indicator", "geography", "period_start", "source"]
         indexes = [models.Index(fields=["indicator", "geography", "period"])]
 
+    def __str__(self) -> str:
+        return f"{self.indicator}, {self.geography}, {self.period}: {self.source}"
+
 
 class ReleaseStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -133,13 +134,9 @@ class Release(models.Model):
     dataset = models.ForeignKey(DataSet, on_delete=models.PROTECT, related_name="releases")
     status = models.CharField(_("status"), max_length=16, choices=ReleaseStatus.choices, default=ReleaseStatus.DRAFT)
     version = models.PositiveIntegerField(default=1)  # optimistic locking (the workflow's version field)
-    corrects = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
-    )
+    corrects = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections")
     changes = models.TextField(_("what changed"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -120,9 +120,7 @@ FIELDS = (
         ("unit", "unit of measure", "единица", "единица измерения", "ед изм", "бирдик", "ölçeg birligi", "birlik"),
         required=True,
     ),
-    ImportField(
-        "source", _("Source"), ("source", "источник", "булак", "булагы", "çeşme", "çeşmesi"), required=True
-    ),
+    ImportField("source", _("Source"), ("source", "источник", "булак", "булагы", "çeşme", "çeşmesi"), required=True),
     ImportField("note", _("Note"), ("note", "notes", "comment", "примечание", "комментарий", "эскертүү", "bellik")),
     ImportField(
         "publication_date",
@@ -405,7 +403,13 @@ def check_official(rows: Sequence[SourceRow], context: OfficialContext) -> list[
         unit = values.get("unit", "")
         if not unit:
             errors.append(
-                _error("unit", "", gettext_noop("The unit is missing (e.g. persons, percent, USD): a figure without its unit cannot be read."))
+                _error(
+                    "unit",
+                    "",
+                    gettext_noop(
+                        "The unit is missing (e.g. persons, percent, USD): a figure without its unit cannot be read."
+                    ),
+                )
             )
         period: Period | None = None
         try:
@@ -861,7 +865,7 @@ def release_cells(dataset: Any, indicator: str) -> dict[str, Any]:
     for figure in sorted(figures, key=lambda item: (item.period_start, item.geography, item.destination, item.source)):
         cell = {name: getattr(figure, name) for name in dimensions}
         for name, code in cell.items():
-            labels[name].setdefault(code, {language: code for language in languages})
+            labels[name].setdefault(code, dict.fromkeys(languages, code))
         item: dict[str, Any] = {
             "cell": cell,
             "value": _json_number(figure.value),

@@ -109,10 +109,8 @@ def test_the_same_file_twice_makes_no_second_data_set(send_table, places):
 
 def test_headers_in_russian_kyrgyz_and_turkmen_are_recognised(send_table, places):
     russian = ["Показатель", "Территория", "Период", "Значение", "Единица измерения", "Источник", "Примечание"]
-    code, output = send_table(
-        table_csv([["граждане за рубежом", "Кыргызстан", "2025-Q3", "1 234,5", "тыс. человек", "МИД", "оценка"]],
-                  russian, delimiter=";", encoding="cp1251")  # fmt: skip
-    )
+    row = ["граждане за рубежом", "Кыргызстан", "2025-Q3", "1 234,5", "тыс. человек", "МИД", "оценка"]
+    code, output = send_table(table_csv([row], russian, delimiter=";", encoding="cp1251"))
     assert code == 0, output
     figure = OfficialFigure.objects.get()
     assert (figure.period, str(figure.value), figure.note) == ("2025-Q3", "1234.5000", "оценка")
@@ -195,7 +193,10 @@ def test_a_total_smaller_than_its_parts_is_refused_on_the_totals_row(send_table,
     ]
     code, output = send_table(rows)
     assert code != 0
-    assert "row 2, value: The total does not add up: its parts (rows 3, 4) sum to 492 000, more than the total 400 000." in output
+    assert (
+        "row 2, value: The total does not add up: its parts (rows 3, 4) sum to 492 000, more than the total 400 000."
+        in output
+    )
     assert not DataSet.objects.exists()
 
 
