@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from mekendesh.statistics.models import DataSet, OfficialFigure
 from mekendesh.statistics.official import DEMO_FILE, official_demo_import
@@ -232,3 +233,22 @@ def test_a_consular_officer_cannot_import_official_tables(send_table, officer_mo
     code, output = send_table([["deportations", "Russia", "2025", "311", "persons", "24.kg"]], actor=officer_moscow)
     assert code != 0 and "may not import" in output
     assert not DataSet.objects.exists()
+
+
+def test_the_import_page_offers_official_tables_to_the_statistician_and_its_summary_names_both_sources(
+    send_table, sign_in, statistician, places
+):
+    from mekendesh.imports.models import ImportBatch
+
+    client = sign_in(statistician)
+    page = client.get(reverse("staff:imports"), {"target": "official_table"})
+    assert page.status_code == 200 and "Official table of migration figures" in page.content.decode()
+    rows = [
+        ["citizens_abroad", "Kyrgyzstan", "2025-01", "608000", "persons", "Kyrgyz MFA"],
+        ["citizens_abroad", "Kyrgyzstan", "2025-01", "798000", "persons", "Ministry of Labour"],
+    ]
+    send_table(rows)
+    batch = ImportBatch.objects.get(target="official_table")
+    detail = client.get(reverse("staff:import_detail", kwargs={"import_id": batch.public_id})).content.decode()
+    assert "Two sources for one figure: citizens_abroad, Kyrgyzstan, 2025-01" in detail
+    assert "Kyrgyz MFA: 608 000" in detail and "Ministry of Labour: 798 000" in detail
