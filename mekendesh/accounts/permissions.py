@@ -181,8 +181,8 @@ register_actions(
         # Bulk import: the pages, one's own imports, and each kind of data. Consular officers import
         # registrations; the screening and statistics modules add their kinds (host-country lists,
         # official tables) and open these three to their roles with them.
-        "import.view": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST},
-        "import.batch": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST},
+        "import.view": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST, Role.STATISTICIAN},
+        "import.batch": {Role.CONSULAR_OFFICER, Role.SCREENING_ANALYST, Role.STATISTICIAN},
         "import.registrations": {Role.CONSULAR_OFFICER},
         # Assistance cases (the cases app gives each its object rule: the case's consular
         # district, its assignee, the head of its consulate; the migrant's own cases).
@@ -203,6 +203,8 @@ register_actions(
         "screening.review": {Role.SCREENING_ANALYST},
         "screening.lists": {Role.SCREENING_ANALYST},
         "import.host_list": {Role.SCREENING_ANALYST},
+        # Statistics: statisticians import official tables (published figures, with their sources).
+        "import.official_table": {Role.STATISTICIAN},
     },
     object_rules={
         "person.register": _registers_people,

@@ -462,7 +462,8 @@ def import_promote_start(
             if import_possible_duplicates is not None:
                 locked.import_possible_duplicates = import_possible_duplicates
             locked.save(update_fields=["mode", "import_possible_duplicates"])
-            if locked.mode == ImportMode.ALL_OR_NOTHING and bad_rows_count(locked):
+            whole = locked.mode == ImportMode.ALL_OR_NOTHING or _target(locked.target).whole_file
+            if whole and bad_rows_count(locked):
                 raise ValidationError(
                     _(
                         "%(count)d rows have errors: with “all or nothing” no row is imported until the file is "

@@ -223,6 +223,8 @@ def import_detail(request: HttpRequest, import_id: Any) -> HttpResponse:
         context.update(_report_context(request, batch, target))
         if batch.status == BatchStatus.VALIDATED:
             context["promote"] = PromoteForm(batch=batch)
+        elif target.summary is not None:
+            context["summary"] = target.summary(batch)
         services.import_batch_read(actor=request.user, batch=batch, part="errors")
     return render(request, "imports/detail.html", context)
 

@@ -82,6 +82,11 @@ class ImportTarget:
     find_possible_duplicates: Callable[[Any], None] | None = None
     # The page to open for a stored row (e.g. a person), if any: URL name and its argument.
     object_url: Callable[[str], str] | None = None
+    # A file stored whole or not at all, whatever mode is chosen (an official table: part of a
+    # table would misstate it).
+    whole_file: bool = False
+    # Lines for the import's summary once it is stored (e.g. two sources for one figure).
+    summary: Callable[[Any], list[str]] | None = None
 
     def field(self, name: str) -> ImportField:
         return next(item for item in self.fields if item.name == name)

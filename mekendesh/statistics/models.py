@@ -60,9 +60,7 @@ class DataSet(models.Model):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    batch = models.ForeignKey(
-        "imports.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    batch = models.ForeignKey("imports.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -96,6 +94,8 @@ class OfficialFigure(models.Model):
     row = models.PositiveIntegerField(_("row"))
     indicator = models.CharField(_("indicator"), max_length=100)
     geography = models.CharField(_("geography"), max_length=200)
+    # Internal-migration tables: the geography moved to (``geography`` is then the origin).
+    destination = models.CharField(_("destination"), max_length=200, blank=True, default="")
     # The period as written (normalised: 2025, 2025-01, 2024-S1, 2011/2024 …) and the dates it spans.
     period = models.CharField(_("period"), max_length=40)
     period_start = models.DateField()
@@ -107,10 +107,14 @@ class OfficialFigure(models.Model):
     unit = models.CharField(_("unit"), max_length=50)
     source = models.CharField(_("source"), max_length=500)
     note = models.TextField(_("note"), blank=True)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
 
     class Meta:
         ordering = ["indicator", "geography", "period_start", "source"]
         indexes = [models.Index(fields=["indicator", "geography", "period"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}, {self.geography}, {self.period}: {self.source}"
 
 
 class ReleaseStatus(models.TextChoices):
@@ -130,13 +134,9 @@ class Release(models.Model):
     dataset = models.ForeignKey(DataSet, on_delete=models.PROTECT, related_name="releases")
     status = models.CharField(_("status"), max_length=16, choices=ReleaseStatus.choices, default=ReleaseStatus.DRAFT)
     version = models.PositiveIntegerField(default=1)  # optimistic locking (the workflow's version field)
-    corrects = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
-    )
+    corrects = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections")
     changes = models.TextField(_("what changed"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

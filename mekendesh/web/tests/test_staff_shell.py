@@ -36,7 +36,7 @@ def nav_labels(response) -> list[str]:
             "analyst",
             ["Search for people", "Screening matches", "Host-country lists", "Import a file", "Background jobs"],
         ),
-        ("statistician", ["Background jobs"]),
+        ("statistician", ["Import a file", "Official tables", "Background jobs"]),
         ("coordinator", ["Background jobs"]),
         ("administrator", ["Background jobs"]),
     ],

@@ -127,6 +127,8 @@ class Command(BaseCommand):
                 raise Refused("\n".join(exc.messages)) from exc
             batch.refresh_from_db()
             self.stdout.write(_("%(count)d rows imported.") % {"count": batch.promoted})
+            for line in target.summary(batch) if target.summary is not None else []:
+                self.stdout.write(line)
         finally:
             current_origin.reset(token)
 
