@@ -168,7 +168,7 @@ def to_xlsx(table: TableData, language: str, *, about: Sequence[tuple[str, str]]
 
     workbook = Workbook()
     sheet = workbook.active
-    assert sheet is not None  # noqa: S101 — a new workbook has its one sheet
+    assert sheet is not None  # a new workbook has its one sheet
     sheet.title = "data"
     sheet.append(header(table, with_labels=True))
     for row in public_rows(table, language):

@@ -138,9 +138,10 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
     a code for each other dimension (its total unless asked). Anything unknown falls back to the
     table's own layout."""
     dims = list(table.dimensions)
-    rows = query.get("rows") if query.get("rows") in dims else dims[0]
+    asked_rows = query.get("rows") or ""
+    rows = asked_rows if asked_rows in dims else dims[0]
     others = [name for name in dims if name != rows]
-    asked = query.get("cols")
+    asked = query.get("cols") or ""
     columns = asked if asked in others else (others[0] if others else None)
     fixed: dict[str, str] = {}
     for name in dims:
@@ -152,13 +153,15 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
     index = {tuple(cell.codes[name] for name in dims): cell for cell in formats.public_cells(table)}
 
     def at(row_code: str, column_code: str | None) -> Shown:
-        codes = dict(fixed, **{rows: row_code})
+        codes = {**fixed, rows: row_code}
         if columns is not None and column_code is not None:
             codes[columns] = column_code
         return shown(index.get(tuple(codes[name] for name in dims)))
 
     column_codes: list[str | None] = list(table.codes(columns)) if columns else [None]
-    heads = [(code, table.label(columns, code, lang)) for code in column_codes if code is not None and columns]
+    heads = [
+        (code, table.label(columns, code, lang)) for code in column_codes if code is not None and columns is not None
+    ]
     body = [
         (code, table.label(rows, code, lang), [at(code, column) for column in column_codes])
         for code in table.codes(rows)

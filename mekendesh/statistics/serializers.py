@@ -16,7 +16,7 @@ class TableSummarySerializer(serializers.Serializer):
     title = serializers.CharField()
     period = serializers.CharField(allow_blank=True)
     unit = serializers.CharField()
-    source = serializers.CharField(allow_blank=True)
+    source = serializers.CharField(allow_blank=True)  # type: ignore[assignment]  # a field named like Field.source
     method = serializers.CharField(help_text="suppression, cell-key (perturbed) or none.")
     url = serializers.SerializerMethodField(help_text="The table's cells in this API.")
     page = serializers.SerializerMethodField(help_text="The table's public page.")
@@ -67,7 +67,9 @@ class TableSerializer(serializers.Serializer):
     )
     period = serializers.CharField(allow_blank=True)
     unit = serializers.CharField()
-    source = serializers.CharField(allow_blank=True, help_text="The source of every figure of the table.")
+    source = serializers.CharField(  # type: ignore[assignment]  # a field named like Field.source
+        allow_blank=True, help_text="The source of every figure of the table."
+    )
     note = serializers.CharField(allow_blank=True)
     method = serializers.CharField()
     cells = CellSerializer(many=True)
