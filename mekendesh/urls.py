@@ -15,11 +15,13 @@ urlpatterns = [
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/status/", include("mekendesh.screening.status_api_urls")),
+    path("api/statistics/", include("mekendesh.statistics.public_api_urls")),
     path("api/", include("mekendesh.web.api_site")),
     path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.web.staff_site")),
     path("me/", include("mekendesh.web.migrant_site")),
     path("credentials/", include("mekendesh.credentials.urls")),
     path("status/", include("mekendesh.screening.status_urls")),
+    path("statistics/", include("mekendesh.statistics.public_urls")),
     path("", include("mekendesh.web.urls")),
 ]

@@ -1,0 +1,213 @@
+"""The downloads of a published table: CSV, XLSX and SDMX-CSV 2.0, one row per cell.
+
+Every format carries the same rows (:func:`public_rows`): each dimension's code (and, in CSV and
+XLSX, its label in the reader's language), the period, the value (empty when the cell is not
+published), ``OBS_STATUS``, ``CONF_STATUS``, ``UNIT`` and ``SOURCE``. Primary and secondary
+suppression are published alike: ``CONF_STATUS`` ``A`` and ``D`` go out as ``C``
+(:mod:`mekendesh.disclosure.flags`), so that no file tells which cells were below the threshold.
+
+Nothing here needs Django: a table is anything with the fields of :class:`TableData` (a
+``ReleaseTable`` is read through :meth:`TableData.of`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mekendesh.disclosure.flags import CONFIDENTIAL, SECONDARY, SMALL_COUNT
+from mekendesh.lib.export import neutralise_formula
+
+LANGUAGES = ("ky", "ru", "tk", "en")
+AGENCY = "MEKENDESH"
+SDMX_VERSION = "1.0"
+# The columns after the dimensions, in every format.
+MEASURE_COLUMNS = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "CONF_STATUS", "UNIT", "SOURCE")
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SDMX_CSV_MEDIA_TYPE = "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class TableData:
+    """What the downloads and the chart need of a published table."""
+
+    release: str  # the release's slug
+    code: str
+    title: str
+    dimensions: tuple[str, ...]
+    cells: tuple[Mapping[str, Any], ...] = field(repr=False)
+    labels: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict, repr=False)
+    totals: Mapping[str, str] = field(default_factory=dict)
+    unit: str = ""
+    source: str = ""
+    period: str = ""
+    note: str = ""
+    method: str = ""
+
+    @classmethod
+    def of(cls, table: Any) -> TableData:
+        """A ``ReleaseTable`` (or anything with its fields and a ``release`` with a ``slug``)."""
+        return cls(
+            release=table.release.slug,
+            code=table.code,
+            title=table.title,
+            dimensions=tuple(table.dimensions),
+            cells=tuple(table.cells),
+            labels=table.labels or {},
+            totals=table.totals or {},
+            unit=table.unit,
+            source=table.source,
+            period=table.period,
+            note=table.note,
+            method=table.method,
+        )
+
+    def label(self, dimension: str, code: str, language: str) -> str:
+        """The code's name in ``language`` (else in English, else any), or the code itself."""
+        names = self.labels.get(dimension, {}).get(code) or {}
+        if isinstance(names, str):
+            return names
+        return names.get(language) or names.get("en") or next(iter(names.values()), None) or code
+
+    def codes(self, dimension: str) -> list[str]:
+        """The dimension's codes in the order of the cells, its total last."""
+        seen: dict[str, None] = {}
+        for cell in self.cells:
+            seen.setdefault(str(cell["cell"].get(dimension, "")), None)
+        total = self.totals.get(dimension)
+        ordered = [code for code in seen if code != total]
+        if total in seen:
+            ordered.append(total)
+        return ordered
+
+
+def public_conf_status(conf_status: str) -> str:
+    """``CONF_STATUS`` as published: primary (``A``) and secondary (``D``) suppression both ``C``."""
+    return CONFIDENTIAL if conf_status in (SMALL_COUNT, SECONDARY) else conf_status
+
+
+@dataclass(frozen=True)
+class PublicCell:
+    """A cell as every public output shows it."""
+
+    codes: dict[str, str]
+    value: int | None
+    obs_status: str
+    conf_status: str
+
+    @property
+    def suppressed(self) -> bool:
+        return self.conf_status == CONFIDENTIAL
+
+
+def public_cells(table: TableData) -> list[PublicCell]:
+    """The table's cells as they go out: no value unless free for publication, A/D as C."""
+    out = []
+    for cell in table.cells:
+        conf = public_conf_status(str(cell.get("conf_status", "F")))
+        value = cell.get("value")
+        if conf == CONFIDENTIAL:
+            value = None
+        out.append(
+            PublicCell(
+                codes={name: str(cell["cell"].get(name, "")) for name in table.dimensions},
+                value=None if value is None else int(value),
+                obs_status=str(cell.get("obs_status", "A")),
+                conf_status=conf,
+            )
+        )
+    return out
+
+
+def header(table: TableData, *, with_labels: bool) -> list[str]:
+    columns: list[str] = []
+    for name in table.dimensions:
+        columns.append(name)
+        if with_labels:
+            columns.append(f"{name}_label")
+    return columns + list(MEASURE_COLUMNS)
+
+
+def public_rows(table: TableData, language: str, *, with_labels: bool = True) -> list[list[Any]]:
+    """One row per cell, in the order of :func:`header` (values as numbers, empty as None)."""
+    rows = []
+    for cell in public_cells(table):
+        row: list[Any] = []
+        for name in table.dimensions:
+            row.append(cell.codes[name])
+            if with_labels:
+                row.append(table.label(name, cell.codes[name], language))
+        row += [table.period, cell.value, cell.obs_status, cell.conf_status, table.unit, table.source]
+        rows.append(row)
+    return rows
+
+
+def _csv_text(lines: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for line in lines:
+        writer.writerow(["" if value is None else neutralise_formula(value) for value in line])
+    return buffer.getvalue()
+
+
+def to_csv(table: TableData, language: str) -> bytes:
+    """CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read Cyrillic)."""
+    text = _csv_text([header(table, with_labels=True), *public_rows(table, language)])
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def to_xlsx(table: TableData, language: str, *, about: Sequence[tuple[str, str]] = ()) -> bytes:
+    """A workbook: the sheet ``data`` (one row per cell, values as numbers) and ``about`` (title,
+    unit, source, period, note and the legend of the status codes, as ``about`` gives them)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook has its one sheet
+    sheet.title = "data"
+    sheet.append(header(table, with_labels=True))
+    for row in public_rows(table, language):
+        sheet.append([neutralise_formula(value) for value in row])
+    sheet.freeze_panes = "A2"
+    info = workbook.create_sheet("about")
+    for key, value in [("title", table.title), ("release", table.release), ("table", table.code), *about]:
+        info.append([key, neutralise_formula(value)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def sdmx_id(text: str) -> str:
+    """An SDMX identifier (letters, digits, ``_``, ``@``, ``$``, ``-``; starting with a letter)."""
+    cleaned = re.sub(r"[^A-Za-z0-9_@$-]", "_", text)
+    return cleaned if cleaned[:1].isalpha() else f"T_{cleaned}"
+
+
+def structure_id(table: TableData) -> str:
+    """The data flow the table's rows belong to: ``MEKENDESH:<release>_<table>(1.0)``."""
+    return f"{AGENCY}:{sdmx_id(table.release.replace('-', '_').upper())}__{sdmx_id(table.code.upper())}({SDMX_VERSION})"
+
+
+def sdmx_header(table: TableData) -> list[str]:
+    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", *(name.upper() for name in table.dimensions), *MEASURE_COLUMNS]
+
+
+def to_sdmx_csv(table: TableData) -> bytes:
+    """SDMX-CSV 2.0 (section 2 of the SDMX 3.0 standard's CSV format): ``STRUCTURE`` (``dataflow``),
+    ``STRUCTURE_ID``, ``ACTION`` (``I``, information), a column per dimension (its code), then
+    ``TIME_PERIOD``, the measure ``OBS_VALUE`` and the attributes ``OBS_STATUS``, ``CONF_STATUS``
+    (CL_OBS_STATUS and CL_CONF_STATUS), ``UNIT`` and ``SOURCE``; UTF-8 without a byte-order mark.
+
+    Written here by the specification rather than with pysdmx's writer: that writer needs pandas
+    and pyarrow (pysdmx's ``data`` extra), which the site does not install to run, and a full
+    ``Schema`` of the table; the tests read these files back with pysdmx's reader."""
+    flow = structure_id(table)
+    lines = [sdmx_header(table)]
+    for row in public_rows(table, "en", with_labels=False):
+        lines.append(["dataflow", flow, "I", *row])
+    return _csv_text(lines).encode("utf-8")
