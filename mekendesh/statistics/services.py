@@ -512,11 +512,38 @@ def release_ledger_check(*, release: Release) -> None:
             threshold=max(table.threshold for table in group), protection=max(table.protection for table in group)
         )
         try:
+            _check_kept_suppressed(prior, exact, order=indicator_get(indicator).dimensions, totals=data)
             Ledger(prior).check(data, exact, rules=strictest)
         except DisclosureRefused as refused:
             names = {name for table in group for name in table.totals}
             labels = _labels(dataset, indicator, sorted(names))
             raise ValidationError(refusal_message(refused, labels), code=refused.code) from refused
+
+
+def _check_kept_suppressed(
+    prior: Sequence[PublishedTable], fresh: Sequence[PublishedTable], *, order: Sequence[str], totals: Table
+) -> None:
+    """A cell suppressed in a published table stays suppressed: a new table that shows it (with a
+    lower threshold, say) reveals it outright, whatever its own pattern."""
+
+    def full(cell: Mapping[str, str]) -> tuple[str, ...]:
+        return tuple(cell.get(name, totals.dimension(name).total) for name in order if name in totals.names)
+
+    hidden: dict[tuple[str, ...], tuple[dict[str, str], str]] = {}
+    for item in prior:
+        for cell in item.cells:
+            if cell.suppressed:
+                hidden[full(cell.cell)] = (cell.cell, f"{item.id}@{item.release}")
+    revealed = [
+        (item, cell) for item in fresh for cell in item.cells if cell.value is not None and full(cell.cell) in hidden
+    ]
+    if revealed:
+        raise DisclosureRefused(
+            "differencing",
+            tables=sorted({item.id for item, _cell in revealed}),
+            cells=[cell.cell for _item, cell in revealed],
+            published=sorted({hidden[full(cell.cell)][1] for _item, cell in revealed}),
+        )
 
 
 # --- the workflow's moves ------------------------------------------------------------------------
