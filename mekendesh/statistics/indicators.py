@@ -41,7 +41,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce, Concat, ExtractDay, ExtractMonth, ExtractYear, Least
+from django.db.models.functions import Coalesce, Concat, ExtractMonth, ExtractYear
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -69,7 +69,7 @@ class DimensionInfo:
 
 
 def _flat(leaves: set[str]) -> dict[str, str | None]:
-    return {TOTAL: None, **{code: TOTAL for code in sorted(leaves)}}
+    return {TOTAL: None, **dict.fromkeys(sorted(leaves), TOTAL)}
 
 
 def _destination_parents(leaves: set[str]) -> dict[str, str | None]:
@@ -424,7 +424,9 @@ def record_keys_assign(*, batch: int = BATCH) -> int:
 
     drawn = 0
     while True:
-        missing = list(Person.objects.filter(record_key__isnull=True).order_by("pk").values_list("pk", flat=True)[:batch])
+        missing = list(
+            Person.objects.filter(record_key__isnull=True).order_by("pk").values_list("pk", flat=True)[:batch]
+        )
         if not missing:
             return drawn
         with transaction.atomic():

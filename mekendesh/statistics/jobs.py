@@ -14,7 +14,9 @@ from mekendesh.jobs.registry import job_kind, schedule_register
 from mekendesh.statistics.models import DataSet
 
 
-@job_kind("statistics.compute", label=gettext_lazy("Statistics: the register's indicators"), permission="statistics.build")
+@job_kind(
+    "statistics.compute", label=gettext_lazy("Statistics: the register's indicators"), permission="statistics.build"
+)
 def statistics_compute(job: JobContext) -> None:
     """Compute the data set named in ``params["dataset"]``; without one (the scheduler), a new
     data set of the register at today's date (or ``params["date"]``)."""
@@ -32,9 +34,7 @@ def statistics_compute(job: JobContext) -> None:
         job.progress(done, total=total, stage=stage)
 
     cells = dataset_compute(dataset=dataset, progress=progress)
-    job.message(
-        _("%(title)s: %(cells)d cells computed.") % {"title": dataset.title, "cells": cells}
-    )
+    job.message(_("%(title)s: %(cells)d cells computed.") % {"title": dataset.title, "cells": cells})
 
 
 schedule_register("statistics.compute.daily", "statistics.compute", every=dt.timedelta(days=1), at=dt.time(2, 30))

@@ -34,6 +34,9 @@ class RecordKey(models.Model):
     key = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{self.person_id}"
+
 
 class DataSetKind(models.TextChoices):
     REGISTER = "register", _("the register")
@@ -60,9 +63,7 @@ class DataSet(models.Model):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    batch = models.ForeignKey(
-        "imports.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    batch = models.ForeignKey("imports.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -88,6 +89,9 @@ class Aggregate(models.Model):
     class Meta:
         indexes = [models.Index(fields=["dataset", "indicator"])]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.cell}: {self.count}"
+
 
 class OfficialFigure(models.Model):
     """One figure of an imported official table, as the table gives it, with its source."""
@@ -112,6 +116,9 @@ class OfficialFigure(models.Model):
         ordering = ["indicator", "geography", "period_start", "source"]
         indexes = [models.Index(fields=["indicator", "geography", "period"])]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.geography} {self.period}"
+
 
 class ReleaseStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -130,13 +137,9 @@ class Release(models.Model):
     dataset = models.ForeignKey(DataSet, on_delete=models.PROTECT, related_name="releases")
     status = models.CharField(_("status"), max_length=16, choices=ReleaseStatus.choices, default=ReleaseStatus.DRAFT)
     version = models.PositiveIntegerField(default=1)  # optimistic locking (the workflow's version field)
-    corrects = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
-    )
+    corrects = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections")
     changes = models.TextField(_("what changed"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

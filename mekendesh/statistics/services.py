@@ -72,9 +72,7 @@ def _editable(release: Release) -> None:
     if release.status == ReleaseStatus.PUBLISHED:
         raise published_refusal()
     if release.status != ReleaseStatus.DRAFT:
-        raise ValidationError(
-            _("This release is in review: return it to draft before changing it."), code="in_review"
-        )
+        raise ValidationError(_("This release is in review: return it to draft before changing it."), code="in_review")
 
 
 # --- data sets ---------------------------------------------------------------------------------
@@ -134,7 +132,13 @@ def _slug_for(title: str) -> str:
 
 @transaction.atomic
 def release_create(
-    *, actor: Any, dataset: DataSet, title: str, summary: str = "", slug: str = "", corrects: Release | None = None,
+    *,
+    actor: Any,
+    dataset: DataSet,
+    title: str,
+    summary: str = "",
+    slug: str = "",
+    corrects: Release | None = None,
     changes: str = "",
 ) -> Release:
     title = title.strip()
@@ -377,7 +381,10 @@ def refusal_message(refused: DisclosureRefused, labels: Mapping[str, Mapping[str
             "This table would reveal suppressed cells (%(cells)s) by difference with tables already published "
             "(%(published)s). Use the same dimensions and filters as the published table, a coarser level, or "
             "cell-key perturbation."
-        ) % {"cells": cells_named(params.get("cells")), "published": ", ".join(map(str, params.get("published") or []))}
+        ) % {
+            "cells": cells_named(params.get("cells")),
+            "published": ", ".join(str(item) for item in _listed(params.get("published"))),
+        }
     if refused.code in ("cannot_protect", "audit_failed"):
         cells = params.get("cells") or [params.get("cell")]
         return _(
@@ -390,6 +397,10 @@ def refusal_message(refused: DisclosureRefused, labels: Mapping[str, Mapping[str
             "build the table from that."
         )
     return _("The table cannot be protected: %(reason)s") % {"reason": str(refused)}
+
+
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 def _labels(dataset: DataSet, indicator: str, names: Sequence[str]) -> dict[str, dict[str, dict[str, str]]]:
@@ -436,8 +447,8 @@ def protect_table(table: ReleaseTable, *, others: Sequence[ReleaseTable] = ()) -
     cells = [cell for cell in published.cells if _in_slice(table, cell.cell, trees)]
     showing = [cell for cell in cells if cell.obs_status != "M" and data.value(cell.cell) > 0]
     if showing and all(cell.value is None for cell in showing):
-        refused = DisclosureRefused("suppress_everything", table=table.code)
-        raise ValidationError(refusal_message(refused, labels), code=refused.code)
+        everything = DisclosureRefused("suppress_everything", table=table.code)
+        raise ValidationError(refusal_message(everything, labels), code=everything.code)
     return {
         "cells": [
             {
@@ -471,12 +482,11 @@ def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
             table.cells = list(found)
         table.method, table.method_version = Method.NONE, ""
     else:
-        others = [
-            other
-            for other in release.tables.filter(indicator=table.indicator, protected_at__isnull=False)
+        others = list(
+            release.tables.filter(indicator=table.indicator, protected_at__isnull=False)
             .exclude(pk=table.pk)
             .order_by("order", "pk")
-        ]
+        )
         for other in others:
             other.release = release
         found = protect_table(table, others=others)
@@ -579,7 +589,9 @@ def release_correct(*, actor: Any, release: Release, changes: str, title: str = 
     """A new draft release correcting a published one: it names the release it corrects and says
     what changed; its tables start as copies of the corrected one's definitions, to protect again."""
     if release.status != ReleaseStatus.PUBLISHED:
-        raise ValidationError(_("Only a published release is corrected; change the draft itself."), code="not_published")
+        raise ValidationError(
+            _("Only a published release is corrected; change the draft itself."), code="not_published"
+        )
     changes = changes.strip()
     if not changes:
         raise ValidationError({"changes": _("Say what the correction changes.")})

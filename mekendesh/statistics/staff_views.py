@@ -10,6 +10,8 @@ page again with the reason. Other roles get 403 from the staff door; unknown rel
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -34,6 +36,14 @@ VIEW = "statistics.view"
 
 def _messages_of(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _release(request: HttpRequest, release_id: Any) -> Release:
@@ -79,7 +89,8 @@ def release_new(request: HttpRequest) -> HttpResponse:
     ready = selectors.datasets_visible_to(request.user).filter(status=DataSetStatus.READY)
     errors: list[str] = []
     if request.method == "POST":
-        dataset = ready.filter(public_id=request.POST.get("dataset") or None).first() if request.POST.get("dataset") else None
+        chosen = str(request.POST.get("dataset") or "")
+        dataset = ready.filter(public_id=chosen).first() if _is_uuid(chosen) else None
         if dataset is None:
             errors.append(_("Choose a data set."))
         else:
@@ -185,9 +196,7 @@ def _label(labels: dict[str, Any], name: str, code: str) -> str:
     return str(names.get(language) or names.get("en") or code)
 
 
-def _grid(
-    names: list[str], cells: list[dict[str, Any]], labels: dict[str, Any], *, mark: bool
-) -> dict[str, Any]:
+def _grid(names: list[str], cells: list[dict[str, Any]], labels: dict[str, Any], *, mark: bool) -> dict[str, Any]:
     """The cells as rows for a page: each cell's codes named, its value or its mark."""
     rows = []
     for cell in cells:
@@ -199,7 +208,11 @@ def _grid(
         else:
             shown, kind = str(value), "perturbed" if mark and cell.get("obs_status") == "E" else "published"
         rows.append(
-            {"names": [_label(labels, name, cell["cell"].get(name, "")) for name in names], "value": shown, "kind": kind}
+            {
+                "names": [_label(labels, name, cell["cell"].get(name, "")) for name in names],
+                "value": shown,
+                "kind": kind,
+            }
         )
     return {"headers": [str(DIMENSIONS[name].label) for name in names], "rows": rows}
 
@@ -218,8 +231,6 @@ def _unprotected(table: ReleaseTable) -> dict[str, Any] | None:
     data = table_for(dataset, table.indicator, crossed)
     trees = {name: data.dimension(name) for name in crossed}
     labels = {name: labels_for(trees[name]) for name in crossed}
-    import itertools
-
     cells = []
     for codes in itertools.product(*(trees[name].codes for name in crossed)):
         cell = dict(zip(crossed, codes, strict=True))

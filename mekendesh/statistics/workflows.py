@@ -59,9 +59,7 @@ RELEASE = workflow_register(
         transitions=[
             Transition(DRAFT, "submit", REVIEW, permission="statistics.build", label=gettext_lazy("Send to review")),
             Transition(REVIEW, "publish", PUBLISHED, permission="statistics.review", label=gettext_lazy("Publish")),
-            Transition(
-                REVIEW, "return", DRAFT, permission="statistics.review", label=gettext_lazy("Return to draft")
-            ),
+            Transition(REVIEW, "return", DRAFT, permission="statistics.review", label=gettext_lazy("Return to draft")),
         ],
         prepare={"submit": _submit, "publish": _publish, "return": _return},
         refusals={

@@ -7,8 +7,8 @@ import itertools
 from typing import Any
 
 from mekendesh.people.models import Person, Script
-from mekendesh.reference.models import Country
 from mekendesh.people.services import NameInput, StayInput, person_register, stay_add
+from mekendesh.reference.models import Country
 
 REFERENCE_DATE = dt.date(2026, 1, 1)
 _numbers = itertools.count(1)

@@ -26,16 +26,37 @@ def register(places):
     * not abroad: Emil (returned from Moscow on 2025-12-31), Farida (leaves only in February 2026),
       Gulnara (no stay).
     """
-    register_person(None, places, sex="F", birth_date=dt.date(1995, 3, 1),
-                    stays=[{"region": "moscow", "arrival": dt.date(2025, 11, 15)}])
-    register_person(None, places, sex="M", birth_date=dt.date(1980, 1, 1), district=False,
-                    stays=[{"region": "moscow", "arrival": dt.date(2025, 6, 1), "purpose": "study"}])
-    register_person(None, places, sex="M", birth_date=dt.date(2005, 1, 2),
-                    stays=[{"country": "KR", "arrival": dt.date(2023, 4, 1)}])
-    register_person(None, places, sex="F", birth_date=dt.date(1961, 7, 7),
-                    stays=[{"region": "sverdlovsk", "arrival": dt.date(2024, 1, 1), "departure": dt.date(2026, 3, 1)}])
-    register_person(None, places, sex="M",
-                    stays=[{"region": "moscow", "arrival": dt.date(2025, 2, 1), "departure": dt.date(2025, 12, 31)}])
+    register_person(
+        None,
+        places,
+        sex="F",
+        birth_date=dt.date(1995, 3, 1),
+        stays=[{"region": "moscow", "arrival": dt.date(2025, 11, 15)}],
+    )
+    register_person(
+        None,
+        places,
+        sex="M",
+        birth_date=dt.date(1980, 1, 1),
+        district=False,
+        stays=[{"region": "moscow", "arrival": dt.date(2025, 6, 1), "purpose": "study"}],
+    )
+    register_person(
+        None, places, sex="M", birth_date=dt.date(2005, 1, 2), stays=[{"country": "KR", "arrival": dt.date(2023, 4, 1)}]
+    )
+    register_person(
+        None,
+        places,
+        sex="F",
+        birth_date=dt.date(1961, 7, 7),
+        stays=[{"region": "sverdlovsk", "arrival": dt.date(2024, 1, 1), "departure": dt.date(2026, 3, 1)}],
+    )
+    register_person(
+        None,
+        places,
+        sex="M",
+        stays=[{"region": "moscow", "arrival": dt.date(2025, 2, 1), "departure": dt.date(2025, 12, 31)}],
+    )
     register_person(None, places, sex="F", stays=[{"region": "moscow", "arrival": dt.date(2026, 2, 1)}])
     register_person(None, places, sex="F")
     return ready_dataset(None, REFERENCE_DATE)

@@ -28,7 +28,10 @@ def test_a_consular_officer_cannot_open_the_statistics_pages(sign_in, officer_mo
     )
     assert release.status_code == 302
     found = Release.objects.get()
-    assert client.get(reverse("staff:statistics_release", kwargs={"release_id": found.public_id})).status_code in (403, 404)
+    assert client.get(reverse("staff:statistics_release", kwargs={"release_id": found.public_id})).status_code in (
+        403,
+        404,
+    )
 
 
 def test_compute_now_starts_the_job(sign_in, statistician, places):
@@ -44,8 +47,14 @@ def test_a_statistician_builds_a_table_and_sees_what_will_be_published(sign_in, 
     release = Release.objects.get()
     response = client.post(
         reverse("staff:statistics_table_new", kwargs={"release_id": release.public_id}),
-        {"indicator": "stock", "dimensions": ["destination", "sex"], "method": "suppression", "threshold": "10",
-         "protection": "4", "add": "1"},
+        {
+            "indicator": "stock",
+            "dimensions": ["destination", "sex"],
+            "method": "suppression",
+            "threshold": "10",
+            "protection": "4",
+            "add": "1",
+        },
     )
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
@@ -53,13 +62,16 @@ def test_a_statistician_builds_a_table_and_sees_what_will_be_published(sign_in, 
     page = client.post(response["Location"], follow=True).content.decode()
     assert "What will be published" in page
     assert 'data-kind="suppressed"' in page
-    client.post(reverse("staff:statistics_release_move", kwargs={"release_id": release.public_id}), {"action": "submit"})
+    client.post(
+        reverse("staff:statistics_release_move", kwargs={"release_id": release.public_id}), {"action": "submit"}
+    )
     release.refresh_from_db()
     assert release.status == ReleaseStatus.REVIEW
     page = client.get(reverse("staff:statistics_release", kwargs={"release_id": release.public_id})).content.decode()
     assert 'id="move-publish"' in page  # offered, but refused to the one who submitted:
     page = client.post(
-        reverse("staff:statistics_release_move", kwargs={"release_id": release.public_id}), {"action": "publish"},
+        reverse("staff:statistics_release_move", kwargs={"release_id": release.public_id}),
+        {"action": "publish"},
         follow=True,
     ).content.decode()
     assert "another statistician publishes it" in page
