@@ -244,6 +244,17 @@ register_actions(
 )
 
 
+# Statistics (mekendesh.statistics): statisticians compute the register's data sets, build
+# releases of protected tables and send them to review; another statistician publishes them (the
+# four-eyes rule is the release workflow's: the one who submitted cannot publish).
+register_actions(
+    {
+        "statistics.build": {Role.STATISTICIAN},
+        "statistics.review": {Role.STATISTICIAN},
+    },
+)
+
+
 def _districts_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     if action.startswith("post_"):
         forget_district_ids(instance)

@@ -34,6 +34,9 @@ class RecordKey(models.Model):
     key = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{self.person_id}"
+
 
 class DataSetKind(models.TextChoices):
     REGISTER = "register", _("the register")
@@ -85,6 +88,9 @@ class Aggregate(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["dataset", "indicator"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.cell}: {self.count}"
 
 
 class OfficialFigure(models.Model):

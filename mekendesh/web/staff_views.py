@@ -15,12 +15,6 @@ from mekendesh.web.navigation import home_panels_for
 # What a role without pages of its own yet will find here, by the action its module will check.
 COMING = (
     (
-        "statistics.view",
-        _(
-            "Statistics — indicators, imported official tables and their publication — will open here. Statisticians work with aggregate figures, not with the register's people."
-        ),
-    ),
-    (
         "diaspora.view",
         _(
             "Diaspora organisations, public representatives, their projects, events and recommendations will be kept here."
