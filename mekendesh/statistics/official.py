@@ -386,6 +386,14 @@ def official_context(batch: Any, actor: Any) -> OfficialContext:
     return context
 
 
+# Each required column's own message: a translated sentence cannot be assembled around a column name.
+MISSING_MESSAGES = {
+    "indicator": gettext_noop("The indicator is missing: say which figure the row gives."),
+    "geography": gettext_noop("The geography is missing: say which country, region or place the figure is for."),
+    "source": gettext_noop("The source is missing: say who published the figure."),
+}
+
+
 def _error(column: str, written: str, message: str, /, **params: Any) -> RowError:
     return RowError(column, written, message, params)
 
@@ -397,9 +405,9 @@ def check_official(rows: Sequence[SourceRow], context: OfficialContext) -> list[
     for source_row in rows:
         values = {name: " ".join(str(value).split()) for name, value in source_row.values.items()}
         errors: list[RowError] = []
-        for name, label in (("indicator", "indicator"), ("geography", "geography"), ("source", "source")):
+        for name, message in MISSING_MESSAGES.items():
             if not values.get(name):
-                errors.append(_error(name, "", gettext_noop("The %(field)s is missing."), field=label))
+                errors.append(_error(name, "", message))
         unit = values.get("unit", "")
         if not unit:
             errors.append(

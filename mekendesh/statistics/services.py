@@ -39,6 +39,7 @@ from mekendesh.disclosure import (
     protect,
 )
 from mekendesh.statistics.indicators import (
+    DIMENSIONS,
     INDICATORS,
     aggregates_compute,
     dimension_for,
@@ -253,7 +254,8 @@ def release_table_add(
     if not title:
         parts = [str(found.label) if found else indicator]
         if dimensions:
-            parts.append(_("by %(dimensions)s") % {"dimensions": ", ".join(dimensions)})
+            names = [str(DIMENSIONS[name].label) if name in DIMENSIONS else name for name in dimensions]
+            parts.append(_("by %(dimensions)s") % {"dimensions": ", ".join(names)})
         title = " ".join(parts)
     order = release.tables.count()
     code = slugify(f"{indicator}-{'-'.join(dimensions)}")[:70] or "table"
