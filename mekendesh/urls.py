@@ -21,5 +21,6 @@ urlpatterns = [
     path("me/", include("mekendesh.web.migrant_site")),
     path("credentials/", include("mekendesh.credentials.urls")),
     path("status/", include("mekendesh.screening.status_urls")),
+    path("guidance/", include("mekendesh.guidance.urls")),
     path("", include("mekendesh.web.urls")),
 ]
