@@ -10,7 +10,9 @@ import pytest
 def editor(db):
     from mekendesh.accounts.models import User
 
-    return User.objects.create_user(email="editor@mfa.example", password="x-correct-horse-7", role="editor", full_name="editor")
+    return User.objects.create_user(
+        email="editor@mfa.example", password="x-correct-horse-7", role="editor", full_name="editor"
+    )
 
 
 @pytest.fixture

@@ -27,8 +27,20 @@ RULES: tuple[tuple[str, str, int, dt.date, str], ...] = (
     ("KZ", RuleKind.REGISTRATION_DAYS, 30, dt.date(2015, 8, 12), f"{EAEU}; Закон РК «О миграции населения»"),
     ("KZ", RuleKind.STAY_DAYS, 90, dt.date(2015, 8, 12), "Закон РК «О миграции населения»"),
     ("KZ", RuleKind.STAY_PERIOD_DAYS, 180, dt.date(2015, 8, 12), "Закон РК «О миграции населения»"),
-    ("TR", RuleKind.VISA_FREE_DAYS, 90, dt.date(2014, 4, 11), "Law No. 6458 on Foreigners and International Protection"),
-    ("TR", RuleKind.STAY_PERIOD_DAYS, 180, dt.date(2014, 4, 11), "Law No. 6458 on Foreigners and International Protection"),
+    (
+        "TR",
+        RuleKind.VISA_FREE_DAYS,
+        90,
+        dt.date(2014, 4, 11),
+        "Law No. 6458 on Foreigners and International Protection",
+    ),
+    (
+        "TR",
+        RuleKind.STAY_PERIOD_DAYS,
+        180,
+        dt.date(2014, 4, 11),
+        "Law No. 6458 on Foreigners and International Protection",
+    ),
     ("KR", RuleKind.REGISTRATION_DAYS, 90, dt.date(2010, 1, 1), "Immigration Act of the Republic of Korea, article 31"),
 )
 
@@ -585,7 +597,11 @@ def guidance_demo_load(*, writer: Any, reviewer: Any, today: dt.date | None = No
     published = 0
     for (destination, topic), texts in ARTICLES.items():
         article = article_create(
-            actor=writer, destination=Country.objects.get(code=destination), topic=topic, source_language="ru", example=True
+            actor=writer,
+            destination=Country.objects.get(code=destination),
+            topic=topic,
+            source_language="ru",
+            example=True,
         )
         for language in ("ru", "ky", "tk", "en"):
             title, body, basis = texts[language]

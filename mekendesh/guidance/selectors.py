@@ -130,4 +130,6 @@ def text_diff(version: ArticleVersion) -> SafeString:
 
 
 def rules_list() -> list[Rule]:
-    return list(Rule.objects.select_related("citizenship", "destination").order_by("destination", "kind", "-effective_from"))
+    return list(
+        Rule.objects.select_related("citizenship", "destination").order_by("destination", "kind", "-effective_from")
+    )

@@ -119,7 +119,9 @@ def version_save(
     elif translated_from_revision is None:
         source = ArticleVersion.objects.filter(article=article, language=article.source_language).first()
         translated_from_revision = source.revision if source is not None else None
-    version = ArticleVersion.objects.select_for_update().filter(article=article, language=language).order_by("pk").first()
+    version = (
+        ArticleVersion.objects.select_for_update().filter(article=article, language=language).order_by("pk").first()
+    )
     if version is None:
         if expected_version not in (None, 0):
             raise stale_object_error()

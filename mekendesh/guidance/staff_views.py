@@ -75,7 +75,7 @@ def version_edit(request: AuthenticatedHttpRequest, article_id: int, language: s
     version = ArticleVersion.objects.filter(article=article, language=language).first()
     source = ArticleVersion.objects.filter(article=article, language=article.source_language).first()
     errors: dict[str, list[str]] = {}
-    form = {
+    form: dict[str, Any] = {
         "title": version.title if version else "",
         "body": version.body if version else "",
         "legal_basis": version.legal_basis if version else (source.legal_basis if source else ""),
@@ -134,7 +134,9 @@ def version_edit(request: AuthenticatedHttpRequest, article_id: int, language: s
 @staff_required(permission="guidance.review")
 def version_review(request: AuthenticatedHttpRequest, article_id: int, language: str) -> HttpResponse:
     version = get_object_or_404(
-        ArticleVersion.objects.select_related("article", "article__destination"), article_id=article_id, language=language
+        ArticleVersion.objects.select_related("article", "article__destination"),
+        article_id=article_id,
+        language=language,
     )
     errors: list[str] = []
     if request.method == "POST":
@@ -218,15 +220,15 @@ def rule_edit(request: AuthenticatedHttpRequest, rule_id: int | None = None) -> 
                 errors[name] = [message]
         if form["effective_to"] and _date(form["effective_to"]) is None:
             errors["effective_to"] = [_("A date, e.g. 2025-02-05.")]
-        if not errors:
+        if not errors and citizenship is not None and destination is not None and start is not None:
             try:
                 services.rule_save(
                     actor=request.user,
-                    citizenship=citizenship,  # type: ignore[arg-type]  (checked above)
-                    destination=destination,  # type: ignore[arg-type]
+                    citizenship=citizenship,
+                    destination=destination,
                     kind=form["kind"],
                     value=value or 0,
-                    effective_from=start,  # type: ignore[arg-type]
+                    effective_from=start,
                     effective_to=_date(form["effective_to"]),
                     legal_basis=form["legal_basis"],
                     note=form["note"],

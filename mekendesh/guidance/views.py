@@ -11,9 +11,9 @@ from django.utils.translation import get_language
 
 from mekendesh.guidance.models import LANGUAGES, ArticleVersion, Topic
 from mekendesh.guidance.rules import render_rules
+from mekendesh.guidance.sanitise import body_clean
 from mekendesh.guidance.search import guidance_search
 from mekendesh.guidance.selectors import article_find, is_out_of_date, published_articles
-from mekendesh.guidance.sanitise import body_clean
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 

@@ -80,13 +80,23 @@ def test_the_second_of_two_editors_saving_is_told_and_stores_nothing(article, ed
     first = write(editor, article)
     seen = first.version
     version_save(
-        actor=editor, article=article, language="ru", title="Edited by one", body="<p>One</p>",
-        legal_basis=BASIS, expected_version=seen,
+        actor=editor,
+        article=article,
+        language="ru",
+        title="Edited by one",
+        body="<p>One</p>",
+        legal_basis=BASIS,
+        expected_version=seen,
     )
     with pytest.raises(StaleObjectError):
         version_save(
-            actor=coordinator, article=article, language="ru", title="Edited by two", body="<p>Two</p>",
-            legal_basis=BASIS, expected_version=seen,
+            actor=coordinator,
+            article=article,
+            language="ru",
+            title="Edited by two",
+            body="<p>Two</p>",
+            legal_basis=BASIS,
+            expected_version=seen,
         )
     assert ArticleVersion.objects.get(pk=first.pk).title == "Edited by one"
 
@@ -121,17 +131,30 @@ def test_the_board_shows_stale_articles_and_out_of_date_translations(article, ed
 
 def test_a_rule_change_reaches_the_article_text_and_flags_it_for_review(article, editor, coordinator, places, client):
     rule = rule_save(
-        actor=editor, citizenship=places["KG"], destination=places["RU"], kind=RuleKind.REGISTRATION_DAYS,
-        value=30, effective_from=dt.date(2015, 8, 12), effective_to=None, legal_basis="EAEU Treaty, art. 97",
+        actor=editor,
+        citizenship=places["KG"],
+        destination=places["RU"],
+        kind=RuleKind.REGISTRATION_DAYS,
+        value=30,
+        effective_from=dt.date(2015, 8, 12),
+        effective_to=None,
+        legal_basis="EAEU Treaty, art. 97",
     )
     version = publish(editor, coordinator, write(editor, article))
     url = reverse("guidance:article", kwargs={"country": "ru", "topic": "registration"}) + "?lang=ru"
     assert ">30</strong> days" in client.get(url).content.decode()
     assert not board().stale
     rule_save(
-        actor=editor, citizenship=places["KG"], destination=places["RU"], kind=RuleKind.REGISTRATION_DAYS,
-        value=15, effective_from=rule.effective_from, effective_to=None, legal_basis="EAEU Treaty, art. 97",
-        rule=rule, expected_version=rule.version,
+        actor=editor,
+        citizenship=places["KG"],
+        destination=places["RU"],
+        kind=RuleKind.REGISTRATION_DAYS,
+        value=15,
+        effective_from=rule.effective_from,
+        effective_to=None,
+        legal_basis="EAEU Treaty, art. 97",
+        rule=rule,
+        expected_version=rule.version,
     )
     assert ">15</strong> days" in client.get(url).content.decode()
     assert rule_value("KG", "RU", RuleKind.REGISTRATION_DAYS) == 15
@@ -143,8 +166,14 @@ def test_a_rule_change_reaches_the_article_text_and_flags_it_for_review(article,
 def test_rule_value_follows_the_effective_dates(places, editor):
     for start, end, value in ((dt.date(2020, 1, 1), dt.date(2024, 12, 31), 90), (dt.date(2025, 1, 1), None, 30)):
         rule_save(
-            actor=editor, citizenship=places["KG"], destination=places["RU"], kind=RuleKind.REGISTRATION_DAYS,
-            value=value, effective_from=start, effective_to=end, legal_basis="law",
+            actor=editor,
+            citizenship=places["KG"],
+            destination=places["RU"],
+            kind=RuleKind.REGISTRATION_DAYS,
+            value=value,
+            effective_from=start,
+            effective_to=end,
+            legal_basis="law",
         )
     assert rule_value("KG", "RU", RuleKind.REGISTRATION_DAYS, on=dt.date(2023, 5, 1)) == 90
     assert rule_value(places["KG"], places["RU"], RuleKind.REGISTRATION_DAYS, on=dt.date(2025, 5, 1)) == 30
@@ -152,7 +181,9 @@ def test_rule_value_follows_the_effective_dates(places, editor):
     assert Rule.objects.count() == 2
 
 
-def test_who_may_write_review_and_keep_rules(article, editor, coordinator, officer_moscow, migrant_account, sign_in, client):
+def test_who_may_write_review_and_keep_rules(
+    article, editor, coordinator, officer_moscow, migrant_account, sign_in, client
+):
     with pytest.raises(PermissionDenied):
         write(officer_moscow, article)
     with pytest.raises(PermissionDenied):
@@ -180,7 +211,8 @@ def test_public_pages_show_the_article_in_the_page_language(starter_set, client)
     index = client.get(reverse("guidance:index"), headers={"accept-language": "ky"})
     assert index.status_code == 200
     page = client.get(
-        reverse("guidance:article", kwargs={"country": "ru", "topic": "registration"}), headers={"accept-language": "ky"}
+        reverse("guidance:article", kwargs={"country": "ru", "topic": "registration"}),
+        headers={"accept-language": "ky"},
     )
     text = page.content.decode()
     assert "Россиядагы миграциялык каттоо" in text

@@ -32,7 +32,6 @@ from mekendesh.demo.cases import demo_cases_create, demo_migrant_case
 from mekendesh.demo.generator import DEFAULT_SEED, people_generate
 from mekendesh.demo.loading import demo_people_load
 from mekendesh.demo.screening import demo_list_screen
-from mekendesh.guidance.demo import guidance_demo_load
 from mekendesh.demo.users import (
     DEMO_ANALYST,
     DEMO_MIGRANT,
@@ -44,6 +43,7 @@ from mekendesh.demo.users import (
     demo_users_create,
     demo_users_exist,
 )
+from mekendesh.guidance.demo import guidance_demo_load
 from mekendesh.people.models import Person
 from mekendesh.screening.models import Candidate
 
