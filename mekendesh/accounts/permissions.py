@@ -255,6 +255,18 @@ register_actions(
 )
 
 
+# Guidance (mekendesh.guidance): editors and diaspora coordinators write articles and review one
+# another's (the one who wrote a text cannot publish it: the workflow's four eyes), and keep the
+# rules of stay the articles cite.
+register_actions(
+    {
+        "guidance.write": {Role.EDITOR, Role.DIASPORA_COORDINATOR},
+        "guidance.review": {Role.EDITOR, Role.DIASPORA_COORDINATOR},
+        "guidance.rules": {Role.EDITOR, Role.DIASPORA_COORDINATOR},
+    }
+)
+
+
 def _districts_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     if action.startswith("post_"):
         forget_district_ids(instance)

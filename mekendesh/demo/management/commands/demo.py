@@ -43,6 +43,7 @@ from mekendesh.demo.users import (
     demo_users_create,
     demo_users_exist,
 )
+from mekendesh.guidance.demo import guidance_demo_load
 from mekendesh.people.models import Person
 from mekendesh.screening.models import Candidate
 
@@ -144,6 +145,8 @@ class Command(BaseCommand):
         with notify.muted():
             version = demo_list_screen(analyst=users[DEMO_ANALYST], seed=seed, today=today)
         candidates = Candidate.objects.filter(entry__source=version.source).count()
+        texts = guidance_demo_load(writer=users["editor@mfa.example"], reviewer=users["diaspora@mfa.example"])
+        self.stdout.write(self.style.SUCCESS(_("%(count)d guidance texts published.") % {"count": texts}))
         self.stdout.write(
             self.style.SUCCESS(
                 _("%(rows)d rows of a host-country list imported and screened: %(count)d candidate matches to review.")
