@@ -108,6 +108,6 @@ def demo_statistics_publish(*, builder: Any, reviewer: Any, today: dt.date) -> D
         dimensions=list(OFFICIAL_DIMENSIONS),
         title=_("Citizens abroad, by source"),
     )
-    official = _publish(release=official, builder=builder, reviewer=reviewer, left_out=left_out)
-    assert official is not None  # official figures are published as they are, never refused
-    return DemoStatistics(register=published, official=official, left_out=left_out)
+    figures_published = _publish(release=official, builder=builder, reviewer=reviewer, left_out=left_out)
+    assert figures_published is not None  # official figures are published as they are, never refused
+    return DemoStatistics(register=published, official=figures_published, left_out=left_out)

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import escape
-from django.utils.text import capfirst
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -46,14 +46,14 @@ MISSING_MARK = "–"
 CHART_CACHE_VERSION = 2
 
 
-def dimension_names() -> dict[str, Promise]:
+def dimension_names() -> dict[str, Promise | str]:
     """Every dimension a published table can have, named where it is defined: the register's
     indicators (:data:`mekendesh.statistics.indicators.DIMENSIONS`) and the official tables'
     fields (:data:`mekendesh.statistics.official.FIELDS`); the indicators' name wins."""
     from mekendesh.statistics.indicators import DIMENSIONS
     from mekendesh.statistics.official import FIELDS
 
-    names: dict[str, Promise] = {field.name: field.label for field in FIELDS}
+    names: dict[str, Promise | str] = {field.name: field.label for field in FIELDS}
     names.update({name: info.label for name, info in DIMENSIONS.items()})
     return names
 
@@ -170,7 +170,7 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
     def shown_codes(name: str) -> list[str]:
         total = table.totals.get(name)
         codes = table.codes_at(name, depths[name])
-        return codes + [total] if total in table.codes(name) else codes
+        return [*codes, total] if total is not None and total in table.codes(name) else codes
 
     def at(row_code: str, column_code: str | None) -> Shown:
         codes = {**fixed, rows: row_code}
