@@ -60,12 +60,16 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("cases@mfa.example", Role.MINISTRY_OFFICER, _("ministry case officer")),
     DemoUser("analyst@mfa.example", Role.SCREENING_ANALYST, _("screening analyst")),
     DemoUser("statistician@stat.example", Role.STATISTICIAN, _("statistician")),
+    DemoUser("reviewer@stat.example", Role.STATISTICIAN, _("statistician who reviews releases")),
     DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
     DemoUser("editor@mfa.example", Role.EDITOR, _("guidance editor")),
     DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
 )
 DEMO_MINISTRY_OFFICER = "cases@mfa.example"
 DEMO_ANALYST = "analyst@mfa.example"
+# The statistician who builds the demo's releases, and the second one who publishes them.
+DEMO_STATISTICIAN = "statistician@stat.example"
+DEMO_REVIEWER = "reviewer@stat.example"
 DEMO_MIGRANT = DemoUser("migrant@example.com", Role.MIGRANT, _("migrant (Moscow)"))
 
 

@@ -2,10 +2,15 @@
 vl-convert with the DejaVu Sans font shipped in ``fonts/`` (it has the Kyrgyz letters ө ү ң), so
 that neither a system font nor the network is used and the page needs no JavaScript.
 
-* one dimension: a bar per code (the total left out);
+* the dimensions drawn are those the table is read along (:meth:`TableData.layout`: a dimension
+  with one code, such as an official table's one geography, is not drawn), each at the first
+  level of its hierarchy only (countries, not countries and their regions; years, not years and
+  their months), its total left out, so that nothing is counted twice;
+* one dimension: a bar per code, or a line when it is a period with three codes or more;
 * two dimensions: grouped bars (the second dimension's codes side by side), or lines when one of
-  them is a period (``year``, ``period``, ``month`` …), one line per code of the other;
-* more dimensions: the first two, the others at their totals.
+  them is a period (``year``, ``period``, ``month`` …) with three codes or more, one line per code
+  of the other;
+* more dimensions: the first two, the others at their totals (or their one code).
 
 A suppressed cell is missing (no bar, a gap in a line), never zero. The SVG of a published table
 is cached per language: a published table never changes.
@@ -23,6 +28,8 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu Sans"
 PERIOD_DIMENSIONS = frozenset({"year", "period", "month", "quarter", "time", "time_period"})
 WIDTH = 560
+# A period with fewer codes is drawn as bars: a line needs a few points to say anything.
+MIN_LINE_POINTS = 3
 _fonts_registered = False
 _lock = threading.Lock()
 
@@ -38,14 +45,19 @@ def _register_fonts() -> None:
 
 
 def chart_data(table: TableData, language: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """The rows the chart draws (at most two dimensions; the others at their totals, each drawn
-    dimension without its total) and the dimensions drawn."""
-    drawn = list(table.dimensions[:2])
+    """The rows the chart draws (at most two dimensions, each at its first level below the total;
+    the others at their totals or their one code) and the dimensions drawn."""
+    along, fixed = table.layout()
+    drawn = along[:2]
+    for name in along[2:]:
+        codes = table.codes(name)
+        fixed[name] = table.totals.get(name) or (codes[-1] if codes else "")
+    shown = {name: set(table.codes_at(name, table.depths(name)[0])) for name in drawn}
     rows = []
     for cell in public_cells(table):
-        if any(cell.codes[name] != table.totals.get(name) for name in table.dimensions[2:]):
+        if any(cell.codes[name] != code for name, code in fixed.items()):
             continue
-        if any(cell.codes[name] == table.totals.get(name) for name in drawn) and drawn:
+        if any(cell.codes[name] not in shown[name] for name in drawn):
             continue
         row: dict[str, Any] = {"value": cell.value}
         for index, name in enumerate(drawn):
@@ -55,30 +67,41 @@ def chart_data(table: TableData, language: str) -> tuple[list[dict[str, Any]], l
 
 
 def chart_spec(
-    table: TableData, language: str, *, dimension_names: dict[str, str] | None = None, value_title: str = ""
+    table: TableData,
+    language: str,
+    *,
+    dimension_names: dict[str, str] | None = None,
+    value_title: str = "",
+    time: frozenset[str] = PERIOD_DIMENSIONS,
 ) -> dict[str, Any]:
-    """The chart's Vega-Lite specification (a dict), with its labels in ``language``."""
+    """The chart's Vega-Lite specification (a dict), with its labels in ``language``; ``time``
+    names the dimensions that are periods."""
     import altair as alt
 
     names = dimension_names or {}
     rows, drawn = chart_data(table, language)
     value_title = value_title or table.unit
-    orders = [[table.label(name, code, language) for name in [dim] for code in table.codes(dim)] for dim in drawn]
+    orders = [[table.label(dim, code, language) for code in table.codes_at(dim, table.depths(dim)[0])] for dim in drawn]
+
+    def over_time(index: int) -> bool:
+        return drawn[index] in time and len(orders[index]) >= MIN_LINE_POINTS
+
     data = alt.Data(values=rows)
     y = alt.Y("value:Q", title=value_title, axis=alt.Axis(format="~d"))
     base = alt.Chart(data, title=alt.TitleParams(table.title, anchor="start", fontSize=14), width=WIDTH)
     if not drawn:
         chart = base.mark_bar().encode(y=y)
     elif len(drawn) == 1:
-        chart = base.mark_bar().encode(
-            x=alt.X("d0:N", title=names.get(drawn[0], drawn[0]), sort=orders[0], axis=alt.Axis(labelAngle=-40)),
-            y=y,
-            tooltip=[alt.Tooltip("d0:N"), alt.Tooltip("value:Q")],
-        )
+        x = alt.X("d0:O" if over_time(0) else "d0:N", title=names.get(drawn[0], drawn[0]), sort=orders[0])
+        tooltip = [alt.Tooltip("d0:N"), alt.Tooltip("value:Q")]
+        if over_time(0):
+            chart = base.mark_line(point=True).encode(x=x, y=y, tooltip=tooltip)
+        else:
+            x = alt.X("d0:N", title=names.get(drawn[0], drawn[0]), sort=orders[0], axis=alt.Axis(labelAngle=-40))
+            chart = base.mark_bar().encode(x=x, y=y, tooltip=tooltip)
     else:
-        over_time = drawn[1] in PERIOD_DIMENSIONS and drawn[0] not in PERIOD_DIMENSIONS
-        series, along = (0, 1) if over_time else (1, 0)
-        if drawn[along] in PERIOD_DIMENSIONS:
+        series, along = (0, 1) if over_time(1) and not over_time(0) else (1, 0)
+        if over_time(along):
             chart = base.mark_line(point=True).encode(
                 x=alt.X(f"d{along}:O", title=names.get(drawn[along], drawn[along]), sort=orders[along]),
                 y=y,

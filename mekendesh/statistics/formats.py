@@ -48,6 +48,9 @@ class TableData:
     period: str = ""
     note: str = ""
     method: str = ""
+    # Each dimension's hierarchy, ``{dimension: {code: parent}}`` (the total's parent None); a
+    # dimension not given is flat: its total over every other code.
+    parents: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, table: Any) -> TableData:
@@ -65,6 +68,7 @@ class TableData:
             period=table.period,
             note=table.note,
             method=table.method,
+            parents=getattr(table, "parents", None) or {},
         )
 
     def label(self, dimension: str, code: str, language: str) -> str:
@@ -84,6 +88,41 @@ class TableData:
         if total in seen:
             ordered.append(total)
         return ordered
+
+    def depth(self, dimension: str, code: str) -> int:
+        """How deep ``code`` lies in its dimension: 0 the total, 1 the codes under it, 2 theirs …"""
+        if code == self.totals.get(dimension):
+            return 0
+        parents = self.parents.get(dimension) or {}
+        depth, seen = 1, {code}
+        parent = parents.get(code)
+        while parent is not None and parent != self.totals.get(dimension) and parent not in seen:
+            seen.add(parent)
+            depth += 1
+            parent = parents.get(parent)
+        return depth
+
+    def depths(self, dimension: str) -> list[int]:
+        """The levels of the dimension below its total that the table has (``[1]`` for a flat one)."""
+        found = {self.depth(dimension, code) for code in self.codes(dimension)}
+        return sorted(found - {0}) or [1]
+
+    def codes_at(self, dimension: str, depth: int) -> list[str]:
+        """The dimension's codes at one level (``depth``), in the table's order."""
+        return [code for code in self.codes(dimension) if self.depth(dimension, code) == depth]
+
+    def layout(self) -> tuple[list[str], dict[str, str]]:
+        """The table's own layout: the dimensions it is read along (those with more than one
+        code below their total, in the table's order; at least one) and, for every other
+        dimension, the one code it is read at (its total, else its only or its last code)."""
+        varied = [name for name in self.dimensions if len(self.codes_at(name, self.depths(name)[0])) > 1]
+        drawn = varied or list(self.dimensions[:1])
+        fixed = {}
+        for name in self.dimensions:
+            if name not in drawn:
+                codes = self.codes(name)
+                fixed[name] = self.totals.get(name) or (codes[-1] if codes else "")
+        return drawn, fixed
 
 
 def public_conf_status(conf_status: str) -> str:

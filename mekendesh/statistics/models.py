@@ -190,6 +190,8 @@ class ReleaseTable(models.Model):
     protection = models.PositiveSmallIntegerField(_("protection level"), default=4)
     totals = models.JSONField(default=dict, blank=True)  # each dimension's total code
     labels = models.JSONField(default=dict, blank=True)
+    # Each dimension's hierarchy, {dimension: {code: parent}}: the public pages show one level at a time.
+    parents = models.JSONField(default=dict, blank=True)
     cells = models.JSONField(default=list, blank=True)
     protected_at = models.DateTimeField(null=True, blank=True)
 

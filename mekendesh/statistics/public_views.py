@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -28,33 +29,12 @@ from mekendesh.statistics import charts, formats, selectors_public
 from mekendesh.statistics.formats import PublicCell, TableData
 from mekendesh.statistics.models import Method, Release, ReleaseTable
 
-# Names of the dimensions the indicators use; another dimension is shown by its identifier.
-DIMENSION_NAMES: dict[str, Promise] = {
-    "destination": gettext_lazy("Country of destination"),
-    "country": gettext_lazy("Country"),
-    "region": gettext_lazy("Region of origin"),
-    "origin_region": gettext_lazy("Region of origin"),
-    "district": gettext_lazy("District of origin"),
-    "host_region": gettext_lazy("Region of stay"),
-    "sex": gettext_lazy("Sex"),
-    "age": gettext_lazy("Age"),
-    "age5": gettext_lazy("Age group"),
-    "age_group": gettext_lazy("Age group"),
-    "year": gettext_lazy("Year"),
-    "period": gettext_lazy("Period"),
-    "month": gettext_lazy("Month"),
-    "source": gettext_lazy("Source"),
-    "geography": gettext_lazy("Geography"),
-    "indicator": gettext_lazy("Indicator"),
-    "occupation": gettext_lazy("Occupation"),
-    "sector": gettext_lazy("Sector of work"),
-    "education": gettext_lazy("Education"),
-}
 UNIT_NAMES: dict[str, Promise] = {
     "persons": gettext_lazy("persons"),
     "person": gettext_lazy("persons"),
     "percent": gettext_lazy("percent"),
     "thousand persons": gettext_lazy("thousand persons"),
+    "cases": gettext_lazy("cases"),
 }
 FORMATS = {
     "csv": (formats.CSV_MEDIA_TYPE, "csv"),
@@ -63,12 +43,32 @@ FORMATS = {
 }
 SUPPRESSED_MARK = "x"
 MISSING_MARK = "–"
-CHART_CACHE_VERSION = 1
+CHART_CACHE_VERSION = 2
+
+
+def dimension_names() -> dict[str, Promise | str]:
+    """Every dimension a published table can have, named where it is defined: the register's
+    indicators (:data:`mekendesh.statistics.indicators.DIMENSIONS`) and the official tables'
+    fields (:data:`mekendesh.statistics.official.FIELDS`); the indicators' name wins."""
+    from mekendesh.statistics.indicators import DIMENSIONS
+    from mekendesh.statistics.official import FIELDS
+
+    names: dict[str, Promise | str] = {field.name: field.label for field in FIELDS}
+    names.update({name: info.label for name, info in DIMENSIONS.items()})
+    return names
+
+
+def time_dimensions() -> frozenset[str]:
+    """The dimensions that are periods (a chart draws them as a time axis)."""
+    from mekendesh.statistics.indicators import DIMENSIONS
+
+    return frozenset({name for name, info in DIMENSIONS.items() if info.time} | {"period"})
 
 
 def dimension_name(dimension: str) -> str:
-    name = DIMENSION_NAMES.get(dimension)
-    return str(name) if name is not None else dimension.replace("_", " ")
+    """The dimension's name in the active language, capitalised as a heading."""
+    name = dimension_names().get(dimension)
+    return capfirst(str(name)) if name is not None else dimension.replace("_", " ")
 
 
 def unit_name(unit: str) -> str:
@@ -121,6 +121,7 @@ class Pivot:
     fixed: dict[str, str]  # the other dimensions, each at one code
     column_heads: list[tuple[str, str]]  # (code, label)
     body: list[tuple[str, str, list[Shown]]]  # (code, label, cells)
+    depths: dict[str, int]  # the level shown of the dimensions in rows and columns (1: under the total)
 
 
 def shown(cell: PublicCell | None) -> Shown:
@@ -134,23 +135,42 @@ def shown(cell: PublicCell | None) -> Shown:
 
 
 def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
-    """The table laid out as the visitor asked: ``rows`` and ``cols`` name dimensions, ``at_<dimension>``
-    a code for each other dimension (its total unless asked). Anything unknown falls back to the
-    table's own layout."""
+    """The table laid out as the visitor asked: ``rows`` and ``cols`` name dimensions,
+    ``depth_<dimension>`` the level of a hierarchy shown in rows or columns (one level at a time,
+    with the total: 1 countries, 2 their regions …), ``at_<dimension>`` a code for each other
+    dimension (its total unless asked). Anything unknown falls back to the table's own layout
+    (:meth:`TableData.layout`)."""
     dims = list(table.dimensions)
+    drawn, default_fixed = table.layout()
     asked_rows = query.get("rows") or ""
-    rows = asked_rows if asked_rows in dims else dims[0]
+    rows = asked_rows if asked_rows in dims else drawn[0]
     others = [name for name in dims if name != rows]
     asked = query.get("cols") or ""
-    columns = asked if asked in others else (others[0] if others else None)
+    if asked in others:
+        columns: str | None = asked
+    else:
+        preferred = [name for name in drawn if name != rows] + others
+        columns = preferred[0] if preferred else None
+    depths: dict[str, int] = {}
+    for name in (rows, columns):
+        if name is None:
+            continue
+        levels = table.depths(name)
+        wanted = query.get(f"depth_{name}", "")
+        depths[name] = int(wanted) if wanted.isdigit() and int(wanted) in levels else levels[0]
     fixed: dict[str, str] = {}
     for name in dims:
         if name in (rows, columns):
             continue
         codes = table.codes(name)
         wanted = query.get(f"at_{name}", "")
-        fixed[name] = wanted if wanted in codes else table.totals.get(name, codes[-1] if codes else "")
+        fixed[name] = wanted if wanted in codes else default_fixed.get(name) or table.totals.get(name, codes[-1])
     index = {tuple(cell.codes[name] for name in dims): cell for cell in formats.public_cells(table)}
+
+    def shown_codes(name: str) -> list[str]:
+        total = table.totals.get(name)
+        codes = table.codes_at(name, depths[name])
+        return [*codes, total] if total is not None and total in table.codes(name) else codes
 
     def at(row_code: str, column_code: str | None) -> Shown:
         codes = {**fixed, rows: row_code}
@@ -158,15 +178,15 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
             codes[columns] = column_code
         return shown(index.get(tuple(codes[name] for name in dims)))
 
-    column_codes: list[str | None] = list(table.codes(columns)) if columns else [None]
+    column_codes: list[str | None] = list(shown_codes(columns)) if columns else [None]
     heads = [
         (code, table.label(columns, code, lang)) for code in column_codes if code is not None and columns is not None
     ]
     body = [
         (code, table.label(rows, code, lang), [at(code, column) for column in column_codes])
-        for code in table.codes(rows)
+        for code in shown_codes(rows)
     ]
-    return Pivot(rows=rows, columns=columns, fixed=fixed, column_heads=heads, body=body)
+    return Pivot(rows=rows, columns=columns, fixed=fixed, column_heads=heads, body=body, depths=depths)
 
 
 # --- the chart ----------------------------------------------------------------------------------
@@ -180,7 +200,9 @@ def chart_svg(table: ReleaseTable, data: TableData, lang: str) -> str:
     if svg is None:
         with translation.override(lang):
             names = {name: dimension_name(name) for name in data.dimensions}
-            svg = charts.table_chart_svg(data, lang, dimension_names=names, value_title=unit_name(data.unit))
+            svg = charts.table_chart_svg(
+                data, lang, dimension_names=names, value_title=unit_name(data.unit), time=time_dimensions()
+            )
         cache.set(key, svg, timeout=None)
     return str(svg)
 
@@ -235,6 +257,19 @@ def table(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         }
         for name in data.dimensions
     ]
+    levels = [
+        {
+            "name": name,
+            "label": dimension_name(name),
+            "depths": [
+                (depth, ", ".join(data.label(name, code, lang) for code in data.codes_at(name, depth)[:2]) + " …")
+                for depth in data.depths(name)
+            ],
+            "selected": pivot.depths.get(name),
+        }
+        for name in (pivot.rows, pivot.columns)
+        if name is not None and len(data.depths(name)) > 1
+    ]
     chart = chart_svg(found, data, lang)
     args = {"slug": slug, "code": code}
     context = {
@@ -250,6 +285,7 @@ def table(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "dimensions": [(name, dimension_name(name)) for name in data.dimensions],
         "filters": [chooser for chooser in choosers if chooser["name"] not in (pivot.rows, pivot.columns)],
         "all_filters": choosers,
+        "levels": levels,
         "suppressed": suppressed,
         "missing": missing,
         "chart": inline_svg(chart, found.title),

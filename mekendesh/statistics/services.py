@@ -463,6 +463,7 @@ def protect_table(table: ReleaseTable, *, others: Sequence[ReleaseTable] = ()) -
         ],
         "totals": {name: published.totals[name] for name in crossed},
         "labels": labels,
+        "parents": {name: dict(trees[name].parent_of) for name in table.dimensions},
         "method_version": published.method_version,
     }
 
@@ -480,8 +481,14 @@ def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
             table.cells = list(found["cells"])
             table.labels = dict(found.get("labels") or {})
             table.totals = dict(found.get("totals") or {})
+            # The official table says what its dimensions and unit are; the figures' own sources
+            # are named cell by cell (the dimension ``source``).
+            table.dimensions = list(found.get("dimensions") or table.dimensions)
+            table.unit = str(found.get("unit") or table.unit)
+            table.source = str(found.get("source") or table.source)[:500]
         else:
             table.cells = list(found)
+        table.parents = {}
         table.method, table.method_version = Method.NONE, ""
     else:
         others = list(
@@ -493,9 +500,23 @@ def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
             other.release = release
         found = protect_table(table, others=others)
         table.cells, table.totals, table.labels = found["cells"], found["totals"], found["labels"]
+        table.parents = found["parents"]
         table.method_version = found["method_version"]
     table.protected_at = timezone.now()
-    table.save(update_fields=["cells", "totals", "labels", "method", "method_version", "protected_at"])
+    table.save(
+        update_fields=[
+            "cells",
+            "totals",
+            "labels",
+            "parents",
+            "dimensions",
+            "unit",
+            "source",
+            "method",
+            "method_version",
+            "protected_at",
+        ]
+    )
     audit_record(
         actor=actor, action=AuditEvent.Action.UPDATE, obj=table, fields=["cells", "totals", "labels", "protected_at"]
     )

@@ -69,9 +69,37 @@ def test_a_table_over_years_is_drawn_as_a_line():
     release = make_release(tables=("flows-by-year",))
     data = TableData.of(release.tables.get())
     spec = charts.chart_spec(data, "en")
-    assert spec["mark"]["type"] == "bar"  # one dimension: bars, one per year
+    assert spec["mark"]["type"] == "line"  # one period of three years: a line
     two = TableData(**{**vars(data), "dimensions": ("destination", "year")})
     assert charts.chart_spec(two, "en")["mark"]["type"] == "line"
+
+
+def test_a_hierarchy_is_drawn_one_level_at_a_time():
+    """Months under their years (as the register's flows give them): the chart draws the years
+    only, never a year beside its own months, so that nothing is counted twice."""
+    months = {"2024-01": 5, "2024-02": 7, "2025-01": 11, "2025-02": 13, "2026-01": 17}
+    years = {"2024": 12, "2025": 24, "2026": 17}
+    cells = [
+        {"cell": {"month": code}, "value": value, "obs_status": "A", "conf_status": "F"}
+        for code, value in {**months, **years, "_T": 53}.items()
+    ]
+    parents = {"_T": None, **dict.fromkeys(years, "_T"), **{code: code[:4] for code in months}}
+    data = TableData(
+        release="flows",
+        code="departures-month",
+        title="Departures",
+        dimensions=("month",),
+        cells=tuple(cells),
+        totals={"month": "_T"},
+        unit="persons",
+        parents={"month": parents},
+    )
+    assert data.depths("month") == [1, 2]
+    rows, drawn = charts.chart_data(data, "en")
+    assert drawn == ["month"]
+    assert sorted(row["d0"] for row in rows) == ["2024", "2025", "2026"]
+    assert sum(row["value"] for row in rows) == 53
+    assert charts.chart_spec(data, "en", time=frozenset({"month"}))["mark"]["type"] == "line"
 
 
 def test_the_chart_of_a_published_table_is_drawn_once_per_language(client, monkeypatch):

@@ -32,10 +32,13 @@ from mekendesh.demo.cases import demo_cases_create, demo_migrant_case
 from mekendesh.demo.generator import DEFAULT_SEED, people_generate
 from mekendesh.demo.loading import demo_people_load
 from mekendesh.demo.screening import demo_list_screen
+from mekendesh.demo.statistics import demo_statistics_publish
 from mekendesh.demo.users import (
     DEMO_ANALYST,
     DEMO_MIGRANT,
     DEMO_MINISTRY_OFFICER,
+    DEMO_REVIEWER,
+    DEMO_STATISTICIAN,
     DEMO_USERS,
     demo_logins,
     demo_migrant_link,
@@ -153,6 +156,19 @@ class Command(BaseCommand):
                 % {"rows": version.rows, "count": candidates}
             )
         )
+        # The register's indicators and the shipped official figures, published through review.
+        published = demo_statistics_publish(
+            builder=users[DEMO_STATISTICIAN], reviewer=users[DEMO_REVIEWER], today=today
+        )
+        releases = [release.title for release in (published.register, published.official) if release is not None]
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Statistics published: %(releases)s (at %(url)s).")
+                % {"releases": "; ".join(releases), "url": "/statistics/"}
+            )
+        )
+        for refused in published.left_out:
+            self.stdout.write(_("A table left out of the demo's statistics: %(table)s") % {"table": refused})
 
     def _print_logins(self, home: Path, host: str, port: int) -> None:
         logins = demo_logins(home=home)
