@@ -67,7 +67,8 @@ def sqlite_register(template: str, people: int, database_url: str, env: dict[str
     folder = HOME_ROOT / "sqlite" / str(people)
     folder.mkdir(parents=True, exist_ok=True)
     cached, marker = folder / "register.sqlite3", folder / "bench-sqlite.json"
-    wanted = {"people": people, "source": template, "migrations": _migrations(database_url)}
+    # "copy": the version of the copying step (2: made before any leg has run).
+    wanted = {"people": people, "source": template, "copy": 2, "migrations": _migrations(database_url)}
     if cached.exists() and marker.exists() and json.loads(marker.read_text()).get("wanted") == wanted:
         return cached, dict(json.loads(marker.read_text())["made"], reused=True)
     marker.unlink(missing_ok=True)
@@ -188,14 +189,16 @@ def main(argv: list[str] | None = None) -> int:
             [sys.executable, "-m", "mekendesh", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
         )
         results["copy_seconds"] = time.perf_counter() - copied
+        if not args.no_sqlite:
+            # Copied before any leg runs: the SQLite register holds what the PostgreSQL one held.
+            cached, made = sqlite_register(template, sizes["people"], database_url, env)
+            results["sqlite_copy"] = made
         legs = Legs(out)
         results["backends"]["postgresql"] = backend_run(
             legs, "postgresql", env, sizes["requests"], not args.no_pandas, args.budget
         )
         save()
         if not args.no_sqlite:
-            cached, made = sqlite_register(template, sizes["people"], database_url, env)
-            results["sqlite_copy"] = made
             run_file = out / "register.sqlite3"
             shutil.copyfile(cached, run_file)
             sqlite_env = dict(site_env(f"sqlite:///{run_file}", home), MEKENDESH_LANGUAGE="en")

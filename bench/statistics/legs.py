@@ -147,7 +147,8 @@ def _over_budget(signum: int, frame: Any) -> None:
 
 def leg_protected(budget: int = 0) -> dict[str, Any]:
     """``budget``: seconds a table's protection may take (0: no limit); a table stopped at its
-    budget is removed from the release (and said so) and the others are published."""
+    budget, or refused by the services, is removed from the release (and said so) and the others
+    are published."""
     from django.db import connection
 
     from mekendesh.accounts.models import User
@@ -197,10 +198,12 @@ def leg_protected(budget: int = 0) -> dict[str, Any]:
             signal.alarm(0)
         protect_seconds[table.code] = time.perf_counter() - started
     stages["protect"] = sum(protect_seconds.values())
-    for code in stopped:
+    # A table stopped at its budget, or refused (on a small register, a table whose every cell would be
+    # suppressed), is removed from the release, as a statistician would; the others are published.
+    for code in [*stopped, *refused]:
         services.release_table_remove(actor=statistician, table=ReleaseTable.objects.get(release=release, code=code))
     published = False
-    if not refused:
+    if len(stopped) + len(refused) < len(tables):
         started = time.perf_counter()
         release.refresh_from_db()
         services.release_submit(actor=statistician, release=release)
