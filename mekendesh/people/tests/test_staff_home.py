@@ -34,10 +34,10 @@ def test_an_officer_of_another_district_sees_none_awaiting_in_their_own(sign_in,
     assert "Embassy in Moscow" not in page.text
 
 
-def test_a_statistician_sees_what_the_role_can_do_without_a_people_search(sign_in, statistician):
+def test_a_statistician_sees_the_releases_without_a_people_search(sign_in, statistician):
     page = sign_in(statistician).get(HOME)
     assert page.status_code == 200
-    assert "What you can do here" in page.text
+    assert reverse("staff:statistics_releases") in page.text
     assert 'name="q"' not in page.text
     assert reverse("staff:person_new") not in page.text
 
