@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     SCREENING_ANALYST = "screening_analyst", _("screening analyst")
     STATISTICIAN = "statistician", _("statistician")
     DIASPORA_COORDINATOR = "diaspora_coordinator", _("diaspora coordinator")
+    EMPLOYMENT_OFFICER = "employment_officer", _("employment officer")
     ADMINISTRATOR = "administrator", _("administrator")
 
 

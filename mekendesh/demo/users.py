@@ -61,6 +61,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("analyst@mfa.example", Role.SCREENING_ANALYST, _("screening analyst")),
     DemoUser("statistician@stat.example", Role.STATISTICIAN, _("statistician")),
     DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
+    DemoUser("employment@labour.example", Role.EMPLOYMENT_OFFICER, _("employment officer")),
     DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
 )
 DEMO_MINISTRY_OFFICER = "cases@mfa.example"
