@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -33,15 +34,16 @@ class OfferFilterForm(forms.Form):
     occupation = forms.ChoiceField(label=_("Occupation"), required=False)
 
     def __init__(self, *args: object, countries: list[Country], codes: list[str], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["country"].choices = [("", _("All countries"))] + [(c.code, c.name) for c in countries]
-        options = [("", _("All occupations"))]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # the form's own arguments, passed on
+        country_field = cast(forms.ChoiceField, self.fields["country"])
+        country_field.choices = [("", str(_("All countries")))] + [(c.code, c.name) for c in countries]
+        options: list[tuple[str, str]] = [("", str(_("All occupations")))]
         for major in isco.major_groups():
             units = [isco.group(code) for code in codes if code.startswith(major.code)]
             if units:
                 options.append((major.code, str(major)))
                 options += [(unit.code, f"— {unit}") for unit in units if unit is not None]
-        self.fields["occupation"].choices = options
+        cast(forms.ChoiceField, self.fields["occupation"]).choices = options
 
 
 class SubmissionKeyForm(forms.Form):

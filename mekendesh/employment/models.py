@@ -162,6 +162,9 @@ class SavedOffer(models.Model):
         ordering = ["-saved_at"]
         constraints = [models.UniqueConstraint(fields=["user", "offer"], name="employment_offer_saved_once")]
 
+    def __str__(self) -> str:
+        return str(self.offer)
+
 
 class Addressee(models.TextChoices):
     CONSULATE = "consulate", _("the consulate")
@@ -181,6 +184,9 @@ class OfferQuestion(models.Model):
 
     class Meta:
         ordering = ["-asked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.offer}: {self.get_addressee_display()}"
 
 
 class Topic(models.TextChoices):

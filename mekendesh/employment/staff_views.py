@@ -135,15 +135,14 @@ def agency_status(request: HttpRequest, agency_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def warnings(request: HttpRequest) -> HttpResponse:
     form = WarningForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.warning_add(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form.apply_service_errors(exc)
-            else:
-                messages.success(request, _("The warning is published on the licence check."))
-                return redirect("staff:employment_warnings")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.warning_add(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _("The warning is published on the licence check."))
+            return redirect("staff:employment_warnings")
     status = 400 if request.method == "POST" else 200
     rows = AgencyWarning.objects.select_related("agency")
     return render(request, "employment/staff/warnings.html", {"form": form, "warnings": rows}, status=status)
