@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "mekendesh.screening",
     "mekendesh.statistics",
     "mekendesh.guidance",
+    "mekendesh.employment",
 ]
 
 MIDDLEWARE = [

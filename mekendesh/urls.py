@@ -24,5 +24,6 @@ urlpatterns = [
     path("status/", include("mekendesh.screening.status_urls")),
     path("statistics/", include("mekendesh.statistics.public_urls")),
     path("guidance/", include("mekendesh.guidance.urls")),
+    path("employment/", include("mekendesh.employment.public_urls")),
     path("", include("mekendesh.web.urls")),
 ]

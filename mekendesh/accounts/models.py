@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     STATISTICIAN = "statistician", _("statistician")
     DIASPORA_COORDINATOR = "diaspora_coordinator", _("diaspora coordinator")
     EDITOR = "editor", _("guidance editor")
+    EMPLOYMENT_OFFICER = "employment_officer", _("employment officer")
     ADMINISTRATOR = "administrator", _("administrator")
 
 

@@ -267,6 +267,20 @@ register_actions(
 )
 
 
+# Legal employment (mekendesh.employment): the employment officer keeps the agencies and their
+# licences, the warnings, the job offers (and vets them) and the courses; a migrant saves offers,
+# asks about them and enrols in courses from their account.
+register_actions(
+    {
+        "employment.view": {Role.EMPLOYMENT_OFFICER},
+        "employment.licence": {Role.EMPLOYMENT_OFFICER},
+        "employment.offer": {Role.EMPLOYMENT_OFFICER},
+        "employment.course": {Role.EMPLOYMENT_OFFICER},
+        "employment.apply": {Role.MIGRANT},
+    },
+)
+
+
 def _districts_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     if action.startswith("post_"):
         forget_district_ids(instance)

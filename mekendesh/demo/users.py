@@ -63,6 +63,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("reviewer@stat.example", Role.STATISTICIAN, _("statistician who reviews releases")),
     DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
     DemoUser("editor@mfa.example", Role.EDITOR, _("guidance editor")),
+    DemoUser("employment@labour.example", Role.EMPLOYMENT_OFFICER, _("employment officer")),
     DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
 )
 DEMO_MINISTRY_OFFICER = "cases@mfa.example"

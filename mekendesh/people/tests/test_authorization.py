@@ -137,7 +137,11 @@ def statistics_release(statistician):
 
 
 # The pages of each module that only its own role opens, by the start of their URL names.
-MODULE_PAGES = {"statistician": ("staff:statistics",), "coordinator": ("staff:guidance",)}
+MODULE_PAGES = {
+    "statistician": ("staff:statistics",),
+    "coordinator": ("staff:guidance",),
+    "employment_officer": ("staff:employment",),
+}
 # Pages of the register's modules that another role opens too (a list of one's own imports).
 ALSO_OPEN = {"statistician": {"staff:imports"}}
 
@@ -149,8 +153,53 @@ def module_of(endpoint: Endpoint) -> str | None:
     return None
 
 
+@pytest.fixture(autouse=True)
+def employment_records(places, registered_migrant):
+    """An agency with an offer, a course and an enrolment (of the Moscow person's account): the
+    employment pages are the employment officer's alone."""
+    import datetime as dt
+
+    from mekendesh.employment.models import Agency, Course, Enrolment, Offer
+
+    agency = Agency.objects.create(
+        name="Бакыт Жол",
+        holder="Бакыт Жол",
+        licence_number="MT-1",
+        licence_key="MT1",
+        valid_from=dt.date(2025, 1, 1),
+        valid_until=dt.date(2099, 1, 1),
+    )
+    Offer.objects.create(
+        agency=agency,
+        employer="ООО «Стройка»",
+        country=places["RU"],
+        city="Moscow",
+        title="Bricklayer",
+        isco_code="7112",
+        wage=90000,
+        currency="RUB",
+        hours_per_week=40,
+        housing="free",
+        contract_months=12,
+        expires_on=dt.date(2099, 1, 1),
+    )
+    course = Course.objects.create(
+        title="Russian",
+        provider="Centre",
+        topic="language",
+        place="Osh",
+        starts_on=dt.date(2099, 1, 1),
+        ends_on=dt.date(2099, 1, 2),
+        seats=5,
+    )
+    Enrolment.objects.create(
+        course=course, user=registered_migrant.account, participant_name="TOKTOSUNOVA AIGERIM", status="enrolled"
+    )
+
+
 def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     from mekendesh.cases.models import Case, CaseDocument
+    from mekendesh.employment.models import Agency, Course, Enrolment, Offer
     from mekendesh.imports.models import ImportBatch
     from mekendesh.screening.models import Candidate, ListSource, ListVersion
     from mekendesh.statistics.models import DataSet, ReleaseTable
@@ -163,6 +212,7 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     source = ListSource.objects.first()
     version = ListVersion.objects.first()
     candidate = Candidate.objects.first()
+    agency, offer, course, enrolment = (model.objects.first() for model in (Agency, Offer, Course, Enrolment))
     values = {
         "public_id": person.public_id,
         "stay_id": stay.pk,
@@ -179,6 +229,10 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
         "article_id": 1,
         "language": "ky",
         "rule_id": 1,
+        "agency_id": agency.public_id if agency else None,
+        "offer_id": offer.public_id if offer else None,
+        "course_id": course.public_id if course else None,
+        "enrolment_id": enrolment.public_id if enrolment else None,
     }
     unknown = set(endpoint.parameters) - set(values)
     assert not unknown, f"{endpoint.name} takes {sorted(unknown)}: teach test_authorization.py a value for it"

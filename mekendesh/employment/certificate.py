@@ -1,0 +1,146 @@
+"""The certificate of a completed course, signed like a registration credential (no Django import).
+
+It is a COSE_Sign1 message (RFC 9052) signed with the credentials' key (:mod:`mekendesh.lib.credential`,
+EdDSA, the key id in the protected header) whose content type is :data:`CONTENT_TYPE` and whose
+payload is a CBOR map: the issuer, the time of issue, the enrolment's id and what an employer
+reads — the participant's name, the course, its provider, topic and dates, and the date of
+completion. Compressed with zlib and written in Base45 behind the prefix ``MKC1:``, it fits a QR
+code and is checked offline from the published key set (``/credentials/keys.json``) alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zlib
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import base45
+import cbor2
+
+from mekendesh.lib.credential import KeySet, MalformedCredential, SigningKey
+from mekendesh.lib.credential.token import (
+    SignatureProblem,
+    inflate_limited,
+    sign_cose,
+    time_from_claim,
+    time_to_claim,
+    verify_cose,
+)
+
+PREFIX = "MKC1:"
+CONTENT_TYPE = "application/mekendesh-course-certificate+cwt"
+VERSION = 1
+MAX_TEXT_LENGTH = 4096
+MAX_BYTES = 8192
+_ISS, _IAT, _CTI = 1, 6, 7
+_CLAIMS = -70002  # private-use claim (RFC 8392 §9.1)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    certificate_id: uuid.UUID  # the enrolment's public id
+    issuer: str
+    participant: str
+    course: str
+    provider: str
+    topic: str
+    starts_on: dt.date
+    ends_on: dt.date
+    completed_on: dt.date
+    issued_at: dt.datetime
+
+
+class CertificateOutcome(StrEnum):
+    VALID = "valid"
+    FORGED = "forged"
+    UNKNOWN_KEY = "unknown_key"
+    RETIRED_KEY = "retired_key"
+    WRONG_ALGORITHM = "wrong_algorithm"
+    MALFORMED = "malformed"
+
+
+@dataclass(frozen=True)
+class CertificateVerdict:
+    outcome: CertificateOutcome
+    certificate: Certificate | None = None  # only when the signature holds
+
+    @property
+    def valid(self) -> bool:
+        return self.outcome == CertificateOutcome.VALID
+
+
+def _payload(certificate: Certificate) -> bytes:
+    return cbor2.dumps(
+        {
+            _ISS: certificate.issuer,
+            _IAT: time_to_claim(certificate.issued_at),
+            _CTI: certificate.certificate_id.bytes,
+            _CLAIMS: {
+                "v": VERSION,
+                "n": certificate.participant,
+                "c": certificate.course,
+                "p": certificate.provider,
+                "t": certificate.topic,
+                "f": certificate.starts_on.isoformat(),
+                "u": certificate.ends_on.isoformat(),
+                "d": certificate.completed_on.isoformat(),
+            },
+        }
+    )
+
+
+def _read_payload(payload: bytes) -> Certificate:
+    try:
+        data: Any = cbor2.loads(payload)
+        own = data[_CLAIMS]
+        return Certificate(
+            certificate_id=uuid.UUID(bytes=bytes(data[_CTI])),
+            issuer=str(data[_ISS]),
+            participant=str(own["n"]),
+            course=str(own["c"]),
+            provider=str(own["p"]),
+            topic=str(own["t"]),
+            starts_on=dt.date.fromisoformat(own["f"]),
+            ends_on=dt.date.fromisoformat(own["u"]),
+            completed_on=dt.date.fromisoformat(own["d"]),
+            issued_at=time_from_claim(data[_IAT]),
+        )
+    except MalformedCredential:
+        raise
+    except (cbor2.CBORDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise MalformedCredential("the certificate is incomplete") from exc
+
+
+def certificate_sign(certificate: Certificate, key: SigningKey) -> str:
+    """The certificate's text: ``MKC1:`` + Base45(zlib(COSE_Sign1(payload)))."""
+    signed = sign_cose(_payload(certificate), key, content_type=CONTENT_TYPE)
+    encoded: bytes = base45.b45encode(zlib.compress(signed, 9))
+    return PREFIX + encoded.decode("ascii")
+
+
+def _decode(text: str) -> bytes:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise MalformedCredential("too long")
+    text = text.replace("\r", "").replace("\n", "").replace("\t", "").strip(" ")
+    if not text.startswith(PREFIX):
+        raise MalformedCredential(f"it does not start with {PREFIX}")
+    try:
+        compressed: bytes = base45.b45decode(text[len(PREFIX) :])
+    except ValueError as exc:
+        raise MalformedCredential("not Base45") from exc
+    return inflate_limited(compressed, MAX_BYTES)
+
+
+def certificate_verify(text: str, keyset: KeySet) -> CertificateVerdict:
+    """What a certificate's text is worth, from the published key set alone."""
+    try:
+        message = verify_cose(_decode(text), keyset, content_type=CONTENT_TYPE)
+        certificate = _read_payload(message.payload)
+    except MalformedCredential:
+        return CertificateVerdict(CertificateOutcome.MALFORMED)
+    except SignatureProblem as problem:
+        return CertificateVerdict(CertificateOutcome(str(problem.outcome)))
+    return CertificateVerdict(CertificateOutcome.VALID, certificate)

@@ -1,0 +1,166 @@
+"""Reads of the employment module. What the public sees starts here: only vetted offers still open
+whose agency's licence is valid (:func:`offers_public`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from mekendesh.credentials.keys import published_keyset
+from mekendesh.employment.certificate import CertificateVerdict, certificate_verify
+from mekendesh.employment.keys import licence_key, name_query_key
+from mekendesh.employment.models import (
+    Agency,
+    AgencyWarning,
+    Course,
+    Enrolment,
+    EnrolmentStatus,
+    LicenceStatus,
+    Offer,
+    OfferQuestion,
+    OfferStatus,
+    SavedOffer,
+)
+from mekendesh.employment.workflows import LICENCE
+from mekendesh.workflows.models import WorkflowAction
+from mekendesh.workflows.services import workflow_history
+
+MAX_LICENCE_ANSWERS = 20
+
+
+def offers_public(*, today: dt.date | None = None) -> QuerySet[Offer]:
+    """Vetted offers still open, of agencies whose licence is valid today."""
+    today = today or timezone.localdate()
+    return (
+        Offer.objects.filter(
+            status=OfferStatus.VETTED,
+            expires_on__gte=today,
+            agency__status=LicenceStatus.VALID,
+            agency__valid_until__gte=today,
+            agency__valid_from__lte=today,
+        )
+        .select_related("agency", "country")
+        .order_by("expires_on", "id")
+    )
+
+
+def offers_public_filtered(*, country: str = "", occupation: str = "") -> QuerySet[Offer]:
+    """Public offers in a country (ISO code) and of an occupation group (an ISCO-08 code: a major
+    group's digit, a sub-major group's two, or a unit group's four)."""
+    offers = offers_public()
+    if country:
+        offers = offers.filter(country__code=country)
+    if occupation:
+        offers = offers.filter(isco_code__startswith=occupation)
+    return offers
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One move of a licence as the public reads it: when, to which status, and why."""
+
+    at: dt.datetime
+    to_state: str
+    state_label: str
+    note: str
+
+
+@dataclass
+class LicenceAnswer:
+    query: str
+    agencies: list[Agency] = field(default_factory=list)
+    warnings: list[AgencyWarning] = field(default_factory=list)
+    history: dict[int, list[HistoryLine]] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[tuple[Agency, list[HistoryLine]]]:
+        return [(agency, self.history.get(agency.pk, [])) for agency in self.agencies]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.agencies or self.warnings)
+
+
+def licence_check(*, query: str) -> LicenceAnswer:
+    """The agencies whose licence number or name a query gives (the number tolerant of case,
+    spaces, dashes and Cyrillic look-alike letters; the name in either script), with each licence's
+    history, and the warnings about recruiters of that name."""
+    answer = LicenceAnswer(query=query)
+    number = licence_key(query)
+    words = name_query_key(query)
+    if not number and not words:
+        return answer
+    agencies = list(Agency.objects.filter(licence_key=number).prefetch_related("countries")) if number else []
+    if not agencies and words:
+        agencies = list(
+            Agency.objects.filter(name_key__contains=words).prefetch_related("countries")[:MAX_LICENCE_ANSWERS]
+        )
+    answer.agencies = agencies
+    if words:
+        answer.warnings = list(AgencyWarning.objects.filter(name_key__contains=words)[:MAX_LICENCE_ANSWERS])
+    found_ids = {agency.pk for agency in agencies}
+    if found_ids:
+        answer.warnings += [
+            warning
+            for warning in AgencyWarning.objects.filter(agency__in=found_ids)
+            if warning.pk not in {item.pk for item in answer.warnings}
+        ]
+    states = dict(LicenceStatus.choices)
+    answer.history = {
+        agency.pk: [
+            HistoryLine(
+                at=move.at, to_state=move.to_state, state_label=str(states.get(move.to_state, "")), note=move.note
+            )
+            for move in licence_history(agency=agency)
+        ]
+        for agency in agencies
+    }
+    return answer
+
+
+def licence_history(*, agency: Agency) -> list[WorkflowAction]:
+    return [action for action in workflow_history(obj=agency) if action.workflow == LICENCE.name]
+
+
+def courses_open(*, today: dt.date | None = None) -> QuerySet[Course]:
+    today = today or timezone.localdate()
+    return Course.objects.filter(ends_on__gte=today).select_related("destination").order_by("starts_on", "id")
+
+
+def seats_left(course: Course) -> int:
+    taken = course.enrolments.filter(status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED]).count()
+    return max(course.seats - taken, 0)
+
+
+def my_saved_offers(*, user: Any) -> list[SavedOffer]:
+    return list(SavedOffer.objects.filter(user=user).select_related("offer", "offer__agency", "offer__country"))
+
+
+def my_questions(*, user: Any) -> list[OfferQuestion]:
+    return list(OfferQuestion.objects.filter(user=user).select_related("offer"))
+
+
+def my_enrolments(*, user: Any) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(user=user).exclude(status=EnrolmentStatus.CANCELLED).select_related("course")
+
+
+@dataclass(frozen=True)
+class CertificateCheck:
+    verdict: CertificateVerdict
+    on_record: bool  # the ministry's records still hold the completion the certificate states
+
+
+def certificate_check(*, text: str) -> CertificateCheck:
+    """A certificate's signature against the published keys, and whether the completion it states
+    is still on record."""
+    verdict = certificate_verify(text, published_keyset())
+    on_record = False
+    if verdict.certificate is not None:
+        on_record = Enrolment.objects.filter(
+            public_id=verdict.certificate.certificate_id, status=EnrolmentStatus.COMPLETED
+        ).exists()
+    return CertificateCheck(verdict=verdict, on_record=on_record)

@@ -1,0 +1,626 @@
+"""Writes of the employment module: agencies and their licences, warnings about illegal
+recruiters, job offers and their vetting, a migrant's saved offers and questions, courses,
+enrolments, attendance, completion and the signed certificate — each in one transaction with its
+audit row. A licence's status and an offer's vetting move through their workflows
+(:mod:`mekendesh.employment.workflows`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pycountry
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mekendesh.accounts.permissions import can
+from mekendesh.audit.models import AuditEvent
+from mekendesh.audit.services import audit_record
+from mekendesh.employment import isco
+from mekendesh.employment.certificate import Certificate, certificate_sign
+from mekendesh.employment.keys import licence_key, name_key
+from mekendesh.employment.models import (
+    Agency,
+    AgencyWarning,
+    Course,
+    Enrolment,
+    EnrolmentStatus,
+    LicenceStatus,
+    Offer,
+    OfferQuestion,
+    SavedOffer,
+)
+from mekendesh.employment.workflows import LICENCE, OFFER, suspended_agency_refusal
+from mekendesh.reference.models import Country
+from mekendesh.workflows.idempotency import submitted_once
+from mekendesh.workflows.models import WorkflowAction
+from mekendesh.workflows.services import transition
+
+MAX_HOURS_PER_WEEK = 72
+MAX_CONTRACT_MONTHS = 60
+
+
+def _require(actor: Any, action: str, obj: Any = None) -> None:
+    if not can(actor, action, obj):
+        raise PermissionDenied(_("You may not do this."))
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def currency_known(code: str) -> bool:
+    """Whether ``code`` is a currency of ISO 4217."""
+    code = (code or "").strip().upper()
+    return len(code) == 3 and pycountry.currencies.get(alpha_3=code) is not None
+
+
+# --- agencies and licences ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def agency_register(
+    *,
+    actor: Any,
+    name: str,
+    holder: str,
+    licence_number: str,
+    valid_from: dt.date,
+    valid_until: dt.date,
+    countries: Iterable[Country] = (),
+    address: str = "",
+    phone: str = "",
+) -> Agency:
+    """Record an agency and its licence. A licence whose validity has already ended is recorded
+    as expired (a past licence the check must still answer for)."""
+    _require(actor, "employment.licence")
+    name, holder, number = _clean(name), _clean(holder), _clean(licence_number)
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Name the agency.")
+    if not holder:
+        errors["holder"] = _("Name the licence holder.")
+    key = licence_key(number)
+    if not key:
+        errors["licence_number"] = _("Give the licence number.")
+    elif Agency.objects.filter(licence_key=key).exists():
+        errors["licence_number"] = _("A licence with this number is recorded already.")
+    if valid_from and valid_until and valid_until < valid_from:
+        errors["valid_until"] = _("The licence cannot end (%(until)s) before it starts (%(from)s).") % {
+            "until": _date(valid_until),
+            "from": _date(valid_from),
+        }
+    if errors:
+        raise ValidationError(errors)
+    status = LicenceStatus.EXPIRED if valid_until < timezone.localdate() else LicenceStatus.VALID
+    agency = Agency.objects.create(
+        name=name,
+        name_key=name_key(name),
+        holder=holder,
+        licence_number=number,
+        licence_key=key,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        status=status,
+        address=_clean(address),
+        phone=_clean(phone),
+        created_by=actor,
+    )
+    agency.countries.set(list(countries))
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=agency,
+        fields=["name", "holder", "licence_number", "valid_from", "valid_until", "status", "countries"],
+    )
+    return agency
+
+
+def licence_status_change(
+    *,
+    actor: Any,
+    agency: Agency,
+    action: str,
+    reason: str,
+    expected_version: int | None = None,
+    idempotency_key: str | uuid.UUID | None = None,
+) -> Agency:
+    """Suspend, reinstate, revoke or expire a licence, with the reason kept in its history. The
+    offers of a licence that is no longer valid leave the public pages at once (they are public
+    only while their agency's licence is valid)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the change (the decision, its date).")})
+    moved: Agency = transition(
+        actor=actor,
+        obj=agency,
+        workflow=LICENCE,
+        action=action,
+        note=reason,
+        expected_version=expected_version,
+        idempotency_key=idempotency_key,
+    )
+    return moved
+
+
+@transaction.atomic
+def licences_expire(*, today: dt.date | None = None) -> int:
+    """Expire every licence in force whose validity has ended (the nightly job): each move is
+    recorded in the licence's history, as the scheduler's, with its audit row."""
+    today = today or timezone.localdate()
+    content_type = ContentType.objects.get_for_model(Agency)
+    count = 0
+    ending = Agency.objects.select_for_update().filter(
+        status__in=[LicenceStatus.VALID, LicenceStatus.SUSPENDED], valid_until__lt=today
+    )
+    for agency in ending:
+        before = agency.status
+        agency.status = LicenceStatus.EXPIRED
+        agency.version += 1
+        agency.save(update_fields=["status", "version"])
+        WorkflowAction.objects.create(
+            workflow=LICENCE.name,
+            content_type=content_type,
+            object_id=str(agency.pk),
+            action="expire",
+            from_state=before,
+            to_state=LicenceStatus.EXPIRED,
+            actor=None,
+            note=_("The licence's validity ended on %(date)s.") % {"date": _date(agency.valid_until)},
+        )
+        audit_record(actor=None, action=AuditEvent.Action.UPDATE, obj=agency, fields=["status"])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def warning_add(
+    *,
+    actor: Any,
+    name: str,
+    where_reported: str,
+    reported_on: dt.date,
+    source: str,
+    details: str = "",
+    agency: Agency | None = None,
+) -> AgencyWarning:
+    """Warn the public about someone found recruiting illegally (shown by the licence check)."""
+    _require(actor, "employment.licence")
+    name, where_reported, source = _clean(name), _clean(where_reported), _clean(source)
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Give the name the recruiter uses.")
+    if not where_reported:
+        errors["where_reported"] = _("Say where they were reported (a city, a website, a social network).")
+    if not source:
+        errors["source"] = _("Name the source of the warning (a decision, a report, a press release).")
+    if reported_on and reported_on > timezone.localdate():
+        errors["reported_on"] = _("The date of the report cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    warning = AgencyWarning.objects.create(
+        name=name,
+        name_key=name_key(name),
+        where_reported=where_reported,
+        reported_on=reported_on,
+        source=source,
+        details=(details or "").strip(),
+        agency=agency,
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=warning,
+        fields=["name", "where_reported", "reported_on", "source", "details", "agency"],
+    )
+    return warning
+
+
+# --- job offers -----------------------------------------------------------------------------------
+
+
+def _offer_errors(
+    *,
+    agency: Agency,
+    country: Country,
+    isco_code: str,
+    wage: Any,
+    currency: str,
+    hours_per_week: int,
+    contract_months: int,
+    positions: int,
+    expires_on: dt.date,
+    employer: str,
+    city: str,
+    title: str,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if agency.status != LicenceStatus.VALID:
+        errors["agency"] = suspended_agency_refusal(agency)
+    elif agency.valid_until < timezone.localdate():
+        errors["agency"] = _("The licence of %(agency)s ended on %(date)s.") % {
+            "agency": agency.name,
+            "date": _date(agency.valid_until),
+        }
+    elif agency.countries.exists() and not agency.countries.filter(pk=country.pk).exists():
+        errors["country"] = _("%(agency)s is not licensed to place workers in %(country)s.") % {
+            "agency": agency.name,
+            "country": country.name,
+        }
+    if not employer:
+        errors["employer"] = _("Name the employer.")
+    if not city:
+        errors["city"] = _("Name the city.")
+    if not title:
+        errors["title"] = _("Give the job title.")
+    if not isco.is_unit_group(isco_code):
+        errors["isco_code"] = _("“%(code)s” is not an ISCO-08 unit group known here (four digits, e.g. 7112).") % {
+            "code": isco_code
+        }
+    try:
+        amount = Decimal(str(wage))
+    except (InvalidOperation, ValueError):
+        amount = Decimal(0)
+    if not amount.is_finite() or amount <= 0:
+        errors["wage"] = _("The wage must be more than zero.")
+    if not currency_known(currency):
+        errors["currency"] = _("“%(code)s” is not a currency code of ISO 4217 (e.g. RUB, KZT, KRW, TRY).") % {
+            "code": currency
+        }
+    if not 0 < hours_per_week <= MAX_HOURS_PER_WEEK:
+        errors["hours_per_week"] = _("Hours a week must be between 1 and %(max)d.") % {"max": MAX_HOURS_PER_WEEK}
+    if not 0 < contract_months <= MAX_CONTRACT_MONTHS:
+        errors["contract_months"] = _("The contract must last between 1 and %(max)d months.") % {
+            "max": MAX_CONTRACT_MONTHS
+        }
+    if positions < 1:
+        errors["positions"] = _("An offer has at least one position.")
+    if expires_on < timezone.localdate():
+        errors["expires_on"] = _("The offer cannot close (%(date)s) in the past.") % {"date": _date(expires_on)}
+    return errors
+
+
+@transaction.atomic
+def offer_create(
+    *,
+    actor: Any,
+    agency: Agency,
+    employer: str,
+    country: Country,
+    city: str,
+    title: str,
+    isco_code: str,
+    wage: Decimal | int | str,
+    currency: str,
+    hours_per_week: int,
+    housing: str,
+    contract_months: int,
+    expires_on: dt.date,
+    positions: int = 1,
+    description: str = "",
+) -> Offer:
+    """Record a job offer (awaiting vetting). Refused, naming the field: an agency whose licence
+    is not valid, a wage of zero or less, a currency outside ISO 4217, an unknown occupation code, a
+    closing date in the past."""
+    _require(actor, "employment.offer")
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    employer, city, title = _clean(employer), _clean(city), _clean(title)
+    isco_code, currency = (isco_code or "").strip(), (currency or "").strip().upper()
+    errors = _offer_errors(
+        agency=agency,
+        country=country,
+        isco_code=isco_code,
+        wage=wage,
+        currency=currency,
+        hours_per_week=hours_per_week,
+        contract_months=contract_months,
+        positions=positions,
+        expires_on=expires_on,
+        employer=employer,
+        city=city,
+        title=title,
+    )
+    if errors:
+        raise ValidationError(errors)
+    offer = Offer.objects.create(
+        agency=agency,
+        employer=employer,
+        country=country,
+        city=city,
+        title=title,
+        isco_code=isco_code,
+        wage=Decimal(str(wage)),
+        currency=currency,
+        hours_per_week=hours_per_week,
+        housing=housing,
+        contract_months=contract_months,
+        positions=positions,
+        description=(description or "").strip(),
+        expires_on=expires_on,
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=offer,
+        fields=[
+            "agency",
+            "employer",
+            "country",
+            "city",
+            "title",
+            "isco_code",
+            "wage",
+            "currency",
+            "hours_per_week",
+            "housing",
+            "contract_months",
+            "positions",
+            "expires_on",
+        ],
+    )
+    return offer
+
+
+def offer_move(
+    *,
+    actor: Any,
+    offer: Offer,
+    action: str,
+    note: str = "",
+    expected_version: int | None = None,
+    idempotency_key: str | uuid.UUID | None = None,
+) -> Offer:
+    """Vet or withdraw an offer (vetting records who and when; refused for an agency whose
+    licence is not valid, and for an offer already closed)."""
+    moved: Offer = transition(
+        actor=actor,
+        obj=offer,
+        workflow=OFFER,
+        action=action,
+        note=(note or "").strip(),
+        expected_version=expected_version,
+        idempotency_key=idempotency_key,
+    )
+    return moved
+
+
+def _public_offer(offer: Offer) -> None:
+    from mekendesh.employment.selectors import offers_public
+
+    if not offers_public().filter(pk=offer.pk).exists():
+        raise ValidationError(_("This offer is no longer open."), code="offer_closed")
+
+
+@transaction.atomic
+def offer_save(*, actor: Any, offer: Offer) -> tuple[SavedOffer, bool]:
+    """Keep a public offer in the migrant's account; saving it again changes nothing."""
+    _require(actor, "employment.apply")
+    _public_offer(offer)
+    saved, created = SavedOffer.objects.get_or_create(user=actor, offer=offer)
+    if created:
+        audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=saved, fields=["offer"])
+    return saved, created
+
+
+@transaction.atomic
+def offer_unsave(*, actor: Any, offer: Offer) -> bool:
+    _require(actor, "employment.apply")
+    saved = SavedOffer.objects.filter(user=actor, offer=offer).first()
+    if saved is None:
+        return False
+    audit_record(actor=actor, action=AuditEvent.Action.DELETE, obj=saved, fields=["offer"])
+    saved.delete()
+    return True
+
+
+def offer_ask(
+    *, actor: Any, offer: Offer, addressee: str, message: str, submission_key: uuid.UUID | None = None
+) -> tuple[OfferQuestion, bool]:
+    """A migrant's question about a public offer, to the consulate or the agency (employment
+    staff see it). The same form sent twice stores one question."""
+    _require(actor, "employment.apply")
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": _("Write your question.")})
+
+    def make() -> OfferQuestion:
+        _public_offer(offer)
+        question = OfferQuestion.objects.create(offer=offer, user=actor, addressee=addressee, message=message)
+        audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=question, fields=["addressee", "message"])
+        return question
+
+    return submitted_once(key=submission_key, actor=actor, kind="employment.question", make=make)
+
+
+# --- courses and enrolments -------------------------------------------------------------------
+
+
+@transaction.atomic
+def course_create(
+    *,
+    actor: Any,
+    title: str,
+    provider: str,
+    topic: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    seats: int,
+    online: bool = False,
+    place: str = "",
+    destination: Country | None = None,
+    description: str = "",
+) -> Course:
+    _require(actor, "employment.course")
+    title, provider, place = _clean(title), _clean(provider), _clean(place)
+    errors: dict[str, str] = {}
+    if not title:
+        errors["title"] = _("Give the course a title.")
+    if not provider:
+        errors["provider"] = _("Name the provider.")
+    if not online and not place:
+        errors["place"] = _("Say where the course takes place, or mark it as online.")
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The course cannot end (%(until)s) before it starts (%(from)s).") % {
+            "until": _date(ends_on),
+            "from": _date(starts_on),
+        }
+    if seats < 1:
+        errors["seats"] = _("A course has at least one seat.")
+    if errors:
+        raise ValidationError(errors)
+    course = Course.objects.create(
+        title=title,
+        provider=provider,
+        topic=topic,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        seats=seats,
+        online=online,
+        place=place,
+        destination=destination,
+        description=(description or "").strip(),
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=course,
+        fields=["title", "provider", "topic", "starts_on", "ends_on", "seats", "online", "place", "destination"],
+    )
+    return course
+
+
+def _participant_name(user: Any) -> str:
+    from mekendesh.people.models import Person
+
+    person = Person.objects.filter(account=user).first()
+    primary = person.primary_name if person is not None else None
+    if primary is not None:
+        return " ".join(part for part in (primary.surname, primary.given_names) if part)
+    return str(user.full_name or user.email)
+
+
+def seats_taken(course: Course) -> int:
+    return course.enrolments.filter(status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED]).count()
+
+
+def enrolment_make(*, actor: Any, course: Course, submission_key: uuid.UUID | None = None) -> tuple[Enrolment, bool]:
+    """Enrol a migrant in a course: a seat while there is one, the waiting list when the course is
+    full. ``(enrolment, False)`` when they are already enrolled or waiting: nothing changes."""
+    _require(actor, "employment.apply")
+
+    def make() -> tuple[Enrolment, bool]:
+        locked = Course.objects.select_for_update().get(pk=course.pk)
+        existing = Enrolment.objects.filter(course=locked, user=actor).first()
+        if existing is not None and existing.status != EnrolmentStatus.CANCELLED:
+            return existing, False
+        if locked.ends_on < timezone.localdate():
+            raise ValidationError(_("This course is over: enrolment is closed."), code="course_over")
+        status = EnrolmentStatus.ENROLLED if seats_taken(locked) < locked.seats else EnrolmentStatus.WAITING
+        if existing is not None:
+            existing.status = status
+            existing.save(update_fields=["status"])
+            enrolment = existing
+        else:
+            enrolment = Enrolment.objects.create(
+                course=locked, user=actor, participant_name=_participant_name(actor), status=status
+            )
+        audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=enrolment, fields=["course", "status"])
+        return enrolment, True
+
+    (enrolment, created), first = submitted_once(
+        key=submission_key,
+        actor=actor,
+        kind="employment.enrolment",
+        make=make,
+        result_of=lambda made: made[0],
+        replayed=lambda stored: (stored, False),
+    )
+    return enrolment, created and first
+
+
+@transaction.atomic
+def enrolment_cancel(*, actor: Any, enrolment: Enrolment) -> Enrolment:
+    """The migrant gives up their place (or their place on the waiting list); the first on the
+    waiting list takes a freed seat."""
+    if not (can(actor, "employment.apply") and enrolment.user_id == actor.pk) and not can(actor, "employment.course"):
+        raise PermissionDenied(_("You may not do this."))
+    course = Course.objects.select_for_update().get(pk=enrolment.course_id)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITING):
+        raise ValidationError(_("Only an enrolment that is not completed can be cancelled."))
+    freed = enrolment.status == EnrolmentStatus.ENROLLED
+    enrolment.status = EnrolmentStatus.CANCELLED
+    enrolment.save(update_fields=["status"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["status"])
+    if freed and seats_taken(course) < course.seats:
+        waiting = course.enrolments.filter(status=EnrolmentStatus.WAITING).order_by("enrolled_at", "id").first()
+        if waiting is not None:
+            waiting.status = EnrolmentStatus.ENROLLED
+            waiting.save(update_fields=["status"])
+            audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=waiting, fields=["status"])
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_attendance(*, actor: Any, enrolment: Enrolment, days_attended: int) -> Enrolment:
+    _require(actor, "employment.course")
+    enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
+    course_days = (enrolment.course.ends_on - enrolment.course.starts_on).days + 1
+    if enrolment.status != EnrolmentStatus.ENROLLED:
+        raise ValidationError(_("Attendance is kept for enrolled participants only."))
+    if not 0 <= days_attended <= course_days:
+        raise ValidationError(
+            {"days_attended": _("Between 0 and %(days)d days (the course's length).") % {"days": course_days}}
+        )
+    enrolment.days_attended = days_attended
+    enrolment.save(update_fields=["days_attended"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["days_attended"])
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_complete(*, actor: Any, enrolment: Enrolment) -> Enrolment:
+    """Record that a participant completed the course and issue the signed certificate."""
+    from mekendesh.credentials.keys import issuing_key
+
+    _require(actor, "employment.course")
+    enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
+    if enrolment.status != EnrolmentStatus.ENROLLED:
+        raise ValidationError(_("Only an enrolled participant can complete the course."))
+    if enrolment.days_attended < 1:
+        raise ValidationError(_("Record the participant's attendance first."))
+    now = timezone.now()
+    course = enrolment.course
+    certificate = Certificate(
+        certificate_id=enrolment.public_id,
+        issuer=settings.CREDENTIAL_ISSUER,
+        participant=enrolment.participant_name,
+        course=course.title,
+        provider=course.provider,
+        topic=course.topic,
+        starts_on=course.starts_on,
+        ends_on=course.ends_on,
+        completed_on=timezone.localdate(now),
+        issued_at=now,
+    )
+    enrolment.status = EnrolmentStatus.COMPLETED
+    enrolment.completed_at = now
+    enrolment.certificate = certificate_sign(certificate, issuing_key())
+    enrolment.save(update_fields=["status", "completed_at", "certificate"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["status", "certificate"])
+    return enrolment

@@ -1,0 +1,289 @@
+"""The employment officer's pages under ``/staff/employment/`` (namespace ``staff:``): agencies and
+their licences (status changes with a reason and their history), warnings about illegal
+recruiters, job offers and their vetting, the migrants' questions, courses with their enrolments,
+attendance and completion. Every other role gets 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from mekendesh.employment import selectors, services
+from mekendesh.employment.forms import (
+    AgencyForm,
+    AttendanceForm,
+    CourseForm,
+    LicenceMoveForm,
+    OfferForm,
+    OfferMoveForm,
+    WarningForm,
+)
+from mekendesh.employment.models import (
+    Agency,
+    AgencyWarning,
+    Course,
+    Enrolment,
+    Offer,
+    OfferQuestion,
+    OfferStatus,
+)
+from mekendesh.employment.workflows import LICENCE, OFFER
+from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
+from mekendesh.web.decorators import staff_required
+from mekendesh.workflows.errors import StaleObjectError
+from mekendesh.workflows.services import workflow_history
+
+
+def _refused(request: HttpRequest, error: Exception) -> None:
+    if isinstance(error, ValidationError):
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, str(error))
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "employment/staff/index.html",
+        {
+            "agencies": Agency.objects.count(),
+            "warnings": AgencyWarning.objects.count(),
+            "to_vet": Offer.objects.filter(status=OfferStatus.DRAFT).count(),
+            "public": selectors.offers_public().count(),
+            "courses": selectors.courses_open().count(),
+            "questions": OfferQuestion.objects.count(),
+        },
+    )
+
+
+# --- agencies -------------------------------------------------------------------------------------
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def agencies(request: HttpRequest) -> HttpResponse:
+    rows = Agency.objects.prefetch_related("countries").order_by("name")
+    return render(request, "employment/staff/agencies.html", {"agencies": rows})
+
+
+@staff_required(permission="employment.licence")
+@require_http_methods(["GET", "POST"])
+def agency_new(request: HttpRequest) -> HttpResponse:
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agency = services.agency_register(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _("The agency and its licence are recorded."))
+            return redirect("staff:employment_agency", agency_id=agency.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "employment/staff/form.html", {"form": form, "title": _("New agency")}, status=status)
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def agency(request: HttpRequest, agency_id: Any) -> HttpResponse:
+    found = get_object_or_404(Agency.objects.prefetch_related("countries"), public_id=agency_id)
+    return render(
+        request,
+        "employment/staff/agency.html",
+        {
+            "agency": found,
+            "history": selectors.licence_history(agency=found),
+            "moves": LICENCE.available(found, request.user),
+            "move_form": LicenceMoveForm(initial={"version": found.version}),
+            "offers": found.offers.select_related("country").order_by("-created_at"),
+            "warnings": found.warnings.all(),
+        },
+    )
+
+
+@staff_required(permission="employment.licence")
+@require_POST
+def agency_status(request: HttpRequest, agency_id: Any) -> HttpResponse:
+    found = get_object_or_404(Agency, public_id=agency_id)
+    form = LicenceMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a change and give its reason."))
+        return redirect("staff:employment_agency", agency_id=found.public_id)
+    try:
+        moved = services.licence_status_change(
+            actor=request.user,
+            agency=found,
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except (ValidationError, PermissionDenied, StaleObjectError) as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("The licence is now %(status)s.") % {"status": moved.get_status_display()})
+    return redirect("staff:employment_agency", agency_id=found.public_id)
+
+
+@staff_required(permission="employment.view")
+@require_http_methods(["GET", "POST"])
+def warnings(request: HttpRequest) -> HttpResponse:
+    form = WarningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.warning_add(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _("The warning is published on the licence check."))
+            return redirect("staff:employment_warnings")
+    status = 400 if request.method == "POST" else 200
+    rows = AgencyWarning.objects.select_related("agency")
+    return render(request, "employment/staff/warnings.html", {"form": form, "warnings": rows}, status=status)
+
+
+# --- offers -----------------------------------------------------------------------------------------
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def offers(request: HttpRequest) -> HttpResponse:
+    rows = Offer.objects.select_related("agency", "country").order_by("status", "-created_at")
+    public = set(selectors.offers_public().values_list("pk", flat=True))
+    return render(request, "employment/staff/offers.html", {"offers": rows, "public": public})
+
+
+@staff_required(permission="employment.offer")
+@require_http_methods(["GET", "POST"])
+def offer_new(request: HttpRequest) -> HttpResponse:
+    form = OfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.offer_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _("The offer is recorded; vet it to publish it."))
+            return redirect("staff:employment_offer", offer_id=created.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "employment/staff/form.html", {"form": form, "title": _("New job offer")}, status=status)
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def offer(request: HttpRequest, offer_id: Any) -> HttpResponse:
+    found = get_object_or_404(Offer.objects.select_related("agency", "country", "vetted_by"), public_id=offer_id)
+    return render(
+        request,
+        "employment/staff/offer.html",
+        {
+            "offer": found,
+            "is_public": selectors.offers_public().filter(pk=found.pk).exists(),
+            "history": workflow_history(obj=found),
+            "moves": OFFER.available(found, request.user),
+            "version": found.version,
+            "questions": found.questions.select_related("user"),
+        },
+    )
+
+
+@staff_required(permission="employment.offer")
+@require_POST
+def offer_move(request: HttpRequest, offer_id: Any) -> HttpResponse:
+    found = get_object_or_404(Offer, public_id=offer_id)
+    form = OfferMoveForm(request.POST)
+    if form.is_valid():
+        try:
+            moved = services.offer_move(
+                actor=request.user,
+                offer=found,
+                action=form.cleaned_data["action"],
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except (ValidationError, PermissionDenied, StaleObjectError) as exc:
+            _refused(request, exc)
+        else:
+            messages.success(request, _("The offer is now %(status)s.") % {"status": moved.get_status_display()})
+    return redirect("staff:employment_offer", offer_id=found.public_id)
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def questions(request: HttpRequest) -> HttpResponse:
+    rows = OfferQuestion.objects.select_related("offer", "offer__agency", "user")[:500]
+    return render(request, "employment/staff/questions.html", {"questions": rows})
+
+
+# --- courses ----------------------------------------------------------------------------------------
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def courses(request: HttpRequest) -> HttpResponse:
+    rows = [(course, selectors.seats_left(course)) for course in Course.objects.select_related("destination")]
+    return render(request, "employment/staff/courses.html", {"rows": rows})
+
+
+@staff_required(permission="employment.course")
+@require_http_methods(["GET", "POST"])
+def course_new(request: HttpRequest) -> HttpResponse:
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.course_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _("The course is published."))
+            return redirect("staff:employment_course", course_id=created.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "employment/staff/form.html", {"form": form, "title": _("New course")}, status=status)
+
+
+@staff_required(permission="employment.view")
+@require_safe
+def course(request: HttpRequest, course_id: Any) -> HttpResponse:
+    found = get_object_or_404(Course, public_id=course_id)
+    return render(
+        request,
+        "employment/staff/course.html",
+        {
+            "course": found,
+            "seats_left": selectors.seats_left(found),
+            "enrolments": found.enrolments.order_by("status", "enrolled_at", "id"),
+        },
+    )
+
+
+@staff_required(permission="employment.course")
+@require_POST
+def enrolment(request: HttpRequest, enrolment_id: Any) -> HttpResponse:
+    found = get_object_or_404(Enrolment.objects.select_related("course"), public_id=enrolment_id)
+    action = request.POST.get("action", "")
+    try:
+        if action == "attendance":
+            form = AttendanceForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Give the number of days attended."))
+            services.enrolment_attendance(
+                actor=request.user, enrolment=found, days_attended=form.cleaned_data["days_attended"]
+            )
+            messages.success(request, _("Attendance recorded."))
+        elif action == "complete":
+            services.enrolment_complete(actor=request.user, enrolment=found)
+            messages.success(request, _("Completion recorded; the certificate is issued."))
+        elif action == "cancel":
+            services.enrolment_cancel(actor=request.user, enrolment=found)
+            messages.success(request, _("The enrolment is cancelled."))
+        else:
+            messages.error(request, _("Choose what to record."))
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
+    return redirect("staff:employment_course", course_id=found.course.public_id)
