@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "mekendesh.cases",
     "mekendesh.screening",
     "mekendesh.statistics",
+    "mekendesh.diaspora",
 ]
 
 MIDDLEWARE = [

@@ -23,5 +23,6 @@ urlpatterns = [
     path("credentials/", include("mekendesh.credentials.urls")),
     path("status/", include("mekendesh.screening.status_urls")),
     path("statistics/", include("mekendesh.statistics.public_urls")),
+    path("diaspora/", include("mekendesh.diaspora.public_urls")),
     path("", include("mekendesh.web.urls")),
 ]

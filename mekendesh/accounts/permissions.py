@@ -255,6 +255,11 @@ register_actions(
 )
 
 
+# Diaspora and cooperation (mekendesh.diaspora): the coordinator keeps organisations,
+# representatives, projects, events, recommendations and roadmaps, and moves their statuses.
+register_actions({"diaspora.edit": {Role.DIASPORA_COORDINATOR}})
+
+
 def _districts_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     if action.startswith("post_"):
         forget_district_ids(instance)

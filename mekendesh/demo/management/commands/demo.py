@@ -43,6 +43,7 @@ from mekendesh.demo.users import (
     demo_users_create,
     demo_users_exist,
 )
+from mekendesh.diaspora.demo import diaspora_demo_load
 from mekendesh.people.models import Person
 from mekendesh.screening.models import Candidate
 
@@ -133,6 +134,7 @@ class Command(BaseCommand):
                 today=today,
                 seed=seed,
             )
+            diaspora_demo_load()  # representatives, projects, the Osh roundtable, the IOM roadmap
         # Fresh statistics, so that the query planner knows the tables are no longer empty (and on
         # PostgreSQL the visibility map, so that counts read the indexes alone).
         with connection.cursor() as cursor:
