@@ -70,6 +70,10 @@ def _save[M: models.Model](
     two writers checking the same rule (an overlapping mandate) do not both pass."""
     _allowed(actor)
     fields = {name: (_text(value) if isinstance(value, str) else value) for name, value in fields.items()}
+    if instance is not None:  # a partial change is checked with the record's other fields
+        current = {field.name: getattr(instance, field.name) for field in model._meta.concrete_fields}
+        current.pop(model._meta.pk.name, None)
+        fields = {**current, **fields}
     errors = check(fields, instance)
     if errors:
         raise ValidationError(errors)
