@@ -30,7 +30,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class RecordForm(ServiceErrorsMixin, forms.ModelForm):  # type: ignore[type-arg]  # each form names its model
+class RecordForm(ServiceErrorsMixin, forms.ModelForm):
     """A model's fields, parsed only: the model is not validated nor saved here (the service does
     both, with its own messages)."""
 

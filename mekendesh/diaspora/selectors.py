@@ -164,7 +164,8 @@ def public_by_country(*, today: dt.date, country: Country | None = None) -> list
     shown_reps = list(representatives)
     shown_ids = {rep.pk for rep in shown_reps}
     countries: dict[str, Country] = {}
-    for item in [*shown_reps, *organisations, *projects]:
+    items: list[Any] = [*shown_reps, *organisations, *projects]
+    for item in items:
         countries.setdefault(item.country_id, item.country)
     out = []
     for code, place in sorted(countries.items(), key=lambda pair: pair[1].name):

@@ -79,7 +79,7 @@ def _save[M: models.Model](
         raise ValidationError(errors)
     with transaction.atomic():
         if lock is not None:
-            type(lock)._default_manager.select_for_update().filter(pk=lock.pk).first()
+            type(lock)._default_manager.select_for_update().filter(pk=getattr(lock, "pk", None)).first()
             errors = check(fields, instance)  # again, now that no one else checks the same rule
             if errors:
                 raise ValidationError(errors)
@@ -166,7 +166,7 @@ def _representative_check(data: dict[str, Any], instance: Any) -> Errors:
     other = overlapping_mandate(
         country=data["country"],
         seat=data["seat"],
-        start=start,
+        start=data["mandate_from"],
         end=end,
         exclude=instance.pk if instance is not None else None,
     )
@@ -323,7 +323,8 @@ def _state_body_check(data: dict[str, Any], instance: Any) -> Errors:
     errors: Errors = {}
     _required(data, errors, {"name": _("Name the state body.")})
     name = str(data.get("name") or "")
-    if name and StateBody.objects.exclude(pk=getattr(instance, "pk", None)).filter(name__iexact=name).exists():
+    others = StateBody.objects.exclude(pk=instance.pk) if instance is not None else StateBody.objects.all()
+    if name and others.filter(name__iexact=name).exists():
         errors["name"] = _("A state body of this name exists already.")
     return errors
 

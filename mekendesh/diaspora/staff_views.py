@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -192,7 +194,7 @@ def _list_url(kind: Kind) -> str:
     return reverse("staff:diaspora_board" if kind.key == "recommendation" else f"staff:diaspora_{kind.plural}")
 
 
-def _list_view(kind: Kind) -> Callable[..., HttpResponse]:
+def _list_view(kind: Kind) -> Callable[..., HttpResponseBase]:
     @staff_required(permission=VIEW)
     @require_GET
     def view(request: HttpRequest) -> HttpResponse:
@@ -228,7 +230,7 @@ def _form_page(
     return render(request, "diaspora/staff/form.html", context, status=status)
 
 
-def _new_view(kind: Kind) -> Callable[..., HttpResponse]:
+def _new_view(kind: Kind) -> Callable[..., HttpResponseBase]:
     @staff_required(permission=EDIT)
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest) -> HttpResponse:
@@ -274,7 +276,7 @@ def _move(request: HttpRequest, kind: Kind, record: Any) -> None:
         messages.success(request, _("The status is changed."))
 
 
-def _edit_view(kind: Kind) -> Callable[..., HttpResponse]:
+def _edit_view(kind: Kind) -> Callable[..., HttpResponseBase]:
     @staff_required(permission=VIEW)
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
@@ -296,7 +298,8 @@ def _edit_view(kind: Kind) -> Callable[..., HttpResponse]:
                         actor=request.user,
                         text=report_form.cleaned_data["text"],
                         date=report_form.cleaned_data["date"],
-                        **{kind.key: record},
+                        project=record if isinstance(record, Project) else None,
+                        recommendation=record if isinstance(record, Recommendation) else None,
                     )
                 except ValidationError as error:
                     report_form.add_error("text", error)
@@ -350,7 +353,8 @@ def recommendation_board(request: HttpRequest) -> HttpResponse:
 
 def _report_of(request: HttpRequest) -> tuple[forms.ReportChoiceForm, selectors.AnnualReport | None]:
     today = timezone.localdate()
-    data = request.GET if request.GET else {"country": "KG", "year": str(today.year)}
+    # Kyrgyzstan (the country of origin) and this year unless asked.
+    data = {"country": "KG", "year": str(today.year), **request.GET.dict()}
     choice = forms.ReportChoiceForm(data)
     if not choice.is_valid():
         return choice, None
@@ -386,12 +390,12 @@ FIGURE_NAMES: dict[str, Promise] = {
 def annual_report(request: HttpRequest) -> HttpResponse:
     choice, report = _report_of(request)
     figures = [(code, FIGURE_NAMES[code], value) for code, value in report.figures()] if report else []
-    query = request.GET.urlencode() if request.GET else ""
+    query = urlencode({"country": report.country.code, "year": report.year}) if report else ""
     return render(
         request,
         "diaspora/staff/report.html",
         {"choice": choice, "report": report, "figures": figures, "query": query},
-        status=200 if report is not None or not request.GET else 400,
+        status=200 if report is not None else 400,
     )
 
 

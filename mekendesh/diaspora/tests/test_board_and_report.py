@@ -17,15 +17,18 @@ from mekendesh.diaspora.models import Recommendation
 pytestmark = pytest.mark.django_db
 
 
+def plain(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
 def board_rows(text: str) -> dict[str, dict[str, str]]:
+    """The board's rows by their recommendation: owner, deadline and status as the page shows them."""
     rows = {}
     for row in re.findall(r"<tr data-id=.*?</tr>", text, re.S):
-        name = re.sub(r"<[^>]+>", "", re.search(r"<th.*?</th>", row, re.S).group(0)).strip()
+        head = re.search(r"<th.*?</th>", row, re.S)
+        assert head is not None
         cells = dict(re.findall(r'data-field="(\w+)">(.*?)</td>', row, re.S))
-        rows[name] = {
-            key: re.sub(r"<[^>]+>", " ", value).split() and " ".join(re.sub(r"<[^>]+>", " ", value).split())
-            for key, value in cells.items()
-        }
+        rows[plain(head.group(0))] = {key: plain(value) for key, value in cells.items()}
     return rows
 
 
