@@ -10,7 +10,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from mekendesh.accounts.models import Role, User
+from mekendesh.accounts.models import User
+from mekendesh.accounts.permissions import can
 from mekendesh.diaspora import services
 from mekendesh.diaspora.models import Representative
 from mekendesh.diaspora.workflows import PROJECT, RECOMMENDATION
@@ -158,7 +159,9 @@ MOVES = {
 
 
 def _coordinator() -> User:
-    found = User.objects.filter(role=Role.DIASPORA_COORDINATOR, is_active=True).order_by("pk").first()
+    found = next(
+        (user for user in User.objects.filter(is_active=True).order_by("pk") if can(user, "diaspora.edit")), None
+    )
     if found is None:
         raise RuntimeError("the demo's diaspora coordinator is made first (demo_users_create)")
     return found
