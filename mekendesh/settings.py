@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "mekendesh.statistics",
     "mekendesh.guidance",
     "mekendesh.employment",
+    "mekendesh.diaspora",
 ]
 
 MIDDLEWARE = [

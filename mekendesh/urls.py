@@ -25,5 +25,6 @@ urlpatterns = [
     path("statistics/", include("mekendesh.statistics.public_urls")),
     path("guidance/", include("mekendesh.guidance.urls")),
     path("employment/", include("mekendesh.employment.public_urls")),
+    path("diaspora/", include("mekendesh.diaspora.public_urls")),
     path("", include("mekendesh.web.urls")),
 ]

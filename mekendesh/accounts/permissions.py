@@ -279,6 +279,9 @@ register_actions(
         "employment.apply": {Role.MIGRANT},
     },
 )
+# Diaspora and cooperation (mekendesh.diaspora): the coordinator keeps organisations,
+# representatives, projects, events, recommendations and roadmaps, and moves their statuses.
+register_actions({"diaspora.edit": {Role.DIASPORA_COORDINATOR}})
 
 
 def _districts_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:

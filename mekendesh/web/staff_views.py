@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from mekendesh.accounts.http import AuthenticatedHttpRequest
@@ -13,14 +14,7 @@ from mekendesh.web.decorators import staff_required
 from mekendesh.web.navigation import home_panels_for
 
 # What a role without pages of its own yet will find here, by the action its module will check.
-COMING = (
-    (
-        "diaspora.view",
-        _(
-            "Diaspora organisations, public representatives, their projects, events and recommendations will be kept here."
-        ),
-    ),
-)
+COMING: tuple[tuple[str, Any], ...] = ()
 
 
 @staff_required

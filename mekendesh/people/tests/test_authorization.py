@@ -139,7 +139,7 @@ def statistics_release(statistician):
 # The pages of each module that only its own role opens, by the start of their URL names.
 MODULE_PAGES = {
     "statistician": ("staff:statistics",),
-    "coordinator": ("staff:guidance",),
+    "coordinator": ("staff:guidance", "staff:diaspora_"),
     "employment_officer": ("staff:employment",),
 }
 # Pages of the register's modules that another role opens too (a list of one's own imports).
@@ -197,6 +197,29 @@ def employment_records(places, registered_migrant):
     )
 
 
+@pytest.fixture(autouse=True)
+def diaspora_records(coordinator):
+    """The diaspora demo's records (one of each kind): their pages are the coordinator's alone."""
+    from mekendesh.diaspora.demo import diaspora_demo_load
+
+    diaspora_demo_load(actor=coordinator)
+
+
+def diaspora_values() -> dict[str, Any]:
+    from mekendesh.diaspora import models
+
+    kinds = {
+        "organisation_id": models.Organisation,
+        "representative_id": models.Representative,
+        "project_id": models.Project,
+        "event_id": models.Event,
+        "recommendation_id": models.Recommendation,
+        "roadmap_id": models.Roadmap,
+        "state_body_id": models.StateBody,
+    }
+    return {name: getattr(model._default_manager.first(), "pk", 0) for name, model in kinds.items()}
+
+
 def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     from mekendesh.cases.models import Case, CaseDocument
     from mekendesh.employment.models import Agency, Course, Enrolment, Offer
@@ -233,6 +256,7 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
         "offer_id": offer.public_id if offer else None,
         "course_id": course.public_id if course else None,
         "enrolment_id": enrolment.public_id if enrolment else None,
+        **diaspora_values(),
     }
     unknown = set(endpoint.parameters) - set(values)
     assert not unknown, f"{endpoint.name} takes {sorted(unknown)}: teach test_authorization.py a value for it"

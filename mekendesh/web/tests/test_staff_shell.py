@@ -40,7 +40,10 @@ def nav_labels(response) -> list[str]:
             "statistician",
             ["Import a file", "Statistics", "Statistical data sets", "Official tables", "Background jobs"],
         ),
-        ("coordinator", ["Guidance", "Rules of stay", "Background jobs"]),
+        (
+            "coordinator",
+            ["Guidance", "Rules of stay", "Diaspora", "Roadmap board", "Annual report", "Background jobs"],
+        ),
         ("administrator", ["Background jobs"]),
     ],
 )
@@ -61,6 +64,7 @@ def test_a_new_app_adds_a_navigation_entry_without_touching_another_app(monkeypa
 def test_each_role_finds_its_module_or_what_will_open_for_it(sign_in, statistician, coordinator, administrator):
     assert "0 draft releases" in sign_in(statistician).get(reverse("staff:home")).text
     assert "0 stale texts" in sign_in(coordinator).get(reverse("staff:home")).text
+    assert "Roadmap board" in sign_in(coordinator).get(reverse("staff:home")).text
     assert reverse("admin:index") in sign_in(administrator).get(reverse("staff:home")).text
 
 

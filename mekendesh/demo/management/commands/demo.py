@@ -46,6 +46,7 @@ from mekendesh.demo.users import (
     demo_users_create,
     demo_users_exist,
 )
+from mekendesh.diaspora.demo import diaspora_demo_load
 from mekendesh.employment.demo import employment_demo_load
 from mekendesh.guidance.demo import guidance_demo_load
 from mekendesh.people.models import Person
@@ -139,6 +140,7 @@ class Command(BaseCommand):
                 seed=seed,
             )
             employment_demo_load(today=today)
+            diaspora_demo_load()  # representatives, projects, the Osh roundtable, the IOM roadmap
         # Fresh statistics, so that the query planner knows the tables are no longer empty (and on
         # PostgreSQL the visibility map, so that counts read the indexes alone).
         with connection.cursor() as cursor:
