@@ -395,6 +395,16 @@ CASE_ESCALATE_TO_MINISTRY_AFTER = env_int("CASE_ESCALATE_TO_MINISTRY_AFTER", 3)
 SITE_URL = env_str("MEKENDESH_SITE_URL") or (
     f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION and ALLOWED_HOSTS else "http://127.0.0.1:8000"
 )
+# Guidance reminders (mekendesh.guidance.reminders): how many days before a permit, a migration
+# registration or a passport runs out a person who asked for reminders gets one.
+try:
+    REMINDER_DAYS = sorted(
+        {int(day) for day in env_list("MEKENDESH_REMINDER_DAYS", "30,7,1") if day.strip()}, reverse=True
+    )
+except ValueError:
+    raise ImproperlyConfigured("MEKENDESH_REMINDER_DAYS is a list of whole days, such as 30,7,1") from None
+if not REMINDER_DAYS or min(REMINDER_DAYS) < 1:
+    raise ImproperlyConfigured("MEKENDESH_REMINDER_DAYS is a list of whole days of at least 1, such as 30,7,1")
 # Registration credentials (mekendesh.credentials): the private key that signs them (PEM, Ed25519,
 # outside the database; made under MEKENDESH_HOME on first use except in production) and the
 # published key set beside it (public keys with their states: active, verify-only, retired).

@@ -27,6 +27,7 @@ from mekendesh.cases.downloads import document_download
 from mekendesh.cases.migrant_forms import CaseDocumentForm, CaseNoteForm, HelpForOtherForm, HelpRequestForm
 from mekendesh.cases.models import Case, Party
 from mekendesh.cases.workflows import Step
+from mekendesh.guidance.selectors import article_for_case, article_url
 from mekendesh.people.models import ConsentPurpose, Person, StayStatus
 from mekendesh.people.selectors import current_stay, person_of_account
 from mekendesh.web.decorators import migrant_required, require
@@ -74,6 +75,7 @@ def _case_page(
     status = selectors.case_status_for_person(case)
     about_me = _about_me(request, case)
     timeline = selectors.case_timeline(case=case, for_person=True)
+    article = article_for_case(case)
     return render(
         request,
         "cases/migrant/case.html",
@@ -88,6 +90,8 @@ def _case_page(
             "timeline": list(reversed(timeline)),
             "note_form": note_form or CaseNoteForm(),
             "document_form": document_form or _document_form(),
+            "guidance_url": article_url(article) if article is not None else "",
+            "guidance_topic": article.get_topic_display() if article is not None else "",
         },
     )
 

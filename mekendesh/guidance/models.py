@@ -241,3 +241,46 @@ class Rule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citizenship_id}→{self.destination_id} {self.kind}={self.value} ({self.effective_from})"
+
+
+class ReminderSubject(models.TextChoices):
+    """What a reminder is about."""
+
+    PERMIT = "permit", _("work or residence permit")
+    REGISTRATION = "registration", _("migration registration")
+    PASSPORT = "passport", _("passport")
+    RULE = "rule", _("a rule of stay changed")
+
+
+class Reminder(models.Model):
+    """A reminder told to a person: one row per person, subject, record, date and interval,
+    written in the same transaction as its messages, so that a job run twice (or again after a
+    crash) finds it and sends nothing more."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="guidance_reminders", verbose_name=_("person")
+    )
+    subject = models.CharField(_("about"), max_length=16, choices=ReminderSubject.choices)
+    # The record it is about: "stay:12", "document:3", "rule:5@2" (a rule at its version).
+    reference = models.CharField(_("record"), max_length=64)
+    due_date = models.DateField(
+        _("runs out on"), help_text=_("The expiry date, or the day a changed rule applies from.")
+    )
+    days_before = models.PositiveSmallIntegerField(_("days before"), default=0)
+    language = models.CharField(_("language"), max_length=8)
+    channels = models.CharField(_("channels"), max_length=32, blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "subject", "reference", "due_date", "days_before"], name="guidance_reminder_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "-created_at"], name="guidance_reminder_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.subject} {self.due_date} -{self.days_before}"

@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from mekendesh.guidance.models import Article, ArticleVersion, Revision, Rule, Status
+from mekendesh.guidance.models import Article, ArticleVersion, Reminder, Revision, Rule, RuleKind, Status, Topic
 from mekendesh.guidance.sanitise import body_text
 from mekendesh.workflows.models import WorkflowAction
 
@@ -34,6 +39,96 @@ def article_find(*, country: str, topic: str) -> Article | None:
     if destination is not None and len(destination) != 2:
         return None
     return Article.objects.filter(destination_id=destination, topic=topic).select_related("destination").first()
+
+
+def articles_for(destinations: Iterable[object], topic: str) -> dict[str, Article]:
+    """For each destination (a ``Country`` or its code), the published article on ``topic`` for
+    it, else the published one for every destination; a destination with neither is left out.
+    One query, however many destinations."""
+    codes = [str(getattr(destination, "code", destination) or "").upper() for destination in destinations]
+    candidates = (
+        Article.objects.filter(topic=topic, versions__published_at__isnull=False)
+        .filter(Q(destination__isnull=True) | Q(destination_id__in=codes))
+        .distinct()
+        .select_related("destination")
+    )
+    own = {}
+    general = None
+    for article in candidates:
+        if article.destination_id is None:
+            general = article
+        else:
+            own[article.destination_id] = article
+    found = {code: own.get(code, general) for code in codes}
+    return {code: article for code, article in found.items() if article is not None}
+
+
+def article_for(destination: object, topic: str) -> Article | None:
+    """The published article on ``topic`` for ``destination`` (a ``Country``, its code, or
+    nothing), else the published one for every destination, else ``None``."""
+    code = str(getattr(destination, "code", destination) or "").upper()
+    return articles_for([code], topic).get(code)
+
+
+# The article that fits an assistance case, by the case's type (``cases.CaseType`` values).
+CASE_TOPICS: dict[str, str] = {
+    "register_removal": Topic.RESTRICTION_REGISTERS,
+    "entry_ban": Topic.DEPORTATION,
+    "deportation": Topic.DEPORTATION,
+    "detention": Topic.DEPORTATION,
+    "unpaid_wages": Topic.RIGHTS_AT_WORK,
+    "health": Topic.HEALTH,
+    "death": Topic.EMERGENCY,
+    "lost_documents": Topic.EMERGENCY,
+}
+
+
+def article_for_case(case: Any) -> Article | None:
+    """The published article whose topic fits a case's type, for its host country."""
+    topic = CASE_TOPICS.get(case.case_type)
+    return article_for(case.host_country_id, topic) if topic is not None else None
+
+
+def article_url(article: Article, *, language: str = "", absolute: bool = False) -> str:
+    """The public address of an article (in ``language``, if given); ``absolute`` adds the
+    site's address (``SITE_URL``) for links in messages."""
+    url = reverse("guidance:article", kwargs={"country": article.country_slug, "topic": article.topic})
+    if language:
+        url = f"{url}?lang={language}"
+    return f"{settings.SITE_URL.rstrip('/')}{url}" if absolute else url
+
+
+# The article that fits a rule of stay, by what the rule says.
+RULE_TOPICS: dict[str, str] = {
+    RuleKind.REGISTRATION_DAYS: Topic.REGISTRATION,
+    RuleKind.STAY_DAYS: Topic.ENTRY,
+    RuleKind.STAY_PERIOD_DAYS: Topic.ENTRY,
+    RuleKind.VISA_FREE_DAYS: Topic.ENTRY,
+    RuleKind.PERMIT_VALIDITY_DAYS: Topic.WORK,
+    RuleKind.CONTRACT_NOTICE_DAYS: Topic.WORK,
+}
+
+
+@dataclass
+class ReminderRow:
+    reminder: Reminder
+    messages: list[tuple[str, str]]  # (channel, state) of each message, in the reader's words
+
+
+def reminders_for_person(person: Any) -> list[ReminderRow]:
+    """The reminders sent to a person, newest first, with what became of each message."""
+    from mekendesh.notifications.models import Notification
+
+    reminders = list(Reminder.objects.filter(person=person).order_by("-created_at", "-pk")[:100])
+    messages: dict[str, list[tuple[str, str]]] = {}
+    if reminders:
+        rows = Notification.objects.filter(
+            about_type=ContentType.objects.get_for_model(Reminder),
+            about_id__in=[str(reminder.pk) for reminder in reminders],
+        ).order_by("channel")
+        for row in rows:
+            messages.setdefault(row.about_id, []).append((row.get_channel_display(), row.get_status_display()))
+    return [ReminderRow(reminder=reminder, messages=messages.get(str(reminder.pk), [])) for reminder in reminders]
 
 
 def is_out_of_date(version: ArticleVersion, source: ArticleVersion | None) -> bool:

@@ -1,5 +1,5 @@
-"""What guidance adds to the staff shell: the editorial workflow, the navigation entries and the
-editor's home panel."""
+"""What guidance adds to the staff shell: the editorial workflow, the navigation entries, the
+editor's home panel and the section of the staff person page listing the reminders sent."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from mekendesh.web.navigation import home_panel_register, nav_register
+from mekendesh.web.navigation import home_panel_register, nav_register, person_panel_register
 
 
 def _home_panel(user: Any) -> dict[str, Any]:
     from mekendesh.guidance.selectors import board
 
     return {"board": board()}
+
+
+def _person_panel(user: Any, person: Any) -> dict[str, Any]:
+    from mekendesh.guidance.reminders import reminders_active
+    from mekendesh.guidance.selectors import reminders_for_person
+
+    return {"rows": reminders_for_person(person), "active": reminders_active(person)}
 
 
 def register() -> None:
@@ -23,4 +30,7 @@ def register() -> None:
     nav_register(label=_("Rules of stay"), url_name="staff:guidance_rules", permission="guidance.rules", order=61)
     home_panel_register(
         template="guidance/staff/_home_panel.html", permission="guidance.write", context=_home_panel, order=60
+    )
+    person_panel_register(
+        template="guidance/staff/_person_panel.html", permission="person.view", context=_person_panel, order=60
     )

@@ -8,7 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from mekendesh.guidance import reminders
 from mekendesh.guidance.models import LANGUAGES, ArticleVersion, Topic
 from mekendesh.guidance.rules import render_rules
 from mekendesh.guidance.sanitise import body_clean
@@ -78,3 +81,20 @@ def search(request: HttpRequest) -> HttpResponse:
         "guidance/search.html",
         {"results": results, "q": results.text if results else "", "language_names": LANGUAGE_NAMES},
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reminders_stop(request: HttpRequest, token: str) -> HttpResponse:
+    """The one-click stop of reminders from a message: a GET asks (and changes nothing), a POST
+    stops them; an altered link gets a clear message, a link used again says they are stopped."""
+    template = "guidance/reminders_stop.html"
+    person = reminders.stop_person(token)
+    if person is None:
+        return render(request, template, {"outcome": reminders.StopOutcome.BAD}, status=400)
+    if request.method == "POST":
+        outcome = reminders.reminders_stop(token=token)
+        return render(request, template, {"outcome": outcome})
+    if not reminders.reminders_active(person):
+        return render(request, template, {"outcome": reminders.StopOutcome.ALREADY})
+    return render(request, template, {"outcome": None, "token": token})

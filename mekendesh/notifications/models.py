@@ -63,6 +63,8 @@ class Notification(models.Model):
     # The address is the person's own, given with their consent to consular contact: checked
     # again before sending, so that a withdrawal stops messages already queued.
     needs_consent = models.BooleanField(_("needs consent"), default=False)
+    # The purpose of that consent (``people.ConsentPurpose``); empty: consular contact.
+    consent_purpose = models.CharField(_("consent purpose"), max_length=24, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
     )

@@ -146,7 +146,9 @@ def _mark_failed(row: Notification, token: str, error: str) -> None:
 
 
 def _skip_reason(row: Notification) -> str:
-    if row.needs_consent and (row.person_id is None or not consular_contact_allowed(row.person_id)):
+    if row.needs_consent and (
+        row.person_id is None or not consular_contact_allowed(row.person_id, purpose=row.consent_purpose or None)
+    ):
         return _("The person withdrew their consent to be contacted there.")
     if row.channel == Channel.SMS and not sms_enabled():
         return _("Sending SMS is turned off.")

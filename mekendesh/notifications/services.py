@@ -64,6 +64,8 @@ class Recipient:
     # The channels whose address the person gave under their consent to consular contact: the
     # consent is checked again just before such a message is sent.
     consent_channels: frozenset[str] = field(default_factory=frozenset)
+    # The purpose of that consent (``people.ConsentPurpose``); empty: consular contact.
+    consent_purpose: str = ""
 
     def address(self, channel: str) -> str:
         return (self.email if channel == Channel.EMAIL else self.phone if channel == Channel.SMS else "").strip()
@@ -81,24 +83,26 @@ def _email_confirmed(user: User) -> bool:
     return bool(user.email) and EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
 
 
-def consular_contact_allowed(person_id: int) -> bool:
+def consular_contact_allowed(person_id: int, *, purpose: str | None = None) -> bool:
+    """Whether the person's consent to be contacted (for ``purpose``; by default consular
+    contact) is active."""
     from mekendesh.people.models import Consent, ConsentPurpose
 
     return Consent.objects.filter(
-        person_id=person_id, purpose=ConsentPurpose.CONSULAR_CONTACT, withdrawn_at__isnull=True
+        person_id=person_id, purpose=purpose or ConsentPurpose.CONSULAR_CONTACT, withdrawn_at__isnull=True
     ).exists()
 
 
-def recipient_for_person(person: Person) -> Recipient | None:
+def recipient_for_person(person: Person, *, consent: str | None = None) -> Recipient | None:
     """Where and in which language to reach a person: their account's e-mail (if confirmed) and
     preferred language, the person's e-mail/phone only while their consent to consular contact
-    (``ConsentPurpose.CONSULAR_CONTACT``) is active; ``None`` when there is no way (or no
-    permission) to reach them."""
+    (``ConsentPurpose.CONSULAR_CONTACT``, or the purpose named by ``consent``, such as
+    reminders) is active; ``None`` when there is no way (or no permission) to reach them."""
     account = person.account
     email = account.email if account is not None and account.is_active and _email_confirmed(account) else ""
     phone = ""
     consent_channels: set[str] = set()
-    if (person.email or person.phone) and consular_contact_allowed(person.pk):
+    if (person.email or person.phone) and consular_contact_allowed(person.pk, purpose=consent):
         if not email and person.email:
             email = person.email
             consent_channels.add(Channel.EMAIL)
@@ -114,6 +118,7 @@ def recipient_for_person(person: Person) -> Recipient | None:
         person=person,
         user=account,
         consent_channels=frozenset(consent_channels),
+        consent_purpose=consent or "",
     )
 
 
@@ -254,6 +259,7 @@ def notification_queue(
             person=recipient.person,
             user=recipient.user,
             needs_consent=channel in recipient.consent_channels and recipient.person is not None,
+            consent_purpose=recipient.consent_purpose if channel in recipient.consent_channels else "",
             next_attempt_at=timezone.now(),
         )
         try:

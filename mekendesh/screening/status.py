@@ -38,7 +38,7 @@ import hashlib
 import hmac
 import math
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
@@ -105,6 +105,15 @@ class Consulate:
 
 
 @dataclass(frozen=True)
+class GuidanceLink:
+    """The guidance article on restriction registers for a list's country (or for every
+    destination)."""
+
+    country: str  # the country's name, "" for the article for every destination
+    url: str
+
+
+@dataclass(frozen=True)
 class StatusAnswer:
     """What the status check answers, whoever the details name. ``check_token`` opens the
     code form (the code itself went, if at all, to the contact on record)."""
@@ -113,6 +122,7 @@ class StatusAnswer:
     consulates: list[Consulate]
     check_token: str
     code_valid_until: dt.datetime
+    guidance: list[GuidanceLink] = field(default_factory=list)
 
     @property
     def named(self) -> bool:
@@ -210,6 +220,22 @@ def _listing(entry: ListEntry) -> Listing:
     )
 
 
+def _guidance(*, entries: list[ListEntry]) -> list[GuidanceLink]:
+    """The articles on restriction registers for the countries of the lists naming the person
+    (each country's own, else the one for every destination), or the one for every destination
+    when no list does. One query, always."""
+    from mekendesh.guidance.models import Topic
+    from mekendesh.guidance.selectors import article_url, articles_for
+
+    countries = {entry.source.country_id: entry.source.country.name for entry in entries}
+    found = articles_for(sorted(countries) or [NO_COUNTRY], Topic.RESTRICTION_REGISTERS)
+    links: dict[str, GuidanceLink] = {}
+    for article in found.values():
+        name = article.destination.name if article.destination is not None else ""
+        links.setdefault(article.country_slug, GuidanceLink(country=name, url=article_url(article)))
+    return list(links.values())
+
+
 def status_check(*, query: StatusQuery, language: str, now: dt.datetime | None = None) -> StatusAnswer:
     """Answer a status check (after :func:`status_limits_hit` let it through): the lists naming
     the person and whom to turn to, and a new check whose code the delivery job sends if the
@@ -223,6 +249,7 @@ def status_check(*, query: StatusQuery, language: str, now: dt.datetime | None =
         person_id = _person_found(query, hashes)
         entries = _entries_naming(person_id=person_id, hashes=hashes, birth_date=query.birth_date)
         consulates = _consulates(person_id=person_id, entries=entries)
+        guidance = _guidance(entries=entries)
         StatusCheck.objects.create(
             token_hash=token_digest(token),
             person_id=person_id or None,
@@ -236,6 +263,7 @@ def status_check(*, query: StatusQuery, language: str, now: dt.datetime | None =
         consulates=consulates,
         check_token=token,
         code_valid_until=valid_until,
+        guidance=guidance,
     )
 
 
