@@ -13,15 +13,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mekendesh.employment import isco
 
 
 class LicenceStatus(models.TextChoices):
-    VALID = "valid", _("valid")
-    SUSPENDED = "suspended", _("suspended")
-    REVOKED = "revoked", _("revoked")
-    EXPIRED = "expired", _("expired")
+    VALID = "valid", pgettext_lazy("licence status", "valid")
+    SUSPENDED = "suspended", pgettext_lazy("licence status", "suspended")
+    REVOKED = "revoked", pgettext_lazy("licence status", "revoked")
+    EXPIRED = "expired", pgettext_lazy("licence status", "expired")
 
 
 class Agency(models.Model):
@@ -178,7 +179,7 @@ class OfferQuestion(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="questions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    addressee = models.CharField(_("to"), max_length=12, choices=Addressee.choices)
+    addressee = models.CharField(pgettext_lazy("question addressed", "to"), max_length=12, choices=Addressee.choices)
     message = models.TextField(_("your question"), max_length=2000)
     asked_at = models.DateTimeField(auto_now_add=True)
 
