@@ -22,7 +22,7 @@ def stays():
 
 
 def test_most_leave_from_home_some_from_bishkek_or_chuy_some_do_not_say(stays):
-    kinds = Counter()
+    kinds: Counter[str] = Counter()
     for person, stay in stays:
         if not stay.residence_region:
             kinds["not stated"] += 1
