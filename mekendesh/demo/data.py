@@ -23,6 +23,20 @@ ORIGIN_WEIGHTS: dict[str, float] = {
     "KG-C": 11,  # Chüy, State Migration Service 2018
 }
 
+# Where people lived last before leaving (the stay's last residence), besides their place of
+# origin: many move to Bishkek or Chüy first and leave from there (internal migration before
+# emigration). Estimates: the share of departures whose last residence is stated, and the share of
+# people of a region who lived in the capital or around it before leaving.
+RESIDENCE_STATED = 0.8
+RESIDENCE_ELSEWHERE: dict[str, dict[str, float]] = {
+    "KG-GB": {},
+    "KG-C": {"KG-GB": 0.15},
+    "KG-GO": {"KG-GB": 0.12, "KG-C": 0.04},
+}
+RESIDENCE_ELSEWHERE_DEFAULT = {"KG-GB": 0.14, "KG-C": 0.07}
+# The share of those who left from their own region but not from their district of origin.
+RESIDENCE_OTHER_DISTRICT = 0.08
+
 # The larger districts send more people; every other district weighs 1.
 DISTRICT_WEIGHTS: dict[str, float] = {
     "KG-O-KARASUU": 4,

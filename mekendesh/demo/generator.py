@@ -4,7 +4,8 @@ Pure data, no database: :func:`people_generate` yields :class:`DemoPerson` recor
 :mod:`mekendesh.demo.loading` stores them. Each person has a name in Kyrgyz Cyrillic (primary),
 its Russian spelling where it differs, and its passport Latin (ICAO 9303); a region and district
 of origin weighted as in :mod:`mekendesh.demo.data`; a passport with a valid machine-readable
-zone or an identity card; and one or two stays abroad.
+zone or an identity card; and one or two stays abroad, each with the place the person last lived
+in before leaving (mostly their district of origin, for some Bishkek or Chüy, for others not stated).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ class DemoStay:
     arrival_date: dt.date
     departure_date: dt.date | None
     verified_on: dt.date | None  # set for a stay a consulate has verified
+    # Region and district of the last residence before leaving ("" when not stated).
+    residence_region: str = ""
+    residence_district: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,10 @@ def _pick(rng: random.Random, entries: Sequence[str]) -> tuple[str, str]:
 class _Generator:
     def __init__(self, seed: int, today: dt.date) -> None:
         self.rng = random.Random(seed)
+        # The last residences are drawn from a stream of their own, so that adding them left the
+        # rest of the people a seed makes as they were.
+        self.residence_rng = random.Random(f"{seed}:residence")
+        self.origin = ("", "")
         self.today = today
         self.numbers: set[str] = set()
         districts: dict[str, dict[str, float]] = {}
@@ -157,6 +165,22 @@ class _Generator:
             )
         return DemoDocument(kind=kind, number=number, expiry_date=expiry, mrz=mrz)
 
+    def _residence(self) -> tuple[str, str]:
+        """Where the person lived last before leaving: mostly their district of origin, for some
+        Bishkek or Chüy (moved there first), for others not stated."""
+        rng = self.residence_rng
+        region, district = self.origin
+        if rng.random() >= data.RESIDENCE_STATED:
+            return "", ""
+        draw = rng.random()
+        for elsewhere, share in data.RESIDENCE_ELSEWHERE.get(region, data.RESIDENCE_ELSEWHERE_DEFAULT).items():
+            if draw < share:
+                return elsewhere, _weighted(rng, self.districts[elsewhere])
+            draw -= share
+        if rng.random() < data.RESIDENCE_OTHER_DISTRICT:
+            return region, _weighted(rng, self.districts[region])
+        return region, district
+
     def _stay(self, *, arrival: dt.date, departure: dt.date | None, region: str | None = None) -> DemoStay:
         rng = self.rng
         region = region or _weighted(rng, self.destinations)
@@ -187,6 +211,7 @@ class _Generator:
         verified_on = None
         if departure is None and rng.random() < 0.4:
             verified_on = min(arrival + dt.timedelta(days=rng.randint(1, 60)), self.today)
+        residence_region, residence_district = self._residence()
         return DemoStay(
             country=country,
             host_region=region,
@@ -199,6 +224,8 @@ class _Generator:
             arrival_date=arrival,
             departure_date=departure,
             verified_on=verified_on,
+            residence_region=residence_region,
+            residence_district=residence_district,
         )
 
     def _stays(self, birth_date: dt.date) -> tuple[DemoStay, ...]:
@@ -253,6 +280,7 @@ class _Generator:
         birth_date = self.today - dt.timedelta(days=age_days)
         names = self._names(group, sex)
         document = self._document(names, sex, birth_date)
+        self.origin = (region, district)
         stays = self._stays(birth_date)
         phone, email = self._contacts(names, stays[-1], index)
         consents = ["register"]

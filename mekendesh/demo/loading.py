@@ -150,6 +150,10 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
                     "permit_expiry": stay.permit_expiry,
                     "arrival_date": stay.arrival_date,
                     "departure_date": stay.departure_date,
+                    "residence_region_id": places.regions[stay.residence_region].pk if stay.residence_region else None,
+                    "residence_district_id": places.districts[stay.residence_district].pk
+                    if stay.residence_district
+                    else None,
                     "status": str(status),
                     "consular_district_id": district.pk if district is not None else None,
                     "verified_at": verified_at,

@@ -198,6 +198,42 @@ FIELDS = [
         _("district of origin"),
         ("Район", "Район проживания в КР", "Району", "Район происхождения", "District of origin", "Etraby"),
     ),
+    # Where the person last lived in the country of origin before leaving (optional; an empty
+    # cell is "not stated", never the region of origin).
+    ImportField(
+        "residence_region",
+        _("region of last residence"),
+        (
+            "Последнее место жительства (область)",
+            "Область последнего места жительства",
+            "Область проживания до выезда",
+            "Акыркы жашаган жери (облус)",
+            "Акыркы жашаган облусу",
+            "Кеткенге чейин жашаган облусу",
+            "Last residence (region)",
+            "Region of last residence",
+            "Region before departure",
+            "Soňky ýaşan ýeri (welaýat)",
+            "Soňky ýaşan welaýaty",
+        ),
+    ),
+    ImportField(
+        "residence_district",
+        _("district of last residence"),
+        (
+            "Последнее место жительства (район)",
+            "Район последнего места жительства",
+            "Район проживания до выезда",
+            "Акыркы жашаган жери (район)",
+            "Акыркы жашаган району",
+            "Кеткенге чейин жашаган району",
+            "Last residence (district)",
+            "District of last residence",
+            "District before departure",
+            "Soňky ýaşan ýeri (etrap)",
+            "Soňky ýaşan etraby",
+        ),
+    ),
     ImportField(
         "country",
         _("country of stay"),
@@ -745,19 +781,23 @@ def encrypted(field: Any, value: str) -> str:
     return str(field.f.encrypt(value.encode("utf-8")).decode("utf-8"))
 
 
-def _origin(row: _Row) -> tuple[int | None, int | None]:
-    region_text, district_text = row.value("origin_region"), row.value("origin_district")
+def _origin(
+    row: _Row, region_field: str = "origin_region", district_field: str = "origin_district"
+) -> tuple[int | None, int | None]:
+    """A region and district of the country of origin (of origin, or of last residence), the
+    district in the region; a district alone names its region."""
+    region_text, district_text = row.value(region_field), row.value(district_field)
     region_id = district_id = None
     if region_text:
         region_id = row.context.regions.get(place_key(region_text))
         if region_id is None:
-            row.error("origin_region", gettext_noop("“%(value)s” is not a region we know."), value=region_text)
+            row.error(region_field, gettext_noop("“%(value)s” is not a region we know."), value=region_text)
     if district_text:
         found = row.context.districts.get(place_key(district_text))
         if found is None:
-            row.error("origin_district", gettext_noop("“%(value)s” is not a district we know."), value=district_text)
+            row.error(district_field, gettext_noop("“%(value)s” is not a district we know."), value=district_text)
         elif region_id is not None and found[1] != region_id:
-            row.error("origin_district", gettext_noop("This district is not in the chosen region."))
+            row.error(district_field, gettext_noop("This district is not in the chosen region."))
         else:
             district_id, region_id = found[0], region_id or found[1]
     return region_id, district_id
@@ -891,6 +931,7 @@ def check_registrations(rows: Sequence[SourceRow], context: RegistrationContext)
             _citizenship(row)
             document, key_hash = _document(row, birth)
             origin_region, origin_district = _origin(row)
+            residence = _origin(row, "residence_region", "residence_district")
             stay = _stay(row, birth)
             email, phone = _contacts(row)
             _consent(row)
@@ -901,7 +942,7 @@ def check_registrations(rows: Sequence[SourceRow], context: RegistrationContext)
                 "p": [sex, birth.isoformat(), origin_region, origin_district, email, phone],
                 "n": names,
                 "d": document,
-                "s": stay,
+                "s": [*stay, *residence],
                 "c": [str(ConsentPurpose.REGISTER)],
             }
             checked.append(Checked(row=source.row, raw=source.raw, payload=payload, key_hash=key_hash))
@@ -1041,6 +1082,7 @@ DOCUMENT_COLUMNS = (
 STAY_COLUMNS = (
     "person_id", "country_id", "host_region_id", "city", "address", "employer", "purpose", "permit_type",
     "permit_expiry", "arrival_date", "departure_date", "status", "consular_district_id", "created_at", "version",
+    "residence_region_id", "residence_district_id",
 )  # fmt: skip
 CONSENT_COLUMNS = ("person_id", "purpose", "wording_version", "given_at")
 
@@ -1072,11 +1114,13 @@ def _promote_chunk(chunk: list[Any], actor: Any, now: dt.datetime) -> int:
         if payload["d"]:
             kind, issuing, number, number_hash, expiry, mrz = payload["d"]
             documents.append((person_id, kind, issuing, number, number_hash, _at(expiry), mrz, now))
-        country, host_region, city, address, employer, purpose, permit, permit_expiry, arrival, departure, status, district = payload["s"]  # fmt: skip
+        country, host_region, city, address, employer, purpose, permit, permit_expiry, arrival, departure, status, district = payload["s"][:12]  # fmt: skip
+        # Rows checked before the last residence was asked have no such values: not stated.
+        residence_region, residence_district = [*payload["s"][12:14], None, None][:2]
         stays.append(
             (
                 person_id, country, host_region, city, address, employer, purpose, permit, _at(permit_expiry),
-                _at(arrival), _at(departure), status, district, now, 1,
+                _at(arrival), _at(departure), status, district, now, 1, residence_region, residence_district,
             )
         )  # fmt: skip
         consents += [(person_id, purpose, CONSENT_WORDING_VERSION, now) for purpose in payload["c"]]

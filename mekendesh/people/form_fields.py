@@ -16,6 +16,7 @@ from calendar import monthrange
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.urls import reverse_lazy
@@ -439,6 +440,23 @@ class StayFields(forms.Form):
     permit_type = forms.ChoiceField(label=_("Permit"), choices=PermitType.choices, initial=PermitType.NONE)
     permit_expiry = TypedDateField(label=_("Permit valid until"), required=False)
     arrival_date = TypedDateField(label=_("Date of arrival"))
+    # Where in the country of origin the person lived last before leaving. Optional, and never
+    # taken from the region of origin when left empty: empty means not stated.
+    residence_region = forms.ModelChoiceField(
+        queryset=Region.objects.none(),
+        required=False,
+        label=_("Region of last residence"),
+        empty_label=CHOOSE,
+        widget=FastSelect,
+        help_text=_("Where the person lived before leaving, if not their region of origin."),
+    )
+    residence_district = forms.ModelChoiceField(
+        queryset=District.objects.none(),
+        required=False,
+        label=_("District of last residence"),
+        empty_label=CHOOSE,
+        widget=FastSelect,
+    )
 
     def __init__(self, *args: Any, actor: Any = None, birth_date: dt.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -451,6 +469,20 @@ class StayFields(forms.Form):
             {
                 "hx-get": reverse_lazy("migrant:host_regions"),
                 "hx-target": "#id_host_region",
+                "hx-swap": "innerHTML",
+            }
+        )
+        # Only the places of the country of origin (its regions and districts) can be chosen.
+        origin = settings.ORIGIN_COUNTRY
+        residence_region = cast(forms.ModelChoiceField, self.fields["residence_region"])
+        residence_region.queryset = Region.objects.filter(country_id=origin).select_related("country")
+        residence_district = cast(forms.ModelChoiceField, self.fields["residence_district"])
+        residence_district.queryset = District.objects.filter(region__country_id=origin).select_related("region")
+        residence_district.choices = grouped_choices(list(residence_district.queryset), lambda d: d.region)
+        residence_region.widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("migrant:districts"),
+                "hx-target": "#id_residence_district",
                 "hx-swap": "innerHTML",
             }
         )
@@ -477,6 +509,8 @@ class StayFields(forms.Form):
                 host_region=cleaned.get("host_region"),
                 arrival_date=cleaned.get("arrival_date"),
                 birth_date=birth_date,
+                residence_region=cleaned.get("residence_region"),
+                residence_district=cleaned.get("residence_district"),
             )
         except ValidationError as exc:
             for field, errors in exc.error_dict.items():
@@ -496,6 +530,8 @@ class StayFields(forms.Form):
             permit_type=data["permit_type"],
             permit_expiry=data.get("permit_expiry"),
             arrival_date=data["arrival_date"],
+            residence_region=data.get("residence_region"),
+            residence_district=data.get("residence_district"),
         )
 
 

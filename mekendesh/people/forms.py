@@ -41,6 +41,9 @@ CONSENT_WORDING = {
 }
 
 
+RESIDENCE_HELP = _("Where you lived before leaving, if not your region of origin.")
+
+
 def latin_hint_context(surname: str, given_names: str) -> dict[str, str]:
     surname, given_names = surname[:100], given_names[:100]
     return {
@@ -58,6 +61,7 @@ class StayForm(ServiceErrorsMixin, SubmissionKeyFields, StayFields):
         self.fields["address"].label = _("Address where you live")
         self.fields["employer"].help_text = _("The company or person you work for, if you work.")
         self.fields["host_region"].help_text = _("If yours is not in the list, leave this empty and type the city.")
+        self.fields["residence_region"].help_text = RESIDENCE_HELP
 
 
 class RegistrationForm(
@@ -120,6 +124,8 @@ class RegistrationForm(
                 "permit_type",
                 "permit_expiry",
                 "arrival_date",
+                "residence_region",
+                "residence_district",
             ),
         ),
         ("contacts", _("Contacts"), ("email", "phone")),
@@ -138,6 +144,7 @@ class RegistrationForm(
         self.fields["address"].label = _("Address where you live")
         self.fields["employer"].help_text = _("The company or person you work for, if you work.")
         self.fields["host_region"].help_text = _("If yours is not in the list, leave this empty and type the city.")
+        self.fields["residence_region"].help_text = RESIDENCE_HELP
         self.fields["mrz"].help_text = _(
             "The two lines of letters, digits and < at the bottom of the photo page. "
             "If you type them, the check digits are checked."

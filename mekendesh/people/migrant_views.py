@@ -145,8 +145,9 @@ def registered(request: HttpRequest, person: Person) -> HttpResponse:
 
 @require_GET
 def districts(request: HttpRequest) -> HttpResponse:
-    """The <option>s of the districts of one region (htmx, when the region changes)."""
-    region_id = _int(request.GET.get("origin_region"))
+    """The <option>s of the districts of one region (htmx, when the region of origin or of last
+    residence changes)."""
+    region_id = _int(request.GET.get("origin_region") or request.GET.get("residence_region"))
     options = District.objects.filter(region_id=region_id) if region_id is not None else District.objects.none()
     return render(request, "migrant/_options.html", {"options": sorted(options, key=lambda o: o.name)})
 

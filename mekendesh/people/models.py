@@ -210,6 +210,24 @@ class Stay(models.Model):
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    # Where in the country of origin the person last lived before this departure (internal
+    # migration before emigration); empty when not stated, never filled in from the origin.
+    residence_region = models.ForeignKey(
+        "reference.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region of last residence"),
+    )
+    residence_district = models.ForeignKey(
+        "reference.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("district of last residence"),
+    )
     employer = models.CharField(_("employer"), max_length=200, blank=True)
     purpose = models.CharField(_("purpose"), max_length=16, choices=StayPurpose.choices, default=StayPurpose.WORK)
     permit_type = models.CharField(_("permit"), max_length=24, choices=PermitType.choices, default=PermitType.NONE)

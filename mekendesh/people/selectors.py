@@ -229,7 +229,12 @@ def _with_details(queryset: QuerySet[Person], *, stays: QuerySet[Stay] | None = 
     return queryset.select_related("origin_region", "origin_district").prefetch_related(
         "names",
         Prefetch("documents", queryset=IdentityDocument.objects.select_related("issuing_country")),
-        Prefetch("stays", queryset=stays.select_related("country", "host_region", "consular_district")),
+        Prefetch(
+            "stays",
+            queryset=stays.select_related(
+                "country", "host_region", "consular_district", "residence_region", "residence_district"
+            ),
+        ),
         "consents",
     )
 
@@ -555,6 +560,8 @@ def person_export_data(*, person: Person) -> dict[str, Any]:
                 "departure_date": s.departure_date.isoformat() if s.departure_date else None,
                 "status": s.status,
                 "consular_district": s.consular_district.code if s.consular_district else None,
+                "last_residence_region": s.residence_region.name_en if s.residence_region else None,
+                "last_residence_district": s.residence_district.name_en if s.residence_district else None,
             }
             for s in person.stays.all()
         ],

@@ -47,6 +47,14 @@ class StaySerializer(serializers.ModelSerializer):
     consular_district: serializers.SlugRelatedField[ConsularDistrict] = serializers.SlugRelatedField(
         slug_field="code", read_only=True
     )
+    residence_region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        help_text="The region of the country of origin the person last lived in before leaving; null: not stated.",
+    )
+    residence_district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="Its district; null: not stated."
+    )
 
     class Meta:
         model = Stay
@@ -62,6 +70,8 @@ class StaySerializer(serializers.ModelSerializer):
             "permit_expiry",
             "arrival_date",
             "departure_date",
+            "residence_region",
+            "residence_district",
             "status",
             "consular_district",
             "verified_at",

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -50,7 +51,7 @@ from mekendesh.people.validators import (
     validate_name,
     validate_stay_dates,
 )
-from mekendesh.reference.models import ConsularDistrict, Country, HostRegion
+from mekendesh.reference.models import ConsularDistrict, Country, District, HostRegion, Region
 from mekendesh.workflows.errors import StaleObjectError, SubmissionKeyTaken
 from mekendesh.workflows.idempotency import submission_get, submission_result, submitted_once
 from mekendesh.workflows.services import stale_object_error, transition
@@ -98,6 +99,9 @@ class StayInput:
     permit_type: str = "none"
     permit_expiry: dt.date | None = None
     departure_date: dt.date | None = None
+    # Where in the country of origin the person last lived before leaving; None: not stated.
+    residence_region: Region | None = None
+    residence_district: District | None = None
 
 
 def name_search_key(surname: str, given_names: str, patronymic: str = "") -> str:
@@ -143,6 +147,27 @@ class _PlaceIn:
         return self.district.pk
 
 
+def residence_check(*, region: Region | None, district: District | None) -> dict[str, ValidationError]:
+    """The errors of a stay's last residence before departure, by field: the region and the
+    district lie in the country of origin, and the district in the region."""
+    errors: dict[str, ValidationError] = {}
+    origin = settings.ORIGIN_COUNTRY
+    if region is not None and region.country_id != origin:
+        errors["residence_region"] = ValidationError(
+            _("Choose a region of the country of origin."), code="other_country"
+        )
+    if district is not None:
+        if district.region.country_id != origin:
+            errors["residence_district"] = ValidationError(
+                _("Choose a district of the country of origin."), code="other_country"
+            )
+        elif region is not None and district.region_id != region.pk:
+            errors["residence_district"] = ValidationError(
+                _("This district is not in the chosen region of last residence."), code="other_region"
+            )
+    return errors
+
+
 def stay_check(
     *,
     actor: Any,
@@ -151,6 +176,8 @@ def stay_check(
     arrival_date: dt.date | None = None,
     departure_date: dt.date | None = None,
     birth_date: dt.date | None = None,
+    residence_region: Region | None = None,
+    residence_district: District | None = None,
 ) -> ConsularDistrict | None:
     """Refuse a stay that breaks a rule of the register, whoever enters it; return its consular
     district. Forms call it to show every error at once; :func:`stay_add` and the registrations
@@ -162,9 +189,11 @@ def stay_check(
     - in a country served by several consulates the host region is given (the district follows
       from what is stored, not from a city typed beside it);
     - a staff user enters stays only in their own consular districts (the consulate that serves
-      the place registers the stay).
+      the place registers the stay);
+    - the last residence before departure, when given, lies in the country of origin, its
+      district in its region.
     """
-    errors: dict[str, Any] = {}
+    errors: dict[str, Any] = dict(residence_check(region=residence_region, district=residence_district))
     try:
         validate_stay_dates(arrival_date, departure_date, birth_date=birth_date)
     except ValidationError as exc:
@@ -335,7 +364,13 @@ def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key:
         arrival_date=stay.arrival_date,
         departure_date=stay.departure_date,
         birth_date=person.birth_date,
+        residence_region=stay.residence_region,
+        residence_district=stay.residence_district,
     )
+    # A district names its region; a region alone is kept without a district. Nothing is taken
+    # from the region of origin: an empty residence is one not stated.
+    residence_district = stay.residence_district
+    residence_region = stay.residence_region or (residence_district.region if residence_district else None)
     created = Stay.objects.create(
         person=person,
         country=stay.country,
@@ -348,6 +383,8 @@ def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key:
         permit_expiry=stay.permit_expiry,
         arrival_date=stay.arrival_date,
         departure_date=stay.departure_date,
+        residence_region=residence_region,
+        residence_district=residence_district,
         status=StayStatus.ENDED
         if stay.departure_date and stay.departure_date <= timezone.localdate()
         else StayStatus.DECLARED,
@@ -370,6 +407,8 @@ def _stay_create(*, actor: Any, person: Person, stay: StayInput, submission_key:
             "permit_expiry",
             "arrival_date",
             "departure_date",
+            "residence_region",
+            "residence_district",
         ],
     )
     return created

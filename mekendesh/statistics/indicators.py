@@ -11,7 +11,8 @@ Codes follow SDMX conventions: ``_T`` is a dimension's total, ``_U`` "not stated
 ``Y25T29`` (five-year bands) under ``Y25T54`` (broad groups); months ``2025-03`` under their
 year ``2025``. A destination is a host region's code under its country's (``RU-MOW`` under ``RU``)
 or ``RU-_U`` when the stay names no region; an origin is a district's code under its region's, or
-``KG-O-_U`` when only the region is known.
+``KG-O-_U`` when only the region is known; the last residence before a departure (a place of the
+country of origin too) is coded the same way.
 
 :func:`table_for` turns a data set's aggregates into a :class:`mekendesh.disclosure.Table` with
 the dimension trees, and :func:`labels_for` names every code in the four interface languages.
@@ -158,6 +159,7 @@ DIMENSIONS: dict[str, DimensionInfo] = {
     for info in (
         DimensionInfo("destination", _("destination"), _destination_parents),
         DimensionInfo("origin", _("origin"), _origin_parents),
+        DimensionInfo("residence", _("last residence before departure"), _origin_parents),
         DimensionInfo("sex", _("sex"), _sex_parents),
         DimensionInfo("age", _("age group"), _age_parents),
         DimensionInfo("purpose", _("purpose of the stay"), _purpose_parents),
@@ -236,6 +238,20 @@ def _origin_code(prefix: str = "") -> Any:
     )
 
 
+def _residence_code(prefix: str = "") -> Any:
+    """Where the person last lived before the stay's departure: a district, ``KG-GB-_U`` when only
+    the region is stated, ``_U`` when nothing is (never the region of origin in its place)."""
+    return Case(
+        When(**{f"{prefix}residence_district__isnull": False}, then=F(f"{prefix}residence_district__code")),
+        When(
+            **{f"{prefix}residence_region__isnull": False},
+            then=Concat(F(f"{prefix}residence_region__code"), Value("-" + UNKNOWN), output_field=CharField()),
+        ),
+        default=Value(UNKNOWN),
+        output_field=CharField(),
+    )
+
+
 def stays_in_force(on: dt.date) -> QuerySet[Any]:
     """The stays in force on ``on``, one per person.
 
@@ -304,6 +320,21 @@ def compute_departures(on: dt.date) -> Rows:
     )
     fields = {"y": "y", "m": "m", "destination": "d_destination", "sex": "d_sex"}
     return _monthly(_grouped(stays, fields, "person__record_key__key"))
+
+
+def compute_internal_migration(on: dt.date) -> Rows:
+    """Departures (stays begun up to ``on``) by the year of arrival, the person's region and
+    district of origin and the region and district where they last lived before leaving: the
+    origin × last-residence matrix of internal migration before emigration."""
+    from mekendesh.people.models import Stay
+
+    stays = Stay.objects.filter(arrival_date__lte=on).annotate(
+        d_year=ExtractYear("arrival_date"),
+        d_origin=_origin_code("person__"),
+        d_residence=_residence_code(),
+    )
+    fields = {"year": "d_year", "origin": "d_origin", "residence": "d_residence"}
+    return _grouped(stays, fields, "person__record_key__key")
 
 
 def compute_returns(on: dt.date) -> Rows:
@@ -376,6 +407,16 @@ INDICATORS: dict[str, Indicator] = {
             _("Stays begun, by the month of arrival."),
             ("month", "destination", "sex"),
             compute_departures,
+        ),
+        Indicator(
+            "internal_migration",
+            _("Departures by origin and last residence"),
+            _(
+                "Stays begun, by the year of arrival, the region of origin and the region where the person "
+                "last lived before leaving."
+            ),
+            ("year", "origin", "residence"),
+            compute_internal_migration,
         ),
         Indicator(
             "returns",
@@ -563,7 +604,7 @@ def labels_for(dimension: Dimension) -> dict[str, dict[str, str]]:
                 labels[code] = {language: unstated[language] % {"place": country[language]} for language in LANGUAGES}
             else:
                 labels[code] = _translated(_("Not stated")) if code == UNKNOWN else dict.fromkeys(LANGUAGES, code)
-    elif name == "origin":
+    elif name in ("origin", "residence"):
         regions_o = {r.code: r for r in Region.objects.filter(code__in=[c.removesuffix("-" + UNKNOWN) for c in codes])}
         districts = {d.code: d for d in District.objects.filter(code__in=codes)}
         for code in codes:
