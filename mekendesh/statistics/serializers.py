@@ -68,7 +68,11 @@ class TableSerializer(serializers.Serializer):
     period = serializers.CharField(allow_blank=True)
     unit = serializers.CharField()
     source = serializers.CharField(  # type: ignore[assignment]  # a field named like Field.source
-        allow_blank=True, help_text="The source of every figure of the table."
+        allow_blank=True,
+        help_text=(
+            "The table's source; an official table gives several, joined, and each figure's own source is its "
+            "cell's code of the dimension source."
+        ),
     )
     note = serializers.CharField(allow_blank=True)
     method = serializers.CharField()

@@ -100,9 +100,7 @@ def test_two_sources_for_one_figure_are_both_kept_and_the_summary_says_so(send_t
     assert "Kyrgyz MFA: 608 000" in output and "Ministry of Labour: 798 000" in output
 
 
-def test_the_same_figure_twice_from_one_source_is_refused_naming_both_rows_and_nothing_is_stored(
-    send_table, places
-):
+def test_the_same_figure_twice_from_one_source_is_refused_naming_both_rows_and_nothing_is_stored(send_table, places):
     rows = [
         ["citizens_abroad", "Kyrgyzstan", "2025-01", "608 000", "persons", "Kyrgyz MFA"],
         ["citizens_abroad", "Kyrgyzstan", "2025-01", "798,000", "persons", "Ministry of Labour"],
