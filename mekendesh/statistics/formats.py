@@ -59,12 +59,14 @@ class TableData:
     parents: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, table: Any) -> TableData:
-        """A ``ReleaseTable`` (or anything with its fields and a ``release`` with a ``slug``)."""
+    def of(cls, table: Any, language: str | None = None) -> TableData:
+        """A ``ReleaseTable`` (or anything with its fields and a ``release`` with a ``slug``), its
+        title in ``language`` (the page's by default)."""
+        title_in = getattr(table, "title_in", None)
         return cls(
             release=table.release.slug,
             code=table.code,
-            title=table.title,
+            title=title_in(language)[0] if title_in is not None else table.title,
             dimensions=tuple(table.dimensions),
             cells=tuple(table.cells),
             labels=table.labels or {},

@@ -14,6 +14,7 @@ import itertools
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -26,6 +27,7 @@ from mekendesh.accounts.permissions import can
 from mekendesh.statistics import selectors, services
 from mekendesh.statistics.indicators import DIMENSIONS, INDICATORS, dimension_for, labels_for, table_for
 from mekendesh.statistics.models import DataSetKind, DataSetStatus, Method, Release, ReleaseStatus, ReleaseTable
+from mekendesh.statistics.titles import LANGUAGES, texts_posted
 from mekendesh.statistics.workflows import RELEASE
 from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
 from mekendesh.web.decorators import staff_required
@@ -44,6 +46,40 @@ def _is_uuid(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _texts(field: str, values: Any, *, legend: str, help_text: str = "", multiline: bool = False) -> dict[str, Any]:
+    """A text typed in each interface language, for :template:`statistics/staff/_texts.html`:
+    a field per language (``title_ky``, ``title_ru`` …), marked with its language."""
+    names = dict(settings.LANGUAGES)
+    return {
+        "field": field,
+        "legend": legend,
+        "help": help_text,
+        "multiline": multiline,
+        "items": [
+            {
+                "language": language,
+                "language_name": names.get(language, language),
+                "name": f"{field}_{language}",
+                "id": f"{field}_{language}",
+                "value": str(values.get(language, "") or ""),
+            }
+            for language in LANGUAGES
+        ],
+    }
+
+
+def _release_texts(titles: Any, summaries: Any) -> dict[str, Any]:
+    return {
+        "titles": _texts(
+            "title",
+            titles,
+            legend=_("Title"),
+            help_text=_("Give the title in at least one language; the public reads it in theirs, else in another one."),
+        ),
+        "summaries": _texts("summary", summaries, legend=_("Summary"), multiline=True),
+    }
 
 
 def _release(request: HttpRequest, release_id: Any) -> Release:
@@ -98,15 +134,17 @@ def release_new(request: HttpRequest) -> HttpResponse:
                 release = services.release_create(
                     actor=request.user,
                     dataset=dataset,
-                    title=request.POST.get("title", ""),
-                    summary=request.POST.get("summary", ""),
+                    title=texts_posted(request.POST, "title"),
+                    summary=texts_posted(request.POST, "summary"),
                 )
             except ValidationError as error:
                 errors.extend(_messages_of(error))
             else:
                 return redirect("staff:statistics_release", release_id=release.public_id)
+    posted = {field: texts_posted(request.POST, field) for field in ("title", "summary")}
+    context = {"datasets": ready, "errors": errors, "form": request.POST}
     return render(
-        request, "statistics/staff/release_new.html", {"datasets": ready, "errors": errors, "form": request.POST}
+        request, "statistics/staff/release_new.html", context | _release_texts(posted["title"], posted["summary"])
     )
 
 
@@ -121,8 +159,8 @@ def release_detail(request: HttpRequest, release_id: Any) -> HttpResponse:
                 services.release_update(
                     actor=request.user,
                     release=release,
-                    title=request.POST.get("title", ""),
-                    summary=request.POST.get("summary", ""),
+                    title=texts_posted(request.POST, "title"),
+                    summary=texts_posted(request.POST, "summary"),
                 )
                 messages.success(request, _("The release is saved."))
             elif request.POST.get("do") == "remove":
@@ -144,6 +182,7 @@ def release_detail(request: HttpRequest, release_id: Any) -> HttpResponse:
             "errors": errors,
             "may_build": can(request.user, "statistics.build") and release.status == ReleaseStatus.DRAFT,
             "may_correct": can(request.user, "statistics.build") and release.status == ReleaseStatus.PUBLISHED,
+            **_release_texts(release.titles, release.summaries),
         },
     )
 
@@ -265,7 +304,7 @@ def table_new(request: HttpRequest, release_id: Any) -> HttpResponse:
                 method=request.POST.get("method", Method.SUPPRESSION),
                 threshold=int(request.POST.get("threshold") or 10),
                 protection=int(request.POST.get("protection") or 4),
-                title=request.POST.get("title", ""),
+                title=texts_posted(request.POST, "title"),
                 note=request.POST.get("note", ""),
             )
         except ValidationError as error:
@@ -298,6 +337,14 @@ def table_new(request: HttpRequest, release_id: Any) -> HttpResponse:
             "errors": errors,
             "form": request.POST,
             "chosen": request.POST.getlist("dimensions"),
+            "titles": _texts(
+                "title",
+                texts_posted(request.POST, "title"),
+                legend=_("Title (optional)"),
+                help_text=_(
+                    "Left empty, the table is named from its indicator and dimensions in each reader's language."
+                ),
+            ),
         },
     )
 

@@ -19,7 +19,7 @@ def stock_table() -> TableData:
     return TableData(
         release="stock-2025",
         code=fields["code"],
-        title=fields["title"],
+        title=fields["title_en"],
         dimensions=tuple(fields["dimensions"]),
         cells=tuple(fields["cells"]),
         labels=fields["labels"],
