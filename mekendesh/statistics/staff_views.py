@@ -235,30 +235,100 @@ def _label(labels: dict[str, Any], name: str, code: str) -> str:
     return str(names.get(language) or names.get("en") or code)
 
 
-def _grid(names: list[str], cells: list[dict[str, Any]], labels: dict[str, Any], *, mark: bool) -> dict[str, Any]:
-    """The cells as rows for a page: each cell's codes named, its value or its mark."""
+SUPPRESSED_STATUSES = frozenset({"C", "A", "D"})  # confidential: primary (A), secondary (D), as published (C)
+
+
+def _levels(codes: list[str], parents: Any, total: str | None) -> dict[str, tuple[int, int, bool]]:
+    """Each code of a dimension as the grid lays it out: (its place in the hierarchy read from
+    the top — the total, then each code followed by the codes under it —, its depth: 0 the total,
+    1 the codes under it …, whether codes lie under it). A code without a parent is under the total."""
+    parent_of: dict[str, str | None] = {}
+    for code in codes:
+        parent = (parents or {}).get(code, total if code != total else None)
+        parent_of[code] = parent if parent != code else None
+    children: dict[str | None, list[str]] = {}
+    order = {code: index for index, code in enumerate(codes)}
+    for code in codes:
+        parent = parent_of[code]
+        # A parent the table does not have (a filter's slice): its codes hang from the top.
+        children.setdefault(parent if parent in order else None, []).append(code)
+    laid: dict[str, tuple[int, int, bool]] = {}
+
+    def walk(code: str, depth: int) -> None:
+        if code in laid:
+            return
+        laid[code] = (len(laid), depth, bool(children.get(code)))
+        for child in children.get(code, []):
+            walk(child, depth + 1)
+
+    tops = children.get(None, [])
+    for code in sorted(tops, key=lambda item: (item != total, order[item])):
+        walk(code, 0 if code == total else (0 if total not in order else 1))
+    for code in codes:  # anything left (a cycle): at the end, under the total
+        walk(code, 1)
+    return laid
+
+
+def _grid(
+    names: list[str],
+    cells: list[dict[str, Any]],
+    labels: dict[str, Any],
+    *,
+    mark: bool,
+    parents: Any = None,
+    totals: Any = None,
+) -> dict[str, Any]:
+    """The cells as rows for a page, grouped by each dimension's hierarchy: the total first, then
+    each code followed by the codes under it (a region, then its districts), every name indented
+    by its level; totals and subtotals marked; each cell's value or its mark ("x" for every cell
+    not published, whichever rule withheld it; "–" for one that cannot exist)."""
+    parents, totals = parents or {}, totals or {}
+    levels = {}
+    for name in names:
+        seen = list(dict.fromkeys(str(cell["cell"].get(name, "")) for cell in cells))
+        levels[name] = _levels(seen, parents.get(name), totals.get(name))
     rows = []
     for cell in cells:
         value = cell.get("value")
-        if value is None and cell.get("obs_status") == "M":
+        if str(cell.get("conf_status", "F")) in SUPPRESSED_STATUSES:
+            shown, kind = "x", "suppressed"
+        elif value is None and cell.get("obs_status") == "M":
             shown, kind = "–", "impossible"
         elif value is None:
             shown, kind = "x", "suppressed"
         else:
             shown, kind = str(value), "perturbed" if mark and cell.get("obs_status") == "E" else "published"
+        codes = [str(cell["cell"].get(name, "")) for name in names]
+        named = []
+        for name, code in zip(names, codes, strict=True):
+            _place, depth, has_children = levels[name][code]
+            level = "total" if code == totals.get(name) else "subtotal" if has_children else "leaf"
+            named.append({"text": _label(labels, name, code), "depth": depth, "level": level})
         rows.append(
             {
-                "names": [_label(labels, name, cell["cell"].get(name, "")) for name in names],
+                "names": named,
                 "value": shown,
                 "kind": kind,
+                "total": any(item["level"] != "leaf" for item in named),
+                "order": tuple(levels[name][code][0] for name, code in zip(names, codes, strict=True)),
             }
         )
-    return {"headers": [str(DIMENSIONS[name].label) for name in names], "rows": rows}
+    rows.sort(key=lambda row: row["order"])
+    return {
+        "headers": [str(DIMENSIONS[name].label) if name in DIMENSIONS else name for name in names],
+        "rows": rows,
+        "suppressed": sum(1 for row in rows if row["kind"] == "suppressed"),
+    }
 
 
 def _shown(table: ReleaseTable) -> dict[str, Any]:
     names = list(table.totals) or list(table.dimensions)
-    return {"table": table, "grid": _grid(names, list(table.cells), table.labels, mark=True) if table.cells else None}
+    grid = (
+        _grid(names, list(table.cells), table.labels, mark=True, parents=table.parents, totals=table.totals)
+        if table.cells
+        else None
+    )
+    return {"table": table, "grid": grid}
 
 
 def _unprotected(table: ReleaseTable) -> dict[str, Any] | None:
@@ -275,7 +345,9 @@ def _unprotected(table: ReleaseTable) -> dict[str, Any] | None:
         cell = dict(zip(crossed, codes, strict=True))
         if services._in_slice(table, cell, trees):
             cells.append({"cell": cell, "value": data.value(cell), "obs_status": "A"})
-    return _grid(crossed, cells, labels, mark=False)
+    parents = {name: dict(trees[name].parent_of) for name in crossed}
+    totals = {name: trees[name].total for name in crossed}
+    return _grid(crossed, cells, labels, mark=False, parents=parents, totals=totals)
 
 
 @staff_required(permission="statistics.build")
