@@ -287,7 +287,7 @@ def _grid(
     for name in names:
         seen = list(dict.fromkeys(str(cell["cell"].get(name, "")) for cell in cells))
         levels[name] = _levels(seen, parents.get(name), totals.get(name))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for cell in cells:
         value = cell.get("value")
         if str(cell.get("conf_status", "F")) in SUPPRESSED_STATUSES:
@@ -313,7 +313,7 @@ def _grid(
                 "order": tuple(levels[name][code][0] for name, code in zip(names, codes, strict=True)),
             }
         )
-    rows.sort(key=lambda row: row["order"])
+    rows.sort(key=lambda row: tuple(row["order"]))
     return {
         "headers": [str(DIMENSIONS[name].label) if name in DIMENSIONS else name for name in names],
         "rows": rows,

@@ -86,9 +86,8 @@ def test_a_table_nobody_titled_reads_in_each_language_from_its_indicator_and_dim
         workbook = get(
             client, "statistics:download", language, slug="stock-2025", code="by-destination-sex", fmt="xlsx"
         )
-        about = dict(
-            openpyxl.load_workbook(io.BytesIO(workbook.content), read_only=True)["about"].iter_rows(values_only=True)
-        )
+        sheet = openpyxl.load_workbook(io.BytesIO(workbook.content), read_only=True)["about"]
+        about = {str(row[0]): row[1] for row in sheet.iter_rows(values_only=True)}
         assert about["title"] == title, language
 
 
