@@ -322,7 +322,11 @@ def _grid(
 
 
 def _shown(table: ReleaseTable) -> dict[str, Any]:
-    names = list(table.totals) or list(table.dimensions)
+    # The table's dimensions in its own order, then those its filters and period fix (PostgreSQL
+    # does not keep the order of a JSON object's keys, so ``totals`` cannot give it).
+    order = services.crossed_dimensions(table) if table.indicator in INDICATORS else table.dimensions
+    crossed = [name for name in order if name in table.totals]
+    names = crossed + [name for name in table.totals if name not in crossed] or list(table.dimensions)
     grid = (
         _grid(names, list(table.cells), table.labels, mark=True, parents=table.parents, totals=table.totals)
         if table.cells

@@ -167,3 +167,27 @@ def test_the_staff_page_of_a_table_by_region_and_district_reads_by_level_and_mar
     ]
     assert [row["value"] for row in unknown_women] == ["3"], unknown_women
     assert [row["names"][0]["depth"] for row in unprotected] == sorted(row["names"][0]["depth"] for row in unprotected)
+
+
+def test_the_staff_page_of_an_official_table_shows_each_figure_with_its_source(sign_in, statistician, places):
+    from mekendesh.statistics import services
+    from mekendesh.statistics.official import official_demo_import
+
+    figures = official_demo_import(actor=statistician)
+    release = services.release_create(actor=statistician, dataset=figures, title={"en": "Official"})
+    table = services.release_table_add(
+        actor=statistician, release=release, indicator="citizens_abroad", dimensions=["geography", "period", "source"]
+    )
+    table = services.release_table_protect(actor=statistician, table=table)
+    html = (
+        sign_in(statistician)
+        .get(
+            reverse("staff:statistics_table", kwargs={"release_id": release.public_id, "table_id": table.pk}),
+            headers={"Accept-Language": "en"},
+        )
+        .text
+    )
+    rows = grid_rows(html, "published")
+    assert len(rows) == len(table.cells)
+    assert {"608000", "798000"} <= {row["value"] for row in rows}
+    assert not any(row["kind"] == "suppressed" for row in rows)
