@@ -16,20 +16,118 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 
 from mekendesh.statistics import services
 from mekendesh.statistics.models import Release
 from mekendesh.statistics.official import official_demo_import
 
-# The register's tables: (indicator, dimensions, title). Flows are by month, under their years:
-# the public pages show the years first.
-REGISTER_TABLES = (
-    ("stock", ("destination",), "Citizens abroad by country of destination"),
-    ("stock", ("origin",), "Citizens abroad by region of origin"),
-    ("departures", ("month",), "Departures by year"),
-    ("returns", ("month",), "Returns by year"),
+# The releases' titles and summaries and the tables' titles, in the four interface languages, as
+# a statistician types them: every visitor reads them in their own language. The register's
+# release names its reference date (``{date}``).
+REGISTER_TITLE = {
+    "ky": "Чет өлкөдөгү жарандар жана алардын сапарлары: {date} абалы боюнча реестр",
+    "ru": "Граждане за рубежом и их поездки: данные реестра на {date}",
+    "tk": "Daşary ýurtdaky raýatlar we olaryň saparlary: sanaw, {date} ýagdaýyna görä",
+    "en": "Citizens abroad and their travels: the register on {date}",
+}
+REGISTER_SUMMARY = {
+    "ky": (
+        "Эсептик датада чет өлкөдө жүрүүсү уланып жаткан жарандар — барган өлкөсү жана чыккан облусу "
+        "боюнча, ошондой эле ар жылы башталган жана аяктаган чет өлкөдө жүрүүлөр, реестрде кандай "
+        "катталса, ошондой."
+    ),
+    "ru": (
+        "Граждане с действующим пребыванием за рубежом на отчётную дату — по стране назначения и по "
+        "региону происхождения, а также пребывания, начавшиеся и завершившиеся в каждом году, по данным "
+        "реестра."
+    ),
+    "tk": (
+        "Hasabat senesinde daşary ýurtda bolmak döwri dowam edýän raýatlar, barýan ýurdy we gelip çykan "
+        "welaýaty boýunça, şeýle hem her ýylda başlanan we tamamlanan bolmak döwürleri — sanawda ýazga "
+        "alnyşy ýaly."
+    ),
+    "en": (
+        "Citizens with a stay abroad in force on the reference date, by country of destination and by "
+        "region of origin, and the stays begun and ended each year, as the register records them."
+    ),
+}
+OFFICIAL_TITLE = {
+    "ky": "Чет өлкөдөгү жарандар: расмий сандар",
+    "ru": "Граждане за рубежом: официальные данные",
+    "tk": "Daşary ýurtdaky raýatlar: resmi sanlar",
+    "en": "Citizens abroad: the official figures",
+}
+OFFICIAL_SUMMARY = {
+    "ky": (
+        "Чет өлкөдө канча жаран жашайт — тышкы иштер министрлиги жана эмгек министрлиги берген "
+        "маалыматтар боюнча. Эки булактын сандары дал келбейт; экөө тең, ар бири өз булагы менен "
+        "жарыяланат."
+    ),
+    "ru": (
+        "Численность граждан, проживающих за рубежом, по данным министерства иностранных дел и "
+        "министерства труда. Данные двух источников расходятся; публикуются и те и другие, каждые — с "
+        "указанием источника."
+    ),
+    "tk": (
+        "Daşary işler ministrliginiň we zähmet ministrliginiň berýän maglumatlaryna görä, daşary ýurtda "
+        "näçe raýatyň ýaşaýandygy. Iki çeşmäniň maglumatlary biri-birine gabat gelmeýär; ikisi hem öz "
+        "çeşmesi görkezilip neşir edilýär."
+    ),
+    "en": (
+        "How many citizens live abroad, as the foreign ministry and the labour ministry give it. The two "
+        "sources disagree; both are published, each with its source."
+    ),
+}
+# The register's tables: (indicator, dimensions, title by language). Flows are by month, under
+# their years: the public pages show the years first.
+REGISTER_TABLES: tuple[tuple[str, tuple[str, ...], dict[str, str]], ...] = (
+    (
+        "stock",
+        ("destination",),
+        {
+            "ky": "Чет өлкөдөгү жарандар, барган өлкөсү боюнча",
+            "ru": "Граждане за рубежом по странам назначения",
+            "tk": "Daşary ýurtdaky raýatlar, barýan ýurdy boýunça",
+            "en": "Citizens abroad by country of destination",
+        },
+    ),
+    (
+        "stock",
+        ("origin",),
+        {
+            "ky": "Чет өлкөдөгү жарандар, чыккан облусу боюнча",
+            "ru": "Граждане за рубежом по регионам происхождения",
+            "tk": "Daşary ýurtdaky raýatlar, gelip çykan welaýaty boýunça",
+            "en": "Citizens abroad by region of origin",
+        },
+    ),
+    (
+        "departures",
+        ("month",),
+        {
+            "ky": "Чет өлкөгө кетүүлөр, жылдар боюнча",
+            "ru": "Выезды по годам",
+            "tk": "Gidenler, ýyllar boýunça",
+            "en": "Departures by year",
+        },
+    ),
+    (
+        "returns",
+        ("month",),
+        {
+            "ky": "Мекенге кайтуулар, жылдар боюнча",
+            "ru": "Возвращения по годам",
+            "tk": "Dolananlar, ýyllar boýunça",
+            "en": "Returns by year",
+        },
+    ),
 )
+OFFICIAL_TABLE_TITLE = {
+    "ky": "Чет өлкөдөгү жарандар, булактар боюнча",
+    "ru": "Граждане за рубежом, по источникам",
+    "tk": "Daşary ýurtdaky raýatlar, çeşmeler boýunça",
+    "en": "Citizens abroad, by source",
+}
 # The official figures published: the indicator of the shipped table and its dimensions.
 OFFICIAL_INDICATOR = "citizens_abroad"
 OFFICIAL_DIMENSIONS = ("geography", "period", "source")
@@ -67,18 +165,9 @@ def demo_statistics_publish(*, builder: Any, reviewer: Any, today: dt.date) -> D
     register = services.release_create(
         actor=builder,
         dataset=dataset,
-        title=_("Citizens abroad and their travels: the register on %(date)s") % {"date": today.isoformat()},
-        summary=_(
-            "Citizens with a stay abroad in force on the reference date, by country of destination and by "
-            "region of origin, and the stays begun and ended each year, as the register records them."
-        ),
+        title={language: text.format(date=today.isoformat()) for language, text in REGISTER_TITLE.items()},
+        summary=REGISTER_SUMMARY,
     )
-    titles = {
-        "Citizens abroad by country of destination": _("Citizens abroad by country of destination"),
-        "Citizens abroad by region of origin": _("Citizens abroad by region of origin"),
-        "Departures by year": _("Departures by year"),
-        "Returns by year": _("Returns by year"),
-    }
     for indicator, dimensions, title in REGISTER_TABLES:
         services.release_table_add(
             actor=builder,
@@ -86,7 +175,7 @@ def demo_statistics_publish(*, builder: Any, reviewer: Any, today: dt.date) -> D
             indicator=indicator,
             dimensions=list(dimensions),
             threshold=THRESHOLD,
-            title=titles[title],
+            title=title,
         )
     left_out: list[str] = []
     published = _publish(release=register, builder=builder, reviewer=reviewer, left_out=left_out)
@@ -95,18 +184,15 @@ def demo_statistics_publish(*, builder: Any, reviewer: Any, today: dt.date) -> D
     official = services.release_create(
         actor=builder,
         dataset=figures,
-        title=_("Citizens abroad: the official figures"),
-        summary=_(
-            "How many citizens live abroad, as the foreign ministry and the labour ministry give it. The two "
-            "sources disagree; both are published, each with its source."
-        ),
+        title=OFFICIAL_TITLE,
+        summary=OFFICIAL_SUMMARY,
     )
     services.release_table_add(
         actor=builder,
         release=official,
         indicator=OFFICIAL_INDICATOR,
         dimensions=list(OFFICIAL_DIMENSIONS),
-        title=_("Citizens abroad, by source"),
+        title=OFFICIAL_TABLE_TITLE,
     )
     figures_published = _publish(release=official, builder=builder, reviewer=reviewer, left_out=left_out)
     assert figures_published is not None  # official figures are published as they are, never refused

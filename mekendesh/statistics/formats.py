@@ -2,8 +2,10 @@
 
 Every format carries the same rows (:func:`public_rows`): each dimension's code (and, in CSV and
 XLSX, its label in the reader's language), the period, the value (empty when the cell is not
-published), ``OBS_STATUS``, ``CONF_STATUS``, ``UNIT`` and ``SOURCE``. Primary and secondary
-suppression are published alike: ``CONF_STATUS`` ``A`` and ``D`` go out as ``C``
+published), ``OBS_STATUS``, ``CONF_STATUS``, ``UNIT`` and ``SOURCE`` — each figure's own source:
+in an official table, whose dimension ``source`` keeps two sources of one figure side by side,
+the cell's source (its label in CSV and XLSX, its code in SDMX-CSV), never the sources joined.
+Primary and secondary suppression are published alike: ``CONF_STATUS`` ``A`` and ``D`` go out as ``C``
 (:mod:`mekendesh.disclosure.flags`), so that no file tells which cells were below the threshold.
 
 Nothing here needs Django: a table is anything with the fields of :class:`TableData` (a
@@ -23,6 +25,10 @@ from mekendesh.disclosure.flags import CONFIDENTIAL, SECONDARY, SMALL_COUNT
 from mekendesh.lib.export import neutralise_formula
 
 LANGUAGES = ("ky", "ru", "tk", "en")
+# The dimension that names each figure's source (official tables); its code is the SOURCE attribute.
+SOURCE_DIMENSION = "source"
+# An official table's dimension of periods: each figure's TIME_PERIOD is its own.
+PERIOD_DIMENSION = "period"
 AGENCY = "MEKENDESH"
 SDMX_VERSION = "1.0"
 # The columns after the dimensions, in every format.
@@ -53,12 +59,14 @@ class TableData:
     parents: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, table: Any) -> TableData:
-        """A ``ReleaseTable`` (or anything with its fields and a ``release`` with a ``slug``)."""
+    def of(cls, table: Any, language: str | None = None) -> TableData:
+        """A ``ReleaseTable`` (or anything with its fields and a ``release`` with a ``slug``), its
+        title in ``language`` (the page's by default)."""
+        title_in = getattr(table, "title_in", None)
         return cls(
             release=table.release.slug,
             code=table.code,
-            title=table.title,
+            title=title_in(language)[0] if title_in is not None else table.title,
             dimensions=tuple(table.dimensions),
             cells=tuple(table.cells),
             labels=table.labels or {},
@@ -172,18 +180,40 @@ def header(table: TableData, *, with_labels: bool) -> list[str]:
     return columns + list(MEASURE_COLUMNS)
 
 
-def public_rows(table: TableData, language: str, *, with_labels: bool = True) -> list[list[Any]]:
-    """One row per cell, in the order of :func:`header` (values as numbers, empty as None)."""
+def public_rows(table: TableData, language: str | None, *, with_labels: bool = True) -> list[list[Any]]:
+    """One row per cell, in the order of :func:`header` (values as numbers, empty as None).
+    ``SOURCE`` is each figure's own source (:func:`cell_source`): its label in ``language``, or
+    its code when ``language`` is None (SDMX-CSV)."""
     rows = []
     for cell in public_cells(table):
         row: list[Any] = []
         for name in table.dimensions:
             row.append(cell.codes[name])
             if with_labels:
-                row.append(table.label(name, cell.codes[name], language))
-        row += [table.period, cell.value, cell.obs_status, cell.conf_status, table.unit, table.source]
+                row.append(table.label(name, cell.codes[name], language or "en"))
+        row += [
+            cell.codes.get(PERIOD_DIMENSION) or table.period,
+            cell.value,
+            cell.obs_status,
+            cell.conf_status,
+            table.unit,
+            cell_source(table, cell, language),
+        ]
         rows.append(row)
     return rows
+
+
+def cell_source(table: TableData, cell: PublicCell, language: str | None) -> str:
+    """The source of one figure: the code of the cell's ``source`` dimension (its label in
+    ``language`` when given) when the table has that dimension — an official table keeps every
+    source's figures side by side — else the table's one source. A cell that is the total over
+    sources (none is, today) names the table's sources."""
+    if SOURCE_DIMENSION not in table.dimensions:
+        return table.source
+    code = cell.codes.get(SOURCE_DIMENSION, "")
+    if not code or code == table.totals.get(SOURCE_DIMENSION):
+        return table.source
+    return table.label(SOURCE_DIMENSION, code, language) if language else code
 
 
 def _csv_text(lines: Iterable[Sequence[Any]]) -> str:
@@ -232,13 +262,28 @@ def structure_id(table: TableData) -> str:
     return f"{AGENCY}:{sdmx_id(table.release.replace('-', '_').upper())}__{sdmx_id(table.code.upper())}({SDMX_VERSION})"
 
 
+def sdmx_dimension_id(name: str) -> str:
+    """A dimension's column in SDMX-CSV: its name in capitals, ``_DIM`` added when that is the
+    name of a measure or attribute column (an official table's dimension ``source`` is
+    ``SOURCE_DIM``; the attribute ``SOURCE`` gives the same code, figure by figure)."""
+    upper = name.upper()
+    return f"{upper}_DIM" if upper in MEASURE_COLUMNS else upper
+
+
 def sdmx_header(table: TableData) -> list[str]:
-    return ["STRUCTURE", "STRUCTURE_ID", "ACTION", *(name.upper() for name in table.dimensions), *MEASURE_COLUMNS]
+    return [
+        "STRUCTURE",
+        "STRUCTURE_ID",
+        "ACTION",
+        *(sdmx_dimension_id(name) for name in table.dimensions),
+        *MEASURE_COLUMNS,
+    ]
 
 
 def to_sdmx_csv(table: TableData) -> bytes:
     """SDMX-CSV 2.0 (section 2 of the SDMX 3.0 standard's CSV format): ``STRUCTURE`` (``dataflow``),
-    ``STRUCTURE_ID``, ``ACTION`` (``I``, information), a column per dimension (its code), then
+    ``STRUCTURE_ID``, ``ACTION`` (``I``, information), a column per dimension (its code,
+    :func:`sdmx_dimension_id`), then
     ``TIME_PERIOD``, the measure ``OBS_VALUE`` and the attributes ``OBS_STATUS``, ``CONF_STATUS``
     (CL_OBS_STATUS and CL_CONF_STATUS), ``UNIT`` and ``SOURCE``; UTF-8 without a byte-order mark.
 
@@ -247,6 +292,6 @@ def to_sdmx_csv(table: TableData) -> bytes:
     ``Schema`` of the table; the tests read these files back with pysdmx's reader."""
     flow = structure_id(table)
     lines = [sdmx_header(table)]
-    for row in public_rows(table, "en", with_labels=False):
+    for row in public_rows(table, None, with_labels=False):
         lines.append(["dataflow", flow, "I", *row])
     return _csv_text(lines).encode("utf-8")

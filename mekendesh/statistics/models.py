@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mekendesh.statistics.titles import table_title_computed, text_in, texts_of
+
 
 class RecordKey(models.Model):
     """A person's record key for cell-key perturbation: a whole number 0–255 drawn at random once,
@@ -135,8 +137,15 @@ class Release(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The public address: /statistics/<slug>/; a correction gets its own slug.
     slug = models.SlugField(_("address"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True)
+    # The title and summary in each interface language given (at least one title).
+    title_ky = models.CharField(_("title (Kyrgyz)"), max_length=300, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+    title_tk = models.CharField(_("title (Turkmen)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_ky = models.TextField(_("summary (Kyrgyz)"), blank=True)
+    summary_ru = models.TextField(_("summary (Russian)"), blank=True)
+    summary_tk = models.TextField(_("summary (Turkmen)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
     dataset = models.ForeignKey(DataSet, on_delete=models.PROTECT, related_name="releases")
     status = models.CharField(_("status"), max_length=16, choices=ReleaseStatus.choices, default=ReleaseStatus.DRAFT)
     version = models.PositiveIntegerField(default=1)  # optimistic locking (the workflow's version field)
@@ -158,6 +167,33 @@ class Release(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def titles(self) -> dict[str, str]:
+        """The title in every language it was given in."""
+        return texts_of(self, "title")
+
+    @property
+    def summaries(self) -> dict[str, str]:
+        return texts_of(self, "summary")
+
+    @property
+    def title(self) -> str:
+        """The title in the page's language, else in the first language that has it."""
+        return text_in(self.titles)[0]
+
+    @property
+    def title_language(self) -> str:
+        """The language :attr:`title` is in (for the page's ``lang=``)."""
+        return text_in(self.titles)[1]
+
+    @property
+    def summary(self) -> str:
+        return text_in(self.summaries)[0]
+
+    @property
+    def summary_language(self) -> str:
+        return text_in(self.summaries)[1]
+
 
 class Method(models.TextChoices):
     SUPPRESSION = "suppression", _("threshold suppression")
@@ -176,7 +212,11 @@ class ReleaseTable(models.Model):
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="tables")
     code = models.SlugField(_("code"), max_length=80)
     order = models.PositiveSmallIntegerField(default=0)
-    title = models.CharField(_("title"), max_length=300)
+    # The title in each language the statistician typed it in; none typed: computed (:attr:`title`).
+    title_ky = models.CharField(_("title (Kyrgyz)"), max_length=300, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+    title_tk = models.CharField(_("title (Turkmen)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     indicator = models.CharField(_("indicator"), max_length=64)
     dimensions = models.JSONField(_("dimensions"), default=list)
     filters = models.JSONField(_("filters"), default=dict, blank=True)
@@ -201,3 +241,35 @@ class ReleaseTable(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The title in every language the statistician typed it in (empty: none typed)."""
+        return texts_of(self, "title")
+
+    @property
+    def titles_shown(self) -> dict[str, str]:
+        """The title by language: as typed (only the languages typed), or, none typed, computed
+        in every language."""
+        typed = self.titles
+        if typed:
+            return typed
+        return {language: self.title_in(language)[0] for language in ("ky", "ru", "tk", "en")}
+
+    def title_in(self, language: str | None = None) -> tuple[str, str]:
+        """The title in ``language`` (the page's by default) and the language it is in: the
+        typed title (else a typed one in another language), or, none typed, the title computed
+        from the indicator and dimensions in ``language``."""
+        typed = self.titles
+        if typed:
+            return text_in(typed, language)
+        shown = text_in({}, language)[1]
+        return table_title_computed(self.indicator, self.dimensions, shown), shown
+
+    @property
+    def title(self) -> str:
+        return self.title_in()[0]
+
+    @property
+    def title_language(self) -> str:
+        return self.title_in()[1]

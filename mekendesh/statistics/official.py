@@ -33,7 +33,9 @@ as the tables we receive group thousands far more often than they give three dec
 
 **Rules** that refuse a row (each error names the row and the column): a period not in the forms
 above; a value that is not a number; a negative count (a unit that counts people or events); a
-missing unit; a total that does not add up (:func:`totals_problems`). Two sources for one figure
+missing unit; a total that does not add up (:func:`totals_problems`); a row that repeats the figure
+of an earlier row — the same indicator, geography, destination, period and source
+(:func:`repeated_figures`: the error names both rows). Two sources for one figure
 (the same indicator, geography, destination and period) are not an error: both rows are kept, and
 the summary of the import and the staff pages list them (:func:`sources_disagreeing`).
 """
@@ -579,13 +581,73 @@ def totals_problems(figures: Iterable[tuple[int, dict[str, Any]]]) -> list[Total
     return problems
 
 
+def figure_key(payload: dict[str, Any]) -> tuple[str, ...]:
+    """What makes a figure one figure: its indicator, geography, destination, period and source
+    (the period normalised, the words compared without case)."""
+    return (
+        payload["indicator"].casefold(),
+        payload["geography"].casefold(),
+        payload["destination"].casefold(),
+        payload["period"],
+        payload["source"].casefold(),
+    )
+
+
+def repeated_figures(figures: Iterable[tuple[int, dict[str, Any]]]) -> list[tuple[int, int, dict[str, Any]]]:
+    """The rows that give a figure an earlier row of the same file gives already, as (row, the
+    earlier row, its payload): one source cannot give one figure twice in one table."""
+    first: dict[tuple[str, ...], int] = {}
+    repeated = []
+    for row, payload in figures:
+        key = figure_key(payload)
+        if key in first:
+            repeated.append((row, first[key], payload))
+        else:
+            first[key] = row
+    return repeated
+
+
+def figure_named(payload: dict[str, Any]) -> str:
+    """A figure as a row error names it: indicator, geography (→ destination), period, source."""
+    place = payload["geography"]
+    if payload["destination"]:
+        place = f"{place} → {payload['destination']}"
+    return ", ".join((payload["indicator"], place, payload["period"], payload["source"]))
+
+
 def totals_find(batch: Any) -> None:
-    """After every row is checked: refuse the totals that do not add up (their rows become bad
-    rows of the error report, naming the rows of their parts)."""
+    """After every row is checked: refuse the rows that repeat the figure of an earlier row (the
+    same indicator, geography, destination, period and source), then the totals that do not add
+    up (their rows become bad rows of the error report, naming the rows of their parts)."""
     from mekendesh.imports.models import ImportRowError, StagedRow, StagedStatus
 
     staged = StagedRow.objects.filter(batch=batch, status=StagedStatus.VALID).order_by("row")
     figures = [(row, payload) for row, payload in staged.values_list("row", "payload")]
+    repeated = repeated_figures(figures)
+    if repeated:
+        raw_of = {row: payload.get("raw", []) for row, payload in figures}
+        for row, _first, _payload in repeated:
+            StagedRow.objects.filter(batch=batch, row=row).update(
+                status=StagedStatus.INVALID, payload={}, raw=raw_of.get(row, [])
+            )
+        ImportRowError.objects.bulk_create(
+            [
+                ImportRowError(
+                    batch=batch,
+                    row=row,
+                    column="source",
+                    value=payload["source"][:200],
+                    message=gettext_noop(
+                        "Row %(row)s repeats row %(first)s: the same figure (%(figure)s) is given twice by the same "
+                        "source. Keep one of the two rows."
+                    ),
+                    params={"row": row, "first": first, "figure": figure_named(payload)},
+                )
+                for row, first, payload in repeated
+            ]
+        )
+        gone = {row for row, _first, _payload in repeated}
+        figures = [(row, payload) for row, payload in figures if row not in gone]
     problems = totals_problems(figures)
     if not problems:
         return

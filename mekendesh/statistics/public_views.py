@@ -43,7 +43,7 @@ FORMATS = {
 }
 SUPPRESSED_MARK = "x"
 MISSING_MARK = "–"
-CHART_CACHE_VERSION = 2
+CHART_CACHE_VERSION = 3
 
 
 def dimension_names() -> dict[str, Promise | str]:
@@ -93,7 +93,10 @@ def method_in_words(method: str, threshold: int) -> str:
 
 
 def language() -> str:
-    return translation.get_language() or "en"
+    """The page's language, one of the four interface languages."""
+    from mekendesh.statistics.titles import active_language
+
+    return active_language()
 
 
 def public_page(response: HttpResponse) -> HttpResponse:
@@ -244,7 +247,7 @@ def release(request: HttpRequest, slug: str) -> HttpResponse:
 def table(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     found = selectors_public.published_table(slug, code)
     lang = language()
-    data = TableData.of(found)
+    data = TableData.of(found, lang)
     pivot = pivot_of(data, request.GET, lang)
     suppressed = any(cell.suppressed for row in pivot.body for cell in row[2])
     missing = any(cell.missing for row in pivot.body for cell in row[2])
@@ -288,7 +291,7 @@ def table(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "levels": levels,
         "suppressed": suppressed,
         "missing": missing,
-        "chart": inline_svg(chart, found.title),
+        "chart": inline_svg(chart, data.title),
         "chart_url": reverse("statistics:chart", kwargs=args),
         "downloads": [
             (label, reverse("statistics:download", kwargs={**args, "fmt": fmt}))
@@ -302,7 +305,7 @@ def table(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @require_safe
 def chart(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     found = selectors_public.published_table(slug, code)
-    svg = chart_svg(found, TableData.of(found), language())
+    svg = chart_svg(found, TableData.of(found, language()), language())
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug}-{code}.svg"'
     return public_page(response)
@@ -324,8 +327,8 @@ def about_rows(table: ReleaseTable) -> list[tuple[str, str]]:
 @require_safe
 def download(request: HttpRequest, slug: str, code: str, fmt: str) -> HttpResponse:
     found = selectors_public.published_table(slug, code)
-    data = TableData.of(found)
     lang = language()
+    data = TableData.of(found, lang)
     media_type, extension = FORMATS[fmt]
     if fmt == "csv":
         content = formats.to_csv(data, lang)

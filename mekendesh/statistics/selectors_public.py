@@ -10,7 +10,23 @@ from django.http import Http404
 from mekendesh.statistics.models import Release, ReleaseStatus, ReleaseTable
 
 # The fields of a table that a list shows (its cells and labels stay in the database).
-TABLE_SUMMARY_FIELDS = ("id", "release_id", "code", "order", "title", "period", "unit", "source", "method")
+# A table without a typed title is named from its indicator and dimensions.
+TABLE_SUMMARY_FIELDS = (
+    "id",
+    "release_id",
+    "code",
+    "order",
+    "title_ky",
+    "title_ru",
+    "title_tk",
+    "title_en",
+    "indicator",
+    "dimensions",
+    "period",
+    "unit",
+    "source",
+    "method",
+)
 
 
 def published_releases() -> QuerySet[Release]:

@@ -10,10 +10,17 @@ from rest_framework import serializers
 from mekendesh.statistics.formats import TableData, public_cells
 from mekendesh.statistics.models import Release, ReleaseTable
 
+BY_LANGUAGE = "By language (ky, ru, tk, en)"
+
 
 class TableSummarySerializer(serializers.Serializer):
     code = serializers.CharField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="In the request's language (Accept-Language), else another one.")
+    titles = serializers.DictField(
+        source="titles_shown",
+        child=serializers.CharField(),
+        help_text=f"{BY_LANGUAGE}: the title typed, or made from the indicator and dimensions.",
+    )
     period = serializers.CharField(allow_blank=True)
     unit = serializers.CharField()
     source = serializers.CharField(allow_blank=True)  # type: ignore[assignment]  # a field named like Field.source
@@ -30,8 +37,14 @@ class TableSummarySerializer(serializers.Serializer):
 
 class ReleaseSerializer(serializers.Serializer):
     slug = serializers.SlugField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="In the request's language (Accept-Language), else another one.")
+    titles = serializers.DictField(
+        child=serializers.CharField(), help_text=f"{BY_LANGUAGE}: only the languages it was written in."
+    )
     summary = serializers.CharField(allow_blank=True)
+    summaries = serializers.DictField(
+        child=serializers.CharField(), help_text=f"{BY_LANGUAGE}: only the languages it was written in."
+    )
     published_at = serializers.DateTimeField()
     corrects = serializers.SerializerMethodField(help_text="The slug of the release this one corrects, if any.")
     changes = serializers.CharField(allow_blank=True, help_text="What a correction changed.")
@@ -58,7 +71,11 @@ class CellSerializer(serializers.Serializer):
 class TableSerializer(serializers.Serializer):
     release = serializers.SlugField()
     code = serializers.CharField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="In the request's language (Accept-Language), else another one.")
+    titles = serializers.DictField(
+        child=serializers.CharField(),
+        help_text=f"{BY_LANGUAGE}: the title typed, or made from the indicator and dimensions.",
+    )
     dimensions = serializers.ListField(child=serializers.CharField())
     totals = serializers.DictField(child=serializers.CharField(), help_text="Each dimension's code of its total.")
     labels = serializers.DictField(
@@ -68,7 +85,11 @@ class TableSerializer(serializers.Serializer):
     period = serializers.CharField(allow_blank=True)
     unit = serializers.CharField()
     source = serializers.CharField(  # type: ignore[assignment]  # a field named like Field.source
-        allow_blank=True, help_text="The source of every figure of the table."
+        allow_blank=True,
+        help_text=(
+            "The table's source; an official table gives several, joined, and each figure's own source is its "
+            "cell's code of the dimension source."
+        ),
     )
     note = serializers.CharField(allow_blank=True)
     method = serializers.CharField()
@@ -81,6 +102,7 @@ def table_body(table: ReleaseTable) -> dict[str, Any]:
         "release": data.release,
         "code": data.code,
         "title": data.title,
+        "titles": table.titles_shown,
         "dimensions": list(data.dimensions),
         "totals": dict(data.totals),
         "labels": data.labels,

@@ -39,7 +39,6 @@ from mekendesh.disclosure import (
     protect,
 )
 from mekendesh.statistics.indicators import (
-    DIMENSIONS,
     INDICATORS,
     aggregates_compute,
     dimension_for,
@@ -56,6 +55,7 @@ from mekendesh.statistics.models import (
     ReleaseStatus,
     ReleaseTable,
 )
+from mekendesh.statistics.titles import SLUG_LANGUAGES, fields_for, texts_given
 from mekendesh.statistics.workflows import RELEASE
 from mekendesh.workflows.services import transition
 
@@ -122,8 +122,10 @@ def dataset_compute_start(*, actor: Any, reference_date: dt.date | None = None) 
 # --- releases ----------------------------------------------------------------------------------
 
 
-def _slug_for(title: str) -> str:
-    base = slugify(title)[:60].strip("-") or "release"
+def _slug_for(titles: Mapping[str, str]) -> str:
+    """An address from the title, in the first language (English, Turkmen …) whose letters make one."""
+    found = (slugify(titles.get(language, ""))[:60].strip("-") for language in SLUG_LANGUAGES)
+    base = next((slug for slug in found if slug), "release")
     slug, number = base, 1
     while Release.objects.filter(slug=slug).exists():
         number += 1
@@ -136,15 +138,18 @@ def release_create(
     *,
     actor: Any,
     dataset: DataSet,
-    title: str,
-    summary: str = "",
+    title: str | Mapping[str, str],
+    summary: str | Mapping[str, str] = "",
     slug: str = "",
     corrects: Release | None = None,
     changes: str = "",
 ) -> Release:
-    title = title.strip()
-    if not title:
-        raise ValidationError({"title": _("Give the release a title.")})
+    """A draft release of ``dataset``. ``title`` and ``summary`` are given in each language as
+    ``{"ky": …, "ru": …, "tk": …, "en": …}`` (a plain string is in the page's language); at least
+    one title is needed."""
+    titles, summaries = texts_given(title), texts_given(summary)
+    if not titles:
+        raise ValidationError({"title": _("Give the release a title, in at least one language.")})
     if dataset.status != DataSetStatus.READY:
         raise ValidationError({"dataset": _("This data set is not ready: wait until its computation has finished.")})
     if slug:
@@ -152,9 +157,9 @@ def release_create(
         if not slug or Release.objects.filter(slug=slug).exists():
             raise ValidationError({"slug": _("This address is taken or empty: choose another.")})
     release = Release.objects.create(
-        slug=slug or _slug_for(title),
-        title=title,
-        summary=summary,
+        slug=slug or _slug_for(titles),
+        **fields_for("title", titles),
+        **fields_for("summary", summaries),
         dataset=dataset,
         created_by=actor,
         corrects=corrects,
@@ -165,14 +170,25 @@ def release_create(
 
 
 @transaction.atomic
-def release_update(*, actor: Any, release: Release, title: str, summary: str = "") -> Release:
+def release_update(
+    *, actor: Any, release: Release, title: str | Mapping[str, str], summary: str | Mapping[str, str] = ""
+) -> Release:
+    """Change the title and summary. Given by language, they replace every language's text (a
+    language left empty has none); a plain string changes the page's language's only."""
     release = Release.objects.select_for_update().get(pk=release.pk)
     _editable(release)
-    if not title.strip():
-        raise ValidationError({"title": _("Give the release a title.")})
-    release.title, release.summary = title.strip(), summary
-    release.save(update_fields=["title", "summary"])
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=release, fields=["title", "summary"])
+    titles, summaries = texts_given(title), texts_given(summary)
+    if isinstance(title, str):
+        titles = {**release.titles, **titles}
+    if isinstance(summary, str):
+        summaries = {**release.summaries, **summaries}
+    if not titles:
+        raise ValidationError({"title": _("Give the release a title, in at least one language.")})
+    changed = {**fields_for("title", titles), **fields_for("summary", summaries)}
+    for name, value in changed.items():
+        setattr(release, name, value)
+    release.save(update_fields=list(changed))
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=release, fields=list(changed))
     return release
 
 
@@ -232,10 +248,12 @@ def release_table_add(
     method: str = Method.SUPPRESSION,
     threshold: int = 10,
     protection: int = 4,
-    title: str = "",
+    title: str | Mapping[str, str] = "",
     note: str = "",
 ) -> ReleaseTable:
-    """A table of the release, not yet protected."""
+    """A table of the release, not yet protected. ``title`` by language (a plain string: the
+    page's language); none given, the table is named from its indicator and dimensions in each
+    reader's language (:meth:`ReleaseTable.title_in`)."""
     release = Release.objects.select_for_update().select_related("dataset").get(pk=release.pk)
     _editable(release)
     filters = {str(key): str(value) for key, value in (filters or {}).items() if value}
@@ -251,12 +269,7 @@ def release_table_add(
     if not 0 <= int(protection) <= 100:
         raise ValidationError({"protection": _("The protection level is a whole number from 0 to 100.")})
     found = INDICATORS.get(indicator)
-    if not title:
-        parts = [str(found.label) if found else indicator]
-        if dimensions:
-            names = [str(DIMENSIONS[name].label) if name in DIMENSIONS else name for name in dimensions]
-            parts.append(_("by %(dimensions)s") % {"dimensions": ", ".join(names)})
-        title = " ".join(parts)
+    titles = {language: text[:300] for language, text in texts_given(title).items()}
     order = release.tables.count()
     code = slugify(f"{indicator}-{'-'.join(dimensions)}")[:70] or "table"
     base, number = code, 1
@@ -267,7 +280,7 @@ def release_table_add(
         release=release,
         code=code,
         order=order,
-        title=title[:300],
+        **fields_for("title", titles),
         indicator=indicator,
         dimensions=list(dimensions),
         filters=filters,
@@ -608,7 +621,7 @@ def release_return(*, actor: Any, release: Release, note: str = "", idempotency_
 
 
 @transaction.atomic
-def release_correct(*, actor: Any, release: Release, changes: str, title: str = "") -> Release:
+def release_correct(*, actor: Any, release: Release, changes: str, title: str | Mapping[str, str] = "") -> Release:
     """A new draft release correcting a published one: it names the release it corrects and says
     what changed; its tables start as copies of the corrected one's definitions, to protect again."""
     if release.status != ReleaseStatus.PUBLISHED:
@@ -621,8 +634,8 @@ def release_correct(*, actor: Any, release: Release, changes: str, title: str = 
     correction = release_create(
         actor=actor,
         dataset=release.dataset,
-        title=title.strip() or release.title,
-        summary=release.summary,
+        title=texts_given(title) or release.titles,
+        summary=release.summaries,
         slug=f"{release.slug[:60]}-{uuid.uuid4().hex[:6]}",
         corrects=release,
         changes=changes,
@@ -632,7 +645,7 @@ def release_correct(*, actor: Any, release: Release, changes: str, title: str = 
             release=correction,
             code=table.code,
             order=table.order,
-            title=table.title,
+            **fields_for("title", table.titles),
             indicator=table.indicator,
             dimensions=table.dimensions,
             filters=table.filters,

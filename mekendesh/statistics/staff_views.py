@@ -14,6 +14,7 @@ import itertools
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -26,6 +27,7 @@ from mekendesh.accounts.permissions import can
 from mekendesh.statistics import selectors, services
 from mekendesh.statistics.indicators import DIMENSIONS, INDICATORS, dimension_for, labels_for, table_for
 from mekendesh.statistics.models import DataSetKind, DataSetStatus, Method, Release, ReleaseStatus, ReleaseTable
+from mekendesh.statistics.titles import LANGUAGES, texts_posted
 from mekendesh.statistics.workflows import RELEASE
 from mekendesh.web.decorators import AuthenticatedHttpRequest as HttpRequest
 from mekendesh.web.decorators import staff_required
@@ -44,6 +46,40 @@ def _is_uuid(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _texts(field: str, values: Any, *, legend: str, help_text: str = "", multiline: bool = False) -> dict[str, Any]:
+    """A text typed in each interface language, for :template:`statistics/staff/_texts.html`:
+    a field per language (``title_ky``, ``title_ru`` …), marked with its language."""
+    names = dict(settings.LANGUAGES)
+    return {
+        "field": field,
+        "legend": legend,
+        "help": help_text,
+        "multiline": multiline,
+        "items": [
+            {
+                "language": language,
+                "language_name": names.get(language, language),
+                "name": f"{field}_{language}",
+                "id": f"{field}_{language}",
+                "value": str(values.get(language, "") or ""),
+            }
+            for language in LANGUAGES
+        ],
+    }
+
+
+def _release_texts(titles: Any, summaries: Any) -> dict[str, Any]:
+    return {
+        "titles": _texts(
+            "title",
+            titles,
+            legend=_("Title"),
+            help_text=_("Give the title in at least one language; the public reads it in theirs, else in another one."),
+        ),
+        "summaries": _texts("summary", summaries, legend=_("Summary"), multiline=True),
+    }
 
 
 def _release(request: HttpRequest, release_id: Any) -> Release:
@@ -98,15 +134,17 @@ def release_new(request: HttpRequest) -> HttpResponse:
                 release = services.release_create(
                     actor=request.user,
                     dataset=dataset,
-                    title=request.POST.get("title", ""),
-                    summary=request.POST.get("summary", ""),
+                    title=texts_posted(request.POST, "title"),
+                    summary=texts_posted(request.POST, "summary"),
                 )
             except ValidationError as error:
                 errors.extend(_messages_of(error))
             else:
                 return redirect("staff:statistics_release", release_id=release.public_id)
+    posted = {field: texts_posted(request.POST, field) for field in ("title", "summary")}
+    context = {"datasets": ready, "errors": errors, "form": request.POST}
     return render(
-        request, "statistics/staff/release_new.html", {"datasets": ready, "errors": errors, "form": request.POST}
+        request, "statistics/staff/release_new.html", context | _release_texts(posted["title"], posted["summary"])
     )
 
 
@@ -121,8 +159,8 @@ def release_detail(request: HttpRequest, release_id: Any) -> HttpResponse:
                 services.release_update(
                     actor=request.user,
                     release=release,
-                    title=request.POST.get("title", ""),
-                    summary=request.POST.get("summary", ""),
+                    title=texts_posted(request.POST, "title"),
+                    summary=texts_posted(request.POST, "summary"),
                 )
                 messages.success(request, _("The release is saved."))
             elif request.POST.get("do") == "remove":
@@ -144,6 +182,7 @@ def release_detail(request: HttpRequest, release_id: Any) -> HttpResponse:
             "errors": errors,
             "may_build": can(request.user, "statistics.build") and release.status == ReleaseStatus.DRAFT,
             "may_correct": can(request.user, "statistics.build") and release.status == ReleaseStatus.PUBLISHED,
+            **_release_texts(release.titles, release.summaries),
         },
     )
 
@@ -196,30 +235,104 @@ def _label(labels: dict[str, Any], name: str, code: str) -> str:
     return str(names.get(language) or names.get("en") or code)
 
 
-def _grid(names: list[str], cells: list[dict[str, Any]], labels: dict[str, Any], *, mark: bool) -> dict[str, Any]:
-    """The cells as rows for a page: each cell's codes named, its value or its mark."""
-    rows = []
+SUPPRESSED_STATUSES = frozenset({"C", "A", "D"})  # confidential: primary (A), secondary (D), as published (C)
+
+
+def _levels(codes: list[str], parents: Any, total: str | None) -> dict[str, tuple[int, int, bool]]:
+    """Each code of a dimension as the grid lays it out: (its place in the hierarchy read from
+    the top — the total, then each code followed by the codes under it —, its depth: 0 the total,
+    1 the codes under it …, whether codes lie under it). A code without a parent is under the total."""
+    parent_of: dict[str, str | None] = {}
+    for code in codes:
+        parent = (parents or {}).get(code, total if code != total else None)
+        parent_of[code] = parent if parent != code else None
+    children: dict[str | None, list[str]] = {}
+    order = {code: index for index, code in enumerate(codes)}
+    for code in codes:
+        parent = parent_of[code]
+        # A parent the table does not have (a filter's slice): its codes hang from the top.
+        children.setdefault(parent if parent in order else None, []).append(code)
+    laid: dict[str, tuple[int, int, bool]] = {}
+
+    def walk(code: str, depth: int) -> None:
+        if code in laid:
+            return
+        laid[code] = (len(laid), depth, bool(children.get(code)))
+        for child in children.get(code, []):
+            walk(child, depth + 1)
+
+    tops = children.get(None, [])
+    for code in sorted(tops, key=lambda item: (item != total, order[item])):
+        walk(code, 0 if code == total else (0 if total not in order else 1))
+    for code in codes:  # anything left (a cycle): at the end, under the total
+        walk(code, 1)
+    return laid
+
+
+def _grid(
+    names: list[str],
+    cells: list[dict[str, Any]],
+    labels: dict[str, Any],
+    *,
+    mark: bool,
+    parents: Any = None,
+    totals: Any = None,
+) -> dict[str, Any]:
+    """The cells as rows for a page, grouped by each dimension's hierarchy: the total first, then
+    each code followed by the codes under it (a region, then its districts), every name indented
+    by its level; totals and subtotals marked; each cell's value or its mark ("x" for every cell
+    not published, whichever rule withheld it; "–" for one that cannot exist)."""
+    parents, totals = parents or {}, totals or {}
+    levels = {}
+    for name in names:
+        seen = list(dict.fromkeys(str(cell["cell"].get(name, "")) for cell in cells))
+        levels[name] = _levels(seen, parents.get(name), totals.get(name))
+    rows: list[dict[str, Any]] = []
     for cell in cells:
         value = cell.get("value")
-        if value is None and cell.get("obs_status") == "M":
+        if str(cell.get("conf_status", "F")) in SUPPRESSED_STATUSES:
+            shown, kind = "x", "suppressed"
+        elif value is None and cell.get("obs_status") == "M":
             shown, kind = "–", "impossible"
         elif value is None:
             shown, kind = "x", "suppressed"
         else:
             shown, kind = str(value), "perturbed" if mark and cell.get("obs_status") == "E" else "published"
+        codes = [str(cell["cell"].get(name, "")) for name in names]
+        named = []
+        for name, code in zip(names, codes, strict=True):
+            _place, depth, has_children = levels[name][code]
+            level = "total" if code == totals.get(name) else "subtotal" if has_children else "leaf"
+            named.append({"text": _label(labels, name, code), "depth": depth, "level": level})
         rows.append(
             {
-                "names": [_label(labels, name, cell["cell"].get(name, "")) for name in names],
+                "names": named,
                 "value": shown,
                 "kind": kind,
+                "total": any(item["level"] != "leaf" for item in named),
+                "order": tuple(levels[name][code][0] for name, code in zip(names, codes, strict=True)),
             }
         )
-    return {"headers": [str(DIMENSIONS[name].label) for name in names], "rows": rows}
+    rows.sort(key=lambda row: tuple(row["order"]))
+    return {
+        "headers": [str(DIMENSIONS[name].label) if name in DIMENSIONS else name for name in names],
+        "rows": rows,
+        "suppressed": sum(1 for row in rows if row["kind"] == "suppressed"),
+    }
 
 
 def _shown(table: ReleaseTable) -> dict[str, Any]:
-    names = list(table.totals) or list(table.dimensions)
-    return {"table": table, "grid": _grid(names, list(table.cells), table.labels, mark=True) if table.cells else None}
+    # The table's dimensions in its own order, then those its filters and period fix (PostgreSQL
+    # does not keep the order of a JSON object's keys, so ``totals`` cannot give it).
+    order = services.crossed_dimensions(table) if table.indicator in INDICATORS else table.dimensions
+    crossed = [name for name in order if name in table.totals]
+    names = crossed + [name for name in table.totals if name not in crossed] or list(table.dimensions)
+    grid = (
+        _grid(names, list(table.cells), table.labels, mark=True, parents=table.parents, totals=table.totals)
+        if table.cells
+        else None
+    )
+    return {"table": table, "grid": grid}
 
 
 def _unprotected(table: ReleaseTable) -> dict[str, Any] | None:
@@ -236,7 +349,9 @@ def _unprotected(table: ReleaseTable) -> dict[str, Any] | None:
         cell = dict(zip(crossed, codes, strict=True))
         if services._in_slice(table, cell, trees):
             cells.append({"cell": cell, "value": data.value(cell), "obs_status": "A"})
-    return _grid(crossed, cells, labels, mark=False)
+    parents = {name: dict(trees[name].parent_of) for name in crossed}
+    totals = {name: trees[name].total for name in crossed}
+    return _grid(crossed, cells, labels, mark=False, parents=parents, totals=totals)
 
 
 @staff_required(permission="statistics.build")
@@ -265,7 +380,7 @@ def table_new(request: HttpRequest, release_id: Any) -> HttpResponse:
                 method=request.POST.get("method", Method.SUPPRESSION),
                 threshold=int(request.POST.get("threshold") or 10),
                 protection=int(request.POST.get("protection") or 4),
-                title=request.POST.get("title", ""),
+                title=texts_posted(request.POST, "title"),
                 note=request.POST.get("note", ""),
             )
         except ValidationError as error:
@@ -298,6 +413,14 @@ def table_new(request: HttpRequest, release_id: Any) -> HttpResponse:
             "errors": errors,
             "form": request.POST,
             "chosen": request.POST.getlist("dimensions"),
+            "titles": _texts(
+                "title",
+                texts_posted(request.POST, "title"),
+                legend=_("Title (optional)"),
+                help_text=_(
+                    "Left empty, the table is named from its indicator and dimensions in each reader's language."
+                ),
+            ),
         },
     )
 

@@ -130,9 +130,9 @@ def statistics_release(statistician):
 
     register = DataSet.objects.create(kind="register", title="The register", created_by=statistician)
     DataSet.objects.create(kind="official", title="Official figures", created_by=statistician)
-    release = Release.objects.create(slug="stock", title="Stock", dataset=register, created_by=statistician)
+    release = Release.objects.create(slug="stock", title_en="Stock", dataset=register, created_by=statistician)
     return ReleaseTable.objects.create(
-        release=release, code="stock-sex", title="Stock by sex", indicator="stock", dimensions=["sex"]
+        release=release, code="stock-sex", title_en="Stock by sex", indicator="stock", dimensions=["sex"]
     )
 
 

@@ -70,8 +70,8 @@ def make_release(
     dataset = DataSet.objects.create(kind=DataSetKind.REGISTER, title="Register 2025-12-31")
     release = Release.objects.create(
         slug=slug,
-        title=title,
-        summary="Citizens registered as staying abroad.",
+        title_en=title,
+        summary_en="Citizens registered as staying abroad.",
         dataset=dataset,
         status=status,
         corrects=corrects,
@@ -86,7 +86,7 @@ def make_release(
 def by_destination_sex() -> dict[str, Any]:
     return {
         "code": "by-destination-sex",
-        "title": "Citizens abroad by country and sex",
+        "title_en": "Citizens abroad by country and sex",
         "indicator": "stock",
         "dimensions": ["destination", "sex"],
         "period": "2025-12-31",
@@ -104,7 +104,7 @@ def by_destination_sex() -> dict[str, Any]:
 def by_year() -> dict[str, Any]:
     return {
         "code": "flows-by-year",
-        "title": "Departures by year",
+        "title_en": "Departures by year",
         "indicator": "departures",
         "dimensions": ["year"],
         "period": "2023/2025",

@@ -34,7 +34,7 @@ def test_a_statistician_submits_a_table_and_a_second_publishes_it(live_server, d
     desk.goto(base + reverse("staff:statistics_releases"))
     desk.click("#new-release")
     desk.select_option("select[name=dataset]", value=str(dataset.public_id))
-    desk.fill("input[name=title]", "Граждане за рубежом")
+    desk.fill("input[name=title_ru]", "Граждане за рубежом")
     desk.click("#release-form button[type=submit]")
     desk.click("#add-table")
     desk.check("input[name=dimensions][value=destination]")

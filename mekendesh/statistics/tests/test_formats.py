@@ -19,7 +19,7 @@ def stock_table() -> TableData:
     return TableData(
         release="stock-2025",
         code=fields["code"],
-        title=fields["title"],
+        title=fields["title_en"],
         dimensions=tuple(fields["dimensions"]),
         cells=tuple(fields["cells"]),
         labels=fields["labels"],
@@ -127,3 +127,92 @@ def test_a_label_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text():
     table = TableData(**{**vars(fields), "labels": labels})
     rows = csv_records(formats.to_csv(table, "en"))
     assert rows[0]["destination_label"] == "'=HYPERLINK(1)"
+
+
+MFA = "Kyrgyz MFA, 2025"
+LABOUR = "Deputy Minister of Labour, 2026"
+
+
+def official_table() -> TableData:
+    """Two sources of the citizens abroad, side by side (as ``official.release_cells`` gives them)."""
+    figures = [
+        ("Kyrgyzstan", "2025-01", MFA, 608000),
+        ("Kyrgyzstan", "2026-01", LABOUR, 798000),
+        ("Kyrgyzstan", "2026-01", MFA, 651000),
+    ]
+    cells = tuple(
+        {
+            "cell": {"geography": geography, "period": period, "source": source},
+            "value": value,
+            "obs_status": "A",
+            "conf_status": "F",
+        }
+        for geography, period, source, value in figures
+    )
+    languages = ("ky", "ru", "tk", "en")
+    labels = {
+        "geography": {"Kyrgyzstan": dict.fromkeys(languages, "Kyrgyzstan")},
+        "period": {code: dict.fromkeys(languages, code) for code in ("2025-01", "2026-01")},
+        "source": {code: dict.fromkeys(languages, code) for code in (MFA, LABOUR)},
+    }
+    return TableData(
+        release="official-figures",
+        code="citizens-abroad",
+        title="Citizens abroad, by source",
+        dimensions=("geography", "period", "source"),
+        cells=cells,
+        labels=labels,
+        unit="persons",
+        source=f"{MFA}; {LABOUR}",
+        method="none",
+    )
+
+
+def test_each_official_figure_carries_its_own_source_in_csv_xlsx_and_sdmx_csv():
+    table = official_table()
+    expected_sources = {
+        ("2025-01", "608000"): MFA,
+        ("2026-01", "798000"): LABOUR,
+        ("2026-01", "651000"): MFA,
+    }
+    for name, records, period in (
+        ("csv", csv_records(formats.to_csv(table, "ru")), "period"),
+        ("xlsx", xlsx_records(formats.to_xlsx(table, "ru")), "period"),
+        ("sdmx-csv", sdmx_records(formats.to_sdmx_csv(table)), "PERIOD"),
+    ):
+        got = {(row[period], row["OBS_VALUE"]): row["SOURCE"] for row in records}
+        assert got == expected_sources, name
+        # The SOURCE attribute is the figure's source dimension, never the sources joined.
+        assert not any(";" in row["SOURCE"] for row in records), name
+        if name != "sdmx-csv":
+            assert all(row["SOURCE"] == row["source_label"] == row["source"] for row in records), name
+
+
+def test_the_sdmx_csv_of_an_official_table_has_one_column_per_name_and_each_figures_period():
+    content = formats.to_sdmx_csv(official_table()).decode("utf-8")
+    header = content.splitlines()[0].split(",")
+    assert len(header) == len(set(header))
+    assert "SOURCE_DIM" in header and header.count("SOURCE") == 1
+    records = sdmx_records(content.encode("utf-8"))
+    assert all(row["SOURCE"] == row["SOURCE_DIM"] for row in records)
+    assert (
+        [row["TIME_PERIOD"] for row in records]
+        == [row["PERIOD"] for row in records]
+        == [
+            "2025-01",
+            "2026-01",
+            "2026-01",
+        ]
+    )
+    for records in (csv_records(formats.to_csv(official_table(), "en")),):
+        assert [row["TIME_PERIOD"] for row in records] == ["2025-01", "2026-01", "2026-01"]
+
+
+def test_pysdmx_reads_each_official_figure_with_its_own_source():
+    pytest.importorskip("pandas")
+    from pysdmx.io.csv.sdmx20.reader import read
+
+    (dataset,) = read(formats.to_sdmx_csv(official_table()).decode("utf-8"))
+    frame = dataset.data
+    by_figure = {(row["PERIOD"], row["OBS_VALUE"]): row["SOURCE"] for _index, row in frame.iterrows()}
+    assert by_figure == {("2025-01", "608000"): MFA, ("2026-01", "798000"): LABOUR, ("2026-01", "651000"): MFA}

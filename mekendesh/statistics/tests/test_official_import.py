@@ -100,6 +100,38 @@ def test_two_sources_for_one_figure_are_both_kept_and_the_summary_says_so(send_t
     assert "Kyrgyz MFA: 608 000" in output and "Ministry of Labour: 798 000" in output
 
 
+def test_the_same_figure_twice_from_one_source_is_refused_naming_both_rows_and_nothing_is_stored(send_table, places):
+    rows = [
+        ["citizens_abroad", "Kyrgyzstan", "2025-01", "608 000", "persons", "Kyrgyz MFA"],
+        ["citizens_abroad", "Kyrgyzstan", "2025-01", "798,000", "persons", "Ministry of Labour"],
+        ["deportations", "Russia", "2025", "311", "persons", "24.kg"],
+        ["citizens_abroad", "Russia", "2025-01", "350 000", "persons", "Kyrgyz MFA"],
+        ["deportations", "Kazakhstan", "2025", "12", "persons", "24.kg"],
+        ["citizens_abroad", "kyrgyzstan", "2025-01", "610 000", "persons", "Kyrgyz MFA"],
+    ]
+    code, output = send_table(rows)
+    assert code != 0
+    assert (
+        "row 7, source: Row 7 repeats row 2: the same figure (citizens_abroad, kyrgyzstan, 2025-01, Kyrgyz MFA) "
+        "is given twice by the same source." in output
+    ), output
+    # The other source's figure for the same month is not a repeat; nothing of the file is stored.
+    assert "row 3," not in output
+    assert not DataSet.objects.exists() and not OfficialFigure.objects.exists()
+
+
+def test_the_same_figure_for_two_periods_or_destinations_is_not_a_repeat(send_table, places):
+    header = ["indicator", "geography", "destination", "period", "value", "unit", "source"]
+    rows = [
+        ["internal_migration", "Osh", "Bishkek", "2024", "1200", "persons", "NSC"],
+        ["internal_migration", "Osh", "Chuy", "2024", "800", "persons", "NSC"],
+        ["internal_migration", "Osh", "Bishkek", "2023", "1100", "persons", "NSC"],
+    ]
+    code, output = send_table(rows, header=header)
+    assert code == 0, output
+    assert OfficialFigure.objects.count() == 3
+
+
 def test_the_same_file_twice_makes_no_second_data_set(send_table, places):
     rows = [["deportations", "Russia", "2025", "311", "persons", "24.kg"]]
     send_table(rows)
