@@ -170,3 +170,16 @@ def test_a_correction_names_what_it_corrects_and_what_changed(statistician, seco
     assert correction.changes == "The Sverdlovsk figures counted ended stays."
     assert correction.slug != release.slug
     assert [table.indicator for table in correction.tables.all()] == ["stock"]
+
+
+def test_a_table_of_one_year_of_departures_is_published(statistician, second_statistician, dataset):
+    release = services.release_create(actor=statistician, dataset=dataset, title="Departures in 2025")
+    table = services.release_table_add(
+        actor=statistician, release=release, indicator="departures", dimensions=["month", "destination"], period="2025"
+    )
+    services.release_table_protect(actor=statistician, table=table)
+    release.refresh_from_db()
+    published = publish(release, statistician, second_statistician)
+    assert published.status == "published"
+    months = {cell["cell"]["month"] for cell in values(published)}
+    assert months and all(month.startswith("2025") for month in months)
