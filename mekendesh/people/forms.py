@@ -41,7 +41,9 @@ CONSENT_WORDING = {
 }
 
 
-RESIDENCE_HELP = _("Where you lived last before leaving, even if it is your region of origin; leave it empty only if you do not know.")
+RESIDENCE_HELP = _(
+    "Where you lived last before leaving, even if it is your region of origin; leave it empty only if you do not know."
+)
 
 
 def latin_hint_context(surname: str, given_names: str) -> dict[str, str]:

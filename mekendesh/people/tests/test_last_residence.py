@@ -44,7 +44,10 @@ def errors_of(response, field):
 def test_the_registration_form_asks_for_the_last_residence_as_an_optional_question(client, places):
     page = client.get(REGISTER).content.decode()
     assert 'name="residence_region"' in page and 'name="residence_district"' in page
-    assert "Where you lived last before leaving, even if it is your region of origin; leave it empty only if you do not know." in page
+    assert (
+        "Where you lived last before leaving, even if it is your region of origin; leave it empty only if you do not know."
+        in page
+    )
 
 
 def test_a_migrant_from_osh_who_lived_in_bishkek_registers_their_last_residence(client, places, bishkek):

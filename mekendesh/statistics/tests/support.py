@@ -54,7 +54,7 @@ def _country(code: str) -> Any:
     flushed the database took it away)."""
     import pycountry
 
-    found = pycountry.countries.get(alpha_2=code)
+    found: Any = pycountry.countries.get(alpha_2=code)
     country, _created = Country.objects.get_or_create(
         code=code, defaults={"alpha3": found.alpha_3, "numeric": found.numeric, "name_en": found.name}
     )
