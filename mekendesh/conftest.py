@@ -309,3 +309,18 @@ def aigerim(client, registered_migrant):
     """The registered migrant, signed in on ``client``."""
     client.force_login(registered_migrant.account)
     return registered_migrant
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_for_browser_tests(request):
+    """A browser test runs on a transactional database, and a transactional test before it on
+    the same worker may have flushed the tables the reference migrations fill (countries, regions,
+    consular districts): they are loaded again, as a fresh installation has them."""
+    if request.node.get_closest_marker("browser") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from mekendesh.reference.loading import reference_load
+    from mekendesh.reference.models import ConsularDistrict, Country
+
+    if not (Country.objects.filter(code="US").exists() and ConsularDistrict.objects.exists()):
+        reference_load()

@@ -448,7 +448,9 @@ class StayFields(forms.Form):
         label=_("Region of last residence"),
         empty_label=CHOOSE,
         widget=FastSelect,
-        help_text=_("Where the person lived before leaving, if not their region of origin."),
+        help_text=_(
+            "Where the person lived last before leaving, even if it is their region of origin; empty only if unknown."
+        ),
     )
     residence_district = forms.ModelChoiceField(
         queryset=District.objects.none(),
