@@ -7,9 +7,9 @@ instead (neither PostgreSQL's ``unaccent`` nor SQLite FTS5 finds «Өзбекс�
 * :func:`fold` — lower case, Kyrgyz ө ү ң, Kazakh ә ғ қ ң ө ұ ү һ і and Russian ё folded to the
   Russian letters people type instead, Turkmen Latin ä ç ň ö ş ü ý ž (and any other accent) to plain
   Latin letters, punctuation to spaces: «Миграциялык каттоо» → «миграциялык каттоо»;
-* :func:`latin_key` — the folded text in a rough Latin transliteration, with the spellings that
-  transliteration systems disagree on brought together (kh/h, zh/j, ts/c, y/i, doubled letters), so
-  that «registratsiya», «registraciya» and «регистрация» meet;
+* :func:`latin_key` — the folded text as the register's name keys (:func:`mekendesh.names.keys.token_key`:
+  one form for every Cyrillic and Latin spelling of a word), so that «registratsiya»,
+  «registraciya» and «регистрация» meet;
 * :func:`index_text` — both forms of a text, for the search index;
 * :func:`query_terms` — the search terms of a query, each with its two forms, at most
   :data:`MAX_TERMS` of them and only letters and digits (nothing of a search engine's syntax).
@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from mekendesh.names.keys import token_key
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -50,55 +52,7 @@ _CYRILLIC_FOLD = str.maketrans(
 # type as another letter.
 _LATIN_FOLD = str.maketrans({"ı": "i", "ə": "a", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ʻ": "", "ʼ": "", "'": ""})
 
-_CYRILLIC_TO_LATIN: dict[str, str] = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "i",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ы": "y",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-}
-# Spellings that transliteration systems (and people) disagree on, longest first.
-_LATIN_VARIANTS: tuple[tuple[str, str], ...] = (
-    ("shch", "sh"),
-    ("dzh", "j"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("ts", "c"),
-    ("tz", "c"),
-    ("ch", "c"),
-    ("sh", "s"),
-    ("w", "v"),
-    ("q", "k"),
-    ("x", "ks"),
-    ("y", "i"),
-)
 _NOT_WORD = re.compile(r"[^\w]+|_+")
-_DOUBLED = re.compile(r"(\w)\1+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KYRGYZ = re.compile(r"[өүң]")
 _TURKMEN = re.compile(r"[äçňöşüýž]")
@@ -123,10 +77,9 @@ def fold(text: str) -> str:
 
 
 def _latin_word(word: str) -> str:
-    word = "".join(_CYRILLIC_TO_LATIN.get(char, char) for char in word)
-    for variant, common in _LATIN_VARIANTS:
-        word = word.replace(variant, common)
-    return _DOUBLED.sub(r"\1", word)
+    # The register's name key (mekendesh.names) already brings every Cyrillic and Latin spelling of
+    # a word to one form (registratsiya, registraciya, регистрация); numbers have no key.
+    return token_key(word) or word
 
 
 def latin_key(text: str) -> str:
