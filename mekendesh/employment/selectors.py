@@ -10,6 +10,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from mekendesh.audit.models import AuditEvent
+from mekendesh.audit.services import AuditEntry, audit_record_many
 from mekendesh.credentials.keys import published_keyset
 from mekendesh.employment.certificate import CertificateVerdict, certificate_verify
 from mekendesh.employment.keys import licence_key, name_query_key
@@ -164,3 +166,13 @@ def certificate_check(*, text: str) -> CertificateCheck:
             public_id=verdict.certificate.certificate_id, status=EnrolmentStatus.COMPLETED
         ).exists()
     return CertificateCheck(verdict=verdict, on_record=on_record)
+
+
+def personal_rows_shown(*, actor: Any, rows: Any) -> list[Any]:
+    """Enrolments and questions carry a migrant's name and words: an employment officer's page of
+    them is read through here, which writes one audit row per row shown (as a search result's
+    people are), together."""
+    shown = list(rows)
+    if shown:
+        audit_record_many(actor=actor, entries=[AuditEntry(action=AuditEvent.Action.READ, obj=row) for row in shown])
+    return shown

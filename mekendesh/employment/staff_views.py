@@ -188,7 +188,7 @@ def offer(request: HttpRequest, offer_id: Any) -> HttpResponse:
             "history": workflow_history(obj=found),
             "moves": OFFER.available(found, request.user),
             "version": found.version,
-            "questions": found.questions.select_related("user"),
+            "questions": selectors.personal_rows_shown(actor=request.user, rows=found.questions.select_related("user")),
         },
     )
 
@@ -217,7 +217,9 @@ def offer_move(request: HttpRequest, offer_id: Any) -> HttpResponse:
 @staff_required(permission="employment.view")
 @require_safe
 def questions(request: HttpRequest) -> HttpResponse:
-    rows = OfferQuestion.objects.select_related("offer", "offer__agency", "user")[:500]
+    rows = selectors.personal_rows_shown(
+        actor=request.user, rows=OfferQuestion.objects.select_related("offer", "offer__agency", "user")[:500]
+    )
     return render(request, "employment/staff/questions.html", {"questions": rows})
 
 
@@ -257,7 +259,9 @@ def course(request: HttpRequest, course_id: Any) -> HttpResponse:
         {
             "course": found,
             "seats_left": selectors.seats_left(found),
-            "enrolments": found.enrolments.order_by("status", "enrolled_at", "id"),
+            "enrolments": selectors.personal_rows_shown(
+                actor=request.user, rows=found.enrolments.order_by("status", "enrolled_at", "id")
+            ),
         },
     )
 

@@ -74,3 +74,16 @@ def test_a_migrant_sees_only_her_own_certificate(client, aigerim, course, other_
 def test_the_public_pages_are_open_to_everyone(client, vetted_offer, course):
     for name in ("employment:licences", "employment:offers", "employment:courses", "employment:certificate_verify"):
         assert client.get(reverse(name)).status_code == 200, name
+
+
+def test_an_officer_reading_the_enrolments_of_a_course_is_in_the_audit_trail(
+    sign_in, employment_officer, other_migrants, course
+):
+    from mekendesh.audit.models import AuditEvent
+    from mekendesh.employment.services import enrolment_make
+
+    enrolment, _ = enrolment_make(actor=other_migrants[0], course=course)
+    page = sign_in(employment_officer).get(reverse("staff:employment_course", kwargs={"course_id": course.public_id}))
+    assert page.status_code == 200
+    reads = AuditEvent.objects.filter(actor=employment_officer, action=AuditEvent.Action.READ)
+    assert reads.filter(object_id=str(enrolment.public_id)).exists()
