@@ -23,15 +23,33 @@ def main(argv: list[str] | None = None) -> int:
         from mekendesh.lib.credential.cli import main as verify_main
 
         return verify_main(argv[3:])
+    if len(argv) > 1 and argv[1] == "demo":
+        _demo_country(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mekendesh.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:  # a setting's own message, without a traceback
+        print(f"mekendesh: {error}", file=sys.stderr)
+        return 2
     _activate_terminal_language()
     argv[0] = "mekendesh"
     execute_from_command_line(argv)
     return 0
+
+
+def _demo_country(argv: list[str]) -> None:
+    """``mekendesh demo --country TM`` sets the country of origin before the settings are read
+    (they fix the regions, languages and database from it); the option stays for the command to
+    check."""
+    for index, arg in enumerate(argv):
+        if arg == "--country" and index + 1 < len(argv):
+            os.environ["MEKENDESH_ORIGIN_COUNTRY"] = argv[index + 1].upper()
+        elif arg.startswith("--country="):
+            os.environ["MEKENDESH_ORIGIN_COUNTRY"] = arg.split("=", 1)[1].upper()
 
 
 def _activate_terminal_language() -> None:

@@ -16,6 +16,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from mekendesh.lib.env import default_home, env_bool, env_int, env_list, env_str
+from mekendesh.origin import UnknownOrigin, origin_for
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -145,7 +146,20 @@ TEMPLATES = [
     },
 ]
 
-_default_db = f"sqlite:///{HOME / 'mekendesh.sqlite3'}"
+# The country of origin this installation serves (ISO 3166-1 alpha-2, mekendesh.origin): the
+# citizenship the registrations must have, the issuing country of their passports, the regions of
+# origin, the consulates, the interface languages and the default one. An unknown code stops the
+# start with a message naming the known ones.
+try:
+    ORIGIN = origin_for(env_str("MEKENDESH_ORIGIN_COUNTRY", "KG"))
+except UnknownOrigin as error:
+    raise ImproperlyConfigured(str(error)) from None
+ORIGIN_COUNTRY = ORIGIN.code
+
+# Each country of origin keeps its own embedded database, so that trying another country's demo
+# never mixes two countries' registers (a server database is checked at start instead).
+_default_db_file = "mekendesh.sqlite3" if ORIGIN_COUNTRY == "KG" else f"mekendesh-{ORIGIN_COUNTRY.lower()}.sqlite3"
+_default_db = f"sqlite:///{HOME / _default_db_file}"
 if not env_str("DATABASE_URL"):
     # The embedded database lives in MEKENDESH_HOME; make the directory on first use.
     HOME.mkdir(parents=True, exist_ok=True)
@@ -222,16 +236,20 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-LANGUAGE_CODE = "ky"
-LANGUAGES = [
-    ("ky", _("Kyrgyz")),
-    ("ru", _("Russian")),
-    ("tk", _("Turkmen")),
-    ("en", _("English")),
-]
+
+_LANGUAGE_NAMES = {
+    "ky": _("Kyrgyz"),
+    "ru": _("Russian"),
+    "tk": _("Turkmen"),
+    "tg": _("Tajik"),
+    "uz": _("Uzbek"),
+    "en": _("English"),
+}
+LANGUAGE_CODE = ORIGIN.languages[0]
+LANGUAGES = [(code, _LANGUAGE_NAMES[code]) for code in ORIGIN.languages]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-TIME_ZONE = env_str("TIME_ZONE", "Asia/Bishkek")
+TIME_ZONE = env_str("TIME_ZONE", ORIGIN.time_zone)
 USE_I18N = True
 USE_TZ = True
 
@@ -368,9 +386,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# The country of origin this installation serves (ISO 3166-1 alpha-2): the citizenship the
-# imported registrations must have, and the issuing country of their passports.
-ORIGIN_COUNTRY = env_str("MEKENDESH_ORIGIN_COUNTRY", "KG").upper()
 # Bulk import: the largest file accepted, the rows checked per chunk, and from how many rows on
 # the check runs in worker processes (one per core).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 512 * 1024 * 1024)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -196,8 +197,8 @@ class HelpForOtherForm(ServiceErrorsMixin, SubmissionKeyFields, CaseFields, Plac
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].help_text = _(
-            "So that the consulate can call you back; with the country code, e.g. +996 555 123 456."
-        )
+            "So that the consulate can call you back; with the country code, e.g. %(example)s."
+        ) % {"example": settings.ORIGIN.phone_example}
         self.fields["email"].help_text = _("The consulate also writes to you in your account.")
 
     def fieldsets(self) -> list[tuple[str, Any, list[Any]]]:

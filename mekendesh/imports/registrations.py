@@ -437,6 +437,8 @@ _PLACE_NOISE = re.compile(r"\b(г|гор|город|city|с|пгт|п|пос|п�
 _PLACE_ABBREVIATIONS = (("обл.", "область"), ("обл ", "область "), ("респ.", "республика"), ("р-н", "район"))
 _TURKMEN_LETTERS = set("ýäňöüşçžÝÄŇÖÜŞÇŽ")
 _KYRGYZ_LETTERS = set("өүңӨҮҢ")
+_TAJIK_LETTERS = set("ҳҷӣқғӯҲҶӢҚҒӮ")
+_UZBEK_LATIN = re.compile(r"[OoGg][ʻ‘'`]")
 
 LENGTHS = {"city": 100, "address": 300, "employer": 200, "email": 254}
 
@@ -453,13 +455,13 @@ def place_key(value: str) -> str:
 
 
 def _names_of(row: Any) -> list[str]:
-    return [name for name in (row.name_en, row.name_ru, row.name_ky, row.name_tk) if name]
+    return [name for name in (row.name_en, row.name_ru, row.name_ky, row.name_tk, row.name_tg, row.name_uz) if name]
 
 
 # Names of countries that people write besides the reference names.
-_COUNTRY_ALIASES = {
+COUNTRY_ALIASES = {
     "KG": ("Киргизия", "Кыргызская Республика", "Киргизская Республика", "Kyrgyz Republic", "Kirgizia",
-           "Kyrgyzstan Republic", "Кыргыз Республикасы", "КР"),
+           "Kyrgyzstan Republic", "Кыргыз Республикасы", "КР", "Kirghizia"),
     "RU": ("Россия", "Russia", "Российская Федерация", "РФ", "Russian Federation", "Орусия", "Россия Федерациясы"),
     "KZ": ("Республика Казахстан", "РК", "Kazakhstan Republic", "Казахстан"),
     "TR": ("Турецкая Республика", "Türkiye", "Turkiye", "Түркия", "Туркия"),
@@ -467,6 +469,9 @@ _COUNTRY_ALIASES = {
     "GB": ("Великобритания", "United Kingdom", "UK", "Улуу Британия"),
     "AE": ("ОАЭ", "UAE", "Объединённые Арабские Эмираты", "Объединенные Арабские Эмираты"),
     "KR": ("Южная Корея", "Корея", "Республика Корея", "South Korea", "Түштүк Корея"),
+    "TM": ("Туркмения", "Туркменистан", "Turkmenistan", "Türkmenistan", "Туркменская Республика"),
+    "TJ": ("Таджикистан", "Республика Таджикистан", "Tajikistan", "Тоҷикистон", "Ҷумҳурии Тоҷикистон", "РТ"),
+    "UZ": ("Узбекистан", "Республика Узбекистан", "Uzbekistan", "Oʻzbekiston", "O'zbekiston", "Ўзбекистон", "РУз"),
 }  # fmt: skip
 
 
@@ -496,7 +501,7 @@ def registration_context(batch: Any, actor: Any) -> RegistrationContext:
     for country in Country.objects.all():
         for name in (*_names_of(country), country.code, country.alpha3, country.numeric):
             countries.setdefault(place_key(name), country.code)
-    for code, aliases in _COUNTRY_ALIASES.items():
+    for code, aliases in COUNTRY_ALIASES.items():
         for alias in aliases:
             countries.setdefault(place_key(alias), code)
     host_regions: dict[tuple[str, str], int] = {}
@@ -628,9 +633,13 @@ class _Row(_Values):
 def _script_for(surname: str, given: str, patronymic: str) -> str:
     text = f"{surname} {given} {patronymic}"
     if script_of_letters(text) in ("cyrillic", "mixed") and any("\u0400" <= char <= "\u04ff" for char in text):
-        return Script.KYRGYZ_CYRILLIC if _KYRGYZ_LETTERS & set(text) else Script.RUSSIAN_CYRILLIC
+        if _KYRGYZ_LETTERS & set(text):
+            return Script.KYRGYZ_CYRILLIC
+        return Script.TAJIK_CYRILLIC if _TAJIK_LETTERS & set(text) else Script.RUSSIAN_CYRILLIC
     if _TURKMEN_LETTERS & set(text):
         return Script.TURKMEN_LATIN
+    if _UZBEK_LATIN.search(text):
+        return Script.UZBEK_LATIN
     return Script.PASSPORT_LATIN
 
 

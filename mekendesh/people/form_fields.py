@@ -171,26 +171,32 @@ def _latin_widget() -> forms.TextInput:
     return forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"})
 
 
-class NameFields(forms.Form):
-    """A name in Kyrgyz or Russian Cyrillic or in other Latin letters, and as written in the passport."""
+# The script a country's citizens write their names in, as offered first in the name forms,
+# with an example of its patronymics.
+NATIVE_SCRIPTS = {
+    Script.KYRGYZ_CYRILLIC: (_("Kyrgyz"), _("For example Асан кызы, Асан уулу or Асанович.")),
+    Script.TURKMEN_LATIN: (_("Turkmen"), _("For example Orazowiç, Orazowna or Oraz ogly.")),
+    Script.TAJIK_CYRILLIC: (_("Tajik"), _("For example Раҳимович, Раҳимовна or leave it empty.")),
+    Script.UZBEK_LATIN: (_("Uzbek"), _("For example Olimovich, Olimovna or Olim oʻgʻli.")),
+}
 
-    name_script = forms.ChoiceField(
-        label=_("The name is written in"),
-        widget=forms.RadioSelect,
-        initial=Script.KYRGYZ_CYRILLIC,
-        choices=[
-            (Script.KYRGYZ_CYRILLIC, _("Kyrgyz")),
-            (Script.RUSSIAN_CYRILLIC, _("Russian")),
-            (Script.OTHER_LATIN, _("Latin letters")),
-        ],
-    )
+
+def native_script() -> str:
+    """The script of the country of origin's names (``settings.ORIGIN``)."""
+    return settings.ORIGIN.name_script
+
+
+class NameFields(forms.Form):
+    """A name in the country of origin's script (Kyrgyz Cyrillic, Turkmen Latin, Tajik Cyrillic or
+    Uzbek Latin), in Russian Cyrillic or in other Latin letters, and as written in the passport."""
+
+    name_script = forms.ChoiceField(label=_("The name is written in"), widget=forms.RadioSelect)
     surname = forms.CharField(label=_("Surname"), widget=_name_widget(autocomplete="family-name"))
     given_names = forms.CharField(label=_("Given name"), widget=_name_widget(autocomplete="given-name"))
     patronymic = forms.CharField(
         label=_("Patronymic"),
         required=False,
         widget=_name_widget(),
-        help_text=_("For example Асан кызы, Асан уулу or Асанович."),
     )
     latin_surname = forms.CharField(
         label=_("Surname as in the passport (Latin letters)"), required=False, widget=_latin_widget()
@@ -202,11 +208,24 @@ class NameFields(forms.Form):
         help_text=_("Leave both empty if you do not know them: the usual passport spelling is kept instead."),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        native = native_script()
+        label, patronymic_example = NATIVE_SCRIPTS[native]
+        script = cast(forms.ChoiceField, self.fields["name_script"])
+        script.choices = [
+            (native, label),
+            (Script.RUSSIAN_CYRILLIC, _("Russian")),
+            (Script.OTHER_LATIN, _("Latin letters")),
+        ]
+        script.initial = native
+        self.fields["patronymic"].help_text = patronymic_example
+
     def _name_part(self, field: str, script: str) -> str:
         return validate_name_in_script(self.cleaned_data.get(field, ""), script=script)
 
     def _typed_script(self) -> str:
-        return name_script_kind(self.cleaned_data.get("name_script") or Script.KYRGYZ_CYRILLIC)
+        return name_script_kind(self.cleaned_data.get("name_script") or native_script())
 
     def clean_surname(self) -> str:
         return self._name_part("surname", self._typed_script())
@@ -313,7 +332,12 @@ class OriginFields(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        district = self.fields["origin_district"]
+        # Only the places of the country of origin can be chosen (the services refuse others too).
+        origin = settings.ORIGIN_COUNTRY
+        region = cast(forms.ModelChoiceField, self.fields["origin_region"])
+        region.queryset = Region.objects.filter(country_id=origin).select_related("country")
+        district = cast(forms.ModelChoiceField, self.fields["origin_district"])
+        district.queryset = District.objects.filter(region__country_id=origin).select_related("region")
         district.choices = grouped_choices(list(district.queryset), lambda d: d.region)  # type: ignore[attr-defined]
         self.fields["origin_region"].widget.attrs.update(
             {
@@ -344,9 +368,14 @@ class ContactFields(forms.Form):
         label=_("Phone number"),
         required=False,
         max_length=30,
-        help_text=_("With the country code, for example +7 999 123 45 67 or +996 555 123 456."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].help_text = _("With the country code, for example +7 999 123 45 67 or %(example)s.") % {
+            "example": settings.ORIGIN.phone_example
+        }
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))

@@ -150,20 +150,37 @@ class _PlaceIn:
 def residence_check(*, region: Region | None, district: District | None) -> dict[str, ValidationError]:
     """The errors of a stay's last residence before departure, by field: the region and the
     district lie in the country of origin, and the district in the region."""
+    errors = origin_places_check(
+        region=region, district=district, region_field="residence_region", district_field="residence_district"
+    )
+    other_region = region is not None and district is not None and district.region_id != region.pk
+    if "residence_district" not in errors and other_region:
+        errors["residence_district"] = ValidationError(
+            _("This district is not in the chosen region of last residence."), code="other_region"
+        )
+    return errors
+
+
+def origin_places_check(
+    *, region: Region | None, district: District | None, region_field: str, district_field: str
+) -> dict[str, ValidationError]:
+    """A region and district of the country of origin this installation serves, by field: one of
+    another country is refused with a message naming both countries."""
     errors: dict[str, ValidationError] = {}
     origin = settings.ORIGIN_COUNTRY
-    if region is not None and region.country_id != origin:
-        errors["residence_region"] = ValidationError(
-            _("Choose a region of the country of origin."), code="other_country"
-        )
-    if district is not None:
-        if district.region.country_id != origin:
-            errors["residence_district"] = ValidationError(
-                _("Choose a district of the country of origin."), code="other_country"
-            )
-        elif region is not None and district.region_id != region.pk:
-            errors["residence_district"] = ValidationError(
-                _("This district is not in the chosen region of last residence."), code="other_region"
+    for field, place, country_id in (
+        (region_field, region, region.country_id if region is not None else None),
+        (district_field, district, district.region.country_id if district is not None else None),
+    ):
+        if place is not None and country_id != origin:
+            errors[field] = ValidationError(
+                _("%(place)s is in %(country)s; choose a place in %(origin)s, the country this register serves."),
+                code="other_country",
+                params={
+                    "place": place.name,
+                    "country": Country.objects.get(pk=country_id).name,
+                    "origin": Country.objects.get(pk=origin).name,
+                },
             )
     return errors
 
@@ -440,6 +457,11 @@ def person_register(
     consents = list(consents)
     if ConsentPurpose.REGISTER not in consents:
         raise ValidationError({"consent_register": _("Registration needs your consent to keep you on the register.")})
+    errors = origin_places_check(
+        region=origin_region, district=origin_district, region_field="origin_region", district_field="origin_district"
+    )
+    if errors:
+        raise ValidationError(errors)
     if origin_district is not None and origin_region is not None and origin_district.region_id != origin_region.pk:
         raise ValidationError({"origin_district": _("This district is not in the chosen region.")})
     try:
@@ -606,6 +628,14 @@ def _person_checked(person: Person, changes: dict[str, Any]) -> dict[str, Any]:
         changes["phone"] = _phone_checked(changes["phone"] or "")
     if "email" in changes:
         changes["email"] = (changes["email"] or "").strip().lower()
+    errors = origin_places_check(
+        region=changes.get("origin_region"),
+        district=changes.get("origin_district"),
+        region_field="origin_region",
+        district_field="origin_district",
+    )
+    if errors:
+        raise ValidationError(errors)
     region = changes.get("origin_region", person.origin_region)
     district = changes.get("origin_district", person.origin_district)
     if region is not None and district is not None and district.region_id != region.pk:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from mekendesh.accounts.permissions import officer_district_ids
@@ -25,7 +26,7 @@ from mekendesh.people.form_fields import (
     VersionForm,
 )
 from mekendesh.people.models import ConsentPurpose, NameSource
-from mekendesh.reference.models import ConsularDistrict, Country, Region
+from mekendesh.reference.models import ConsularDistrict, Country
 
 __all__ = ["PersonEntryForm", "QueueFilterForm", "SearchForm", "StayEndForm", "StayVerifyForm", "VersionForm"]
 
@@ -89,9 +90,7 @@ class PersonEntryForm(
         self.fields["address"].label = _("Address")
         del self.fields["email"]
         if not self.is_bound:
-            home_country = Region.objects.values_list("country", flat=True).order_by("country").first()
-            if home_country:
-                self.initial.setdefault("issuing_country", home_country)
+            self.initial.setdefault("issuing_country", settings.ORIGIN_COUNTRY)
 
     def person_data(self) -> dict[str, Any]:
         data = self.cleaned_data

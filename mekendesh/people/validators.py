@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -178,6 +179,8 @@ def normalise_phone(value: str) -> str:
         phone = "+" + phone[2:]
     if phone and not _PHONE.match(phone):
         raise ValidationError(
-            _("Type the phone number with its country code, for example +996 555 123 456."), code="invalid_phone"
+            _("Type the phone number with its country code, for example %(example)s."),
+            code="invalid_phone",
+            params={"example": settings.ORIGIN.phone_example},
         )
     return phone

@@ -1,5 +1,7 @@
 """Reference data shipped with the code: countries, regions of origin, host regions, consular
-districts and languages. Every name is kept in the four interface languages."""
+districts and languages. Every name is kept in each interface language (Kyrgyz, Russian,
+Turkmen, Tajik, Uzbek, English); a name missing in Tajik or Uzbek is shown in Russian, the
+language both countries' migrants read besides their own, and any other gap in English."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-NAME_LANGUAGES = ("ky", "ru", "tk", "en")
+NAME_LANGUAGES = ("ky", "ru", "tk", "tg", "uz", "en")
+FALLBACK = {"tg": "ru", "uz": "ru"}
 
 
 class LocalizedName(models.Model):
@@ -15,6 +18,8 @@ class LocalizedName(models.Model):
     name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
     name_ky = models.CharField(_("name (Kyrgyz)"), max_length=200, blank=True)
     name_tk = models.CharField(_("name (Turkmen)"), max_length=200, blank=True)
+    name_tg = models.CharField(_("name (Tajik)"), max_length=200, blank=True)
+    name_uz = models.CharField(_("name (Uzbek)"), max_length=200, blank=True)
 
     class Meta:
         abstract = True
@@ -25,9 +30,16 @@ class LocalizedName(models.Model):
     @property
     def name(self) -> str:
         language = (get_language() or "en").split("-")[0]
-        if language in NAME_LANGUAGES:
-            return getattr(self, f"name_{language}") or self.name_en
-        return self.name_en
+        return self.name_in(language)
+
+    def name_in(self, language: str) -> str:
+        """The name in ``language``; in Russian where a Tajik or Uzbek name is missing, else in English."""
+        if language not in NAME_LANGUAGES:
+            return self.name_en
+        name = getattr(self, f"name_{language}")
+        if not name and language in FALLBACK:
+            name = getattr(self, f"name_{FALLBACK[language]}")
+        return name or self.name_en
 
 
 class Country(LocalizedName):
@@ -44,10 +56,11 @@ class Country(LocalizedName):
 
 
 class Region(LocalizedName):
-    """A first-level division of a country of origin (an oblast or a city of national status)."""
+    """A first-level division of a country of origin (an oblast, a welayat, a viloyat, or a city of
+    national status)."""
 
     class Kind(models.TextChoices):
-        REGION = "region", _("region (oblast)")
+        REGION = "region", _("region (oblast, welayat, viloyat)")
         CITY = "city", _("city of national status")
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="regions")
@@ -61,7 +74,7 @@ class Region(LocalizedName):
 
 
 class District(LocalizedName):
-    """A second-level division (a raion, or a city district) of a region of origin."""
+    """A second-level division (a raion, an etrap, a tuman, or a city district) of a region of origin."""
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="districts")
     code = models.CharField(_("code"), max_length=24, unique=True)
@@ -120,3 +133,19 @@ class Language(LocalizedName):
         ordering = ["code"]
         verbose_name = _("language")
         verbose_name_plural = _("languages")
+
+
+class InstalledOrigin(models.Model):
+    """The country of origin this database holds the register of: written by the first
+    ``mekendesh migrate``, and compared with ``MEKENDESH_ORIGIN_COUNTRY`` at every start, so that
+    one country's data is never shown as another's. One row; ``mekendesh origin`` changes it."""
+
+    country = models.CharField(_("country of origin"), max_length=2)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("country of origin of this installation")
+        verbose_name_plural = _("country of origin of this installation")
+
+    def __str__(self) -> str:
+        return self.country

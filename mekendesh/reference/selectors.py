@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from mekendesh.reference.models import ConsularDistrict, Country, District, HostRegion, Region
@@ -13,8 +14,9 @@ def countries_of_destination() -> QuerySet[Country]:
     return Country.objects.filter(served).distinct().order_by("name_en")
 
 
-def regions_of_origin(*, country_code: str = "KG") -> QuerySet[Region]:
-    return Region.objects.filter(country_id=country_code).order_by("kind", "name_en")
+def regions_of_origin(*, country_code: str | None = None) -> QuerySet[Region]:
+    """The regions of ``country_code``, by default of the country of origin this installation serves."""
+    return Region.objects.filter(country_id=country_code or settings.ORIGIN_COUNTRY).order_by("kind", "name_en")
 
 
 def districts_of(*, region: Region | str) -> QuerySet[District]:

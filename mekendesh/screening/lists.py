@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from mekendesh.imports.registrations import _COUNTRY_ALIASES, encrypted, place_key
+from mekendesh.imports.registrations import COUNTRY_ALIASES, encrypted, place_key
 from mekendesh.imports.services import ImportRefused
 from mekendesh.imports.targets import Checked, ImportField, ImportTarget, RowError, SourceRow, target_register
 from mekendesh.lib.hashing import lookup_hash, normalise_document_number
@@ -132,11 +132,19 @@ def host_list_context(batch: Any, actor: Any) -> HostListContext:
     origin = Country.objects.get(code=settings.ORIGIN_COUNTRY)
     names = {
         place_key(name)
-        for name in (origin.code, origin.alpha3, origin.name_en, origin.name_ru, origin.name_ky, origin.name_tk)
+        for name in (
+            origin.code,
+            origin.alpha3,
+            origin.name_en,
+            origin.name_ru,
+            origin.name_ky,
+            origin.name_tk,
+            origin.name_tg,
+            origin.name_uz,
+        )
         if name
     }
-    names |= {place_key(alias) for alias in _COUNTRY_ALIASES.get(origin.code, ())}
-    names |= {place_key(f"{name}ская республика") for name in ("кыргыз", "киргиз")} if origin.code == "KG" else set()
+    names |= {place_key(alias) for alias in COUNTRY_ALIASES.get(origin.code, ())}
     headers = {field: batch.headers[int(position)] for position, field in batch.mapping.items() if field}
     return HostListContext(origin_names=names, today=timezone.localdate(), column_names=headers)
 

@@ -373,17 +373,18 @@ class OfficialContext:
 def official_context(batch: Any, actor: Any) -> OfficialContext:
     from django.conf import settings
 
+    from mekendesh.imports.registrations import COUNTRY_ALIASES
     from mekendesh.reference.models import Country, Region
 
     context = OfficialContext()
     country = Country.objects.filter(code=settings.ORIGIN_COUNTRY).first()
     if country is not None:
         names = [country.code, country.alpha3, country.name_en, country.name_ru, country.name_ky, country.name_tk]
-        if country.code == "KG":
-            names += ["Kyrgyz Republic", "Kirghizia", "Киргизия", "Кыргызская Республика", "Кыргыз Республикасы"]
+        names += [country.name_tg, country.name_uz, *COUNTRY_ALIASES.get(country.code, ())]
         context.country_keys = {geography_key(name) for name in names if name}
         for region in Region.objects.filter(country=country):
             names = [region.code, region.name_en, region.name_ru, region.name_ky, region.name_tk]
+            names += [region.name_tg, region.name_uz]
             context.region_keys |= {geography_key(name) for name in names if name}
     return context
 

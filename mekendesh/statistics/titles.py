@@ -25,10 +25,15 @@ FALLBACK = ("ru", "en", "ky", "tk")
 SLUG_LANGUAGES = ("en", "tk", "ru", "ky")
 
 
+# Tajik and Uzbek pages show statistical labels in Russian, which both countries' readers share.
+NEAREST = {"tg": "ru", "uz": "ru"}
+
+
 def active_language() -> str:
-    """The page's language, one of :data:`LANGUAGES` (English when another is active)."""
+    """The page's language, one of :data:`LANGUAGES` (Russian on Tajik and Uzbek pages, English
+    when another is active)."""
     language = (translation.get_language() or "en").split("-")[0]
-    return language if language in LANGUAGES else "en"
+    return language if language in LANGUAGES else NEAREST.get(language, "en")
 
 
 def text_in(texts: Mapping[str, str], language: str | None = None) -> tuple[str, str]:

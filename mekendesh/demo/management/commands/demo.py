@@ -49,6 +49,7 @@ from mekendesh.demo.users import (
 from mekendesh.diaspora.demo import diaspora_demo_load
 from mekendesh.employment.demo import employment_demo_load
 from mekendesh.guidance.demo import guidance_demo_load
+from mekendesh.origin import ORIGINS
 from mekendesh.people.models import Person
 from mekendesh.screening.models import Candidate
 
@@ -76,6 +77,13 @@ class Command(BaseCommand):
             help=f"how many demo people to make on the first run (default {DEFAULT_PEOPLE})",
         )
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the demo data generator")
+        parser.add_argument(
+            "--country",
+            type=str.upper,
+            choices=sorted(ORIGINS),
+            help="the country of origin to show (default: MEKENDESH_ORIGIN_COUNTRY, else KG); "
+            "each country's demo keeps its own database",
+        )
         subcommands = parser.add_subparsers(dest="action", required=False, metavar="[totp EMAIL]")
         totp = subcommands.add_parser("totp", help="print a demo user's current TOTP code")
         totp.add_argument("email")
@@ -88,6 +96,13 @@ class Command(BaseCommand):
             raise CommandError("--people must be at least 1.")
         if settings.PRODUCTION:
             raise CommandError("The demo does not run with MEKENDESH_ENV=production.")
+        if options["country"] and options["country"] != settings.ORIGIN_COUNTRY:
+            # The ``mekendesh`` command sets the country before the settings are read; called
+            # otherwise (call_command), the settings already name another one.
+            raise CommandError(
+                f"--country {options['country']} differs from MEKENDESH_ORIGIN_COUNTRY={settings.ORIGIN_COUNTRY}: "
+                "start the demo with the ``mekendesh`` command, or set MEKENDESH_ORIGIN_COUNTRY."
+            )
         home = Path(settings.HOME)
         self._migrate()
         if demo_users_exist():
