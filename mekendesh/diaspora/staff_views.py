@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -353,8 +354,8 @@ def recommendation_board(request: HttpRequest) -> HttpResponse:
 
 def _report_of(request: HttpRequest) -> tuple[forms.ReportChoiceForm, selectors.AnnualReport | None]:
     today = timezone.localdate()
-    # Kyrgyzstan (the country of origin) and this year unless asked.
-    data = {"country": "KG", "year": str(today.year), **request.GET.dict()}
+    # The country of origin and this year unless asked.
+    data = {"country": settings.ORIGIN_COUNTRY, "year": str(today.year), **request.GET.dict()}
     choice = forms.ReportChoiceForm(data)
     if not choice.is_valid():
         return choice, None

@@ -6,6 +6,8 @@ import uuid
 from typing import cast
 
 from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from mekendesh.employment import isco
@@ -16,8 +18,13 @@ from mekendesh.reference.models import Country
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _abroad() -> QuerySet[Country]:
+    """Countries of destination: every country but the country of origin."""
+    return Country.objects.exclude(code=settings.ORIGIN_COUNTRY)
+
+
 def _countries() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(queryset=Country.objects.exclude(code="KG"), label=_("Country"))
+    return forms.ModelChoiceField(queryset=_abroad(), label=_("Country"))
 
 
 class LicenceQueryForm(forms.Form):
@@ -73,7 +80,7 @@ class AgencyForm(ServiceErrorsMixin, forms.Form):
     valid_from = forms.DateField(label=_("Valid from"), widget=DATE)
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE)
     countries = forms.ModelMultipleChoiceField(
-        queryset=Country.objects.exclude(code="KG"),
+        queryset=_abroad(),
         label=_("Countries served"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
@@ -102,7 +109,7 @@ class WarningForm(ServiceErrorsMixin, forms.Form):
 class OfferForm(ServiceErrorsMixin, forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.all(), label=_("Agency"))
     employer = forms.CharField(label=_("Employer"), max_length=200)
-    country = forms.ModelChoiceField(queryset=Country.objects.exclude(code="KG"), label=_("Country"))
+    country = forms.ModelChoiceField(queryset=_abroad(), label=_("Country"))
     city = forms.CharField(label=_("City"), max_length=120)
     title = forms.CharField(label=_("Job title"), max_length=200)
     isco_code = forms.CharField(label=_("Occupation (ISCO-08 unit group, four digits)"), max_length=4)
@@ -126,9 +133,7 @@ class CourseForm(ServiceErrorsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     provider = forms.CharField(label=_("Provider"), max_length=200)
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
-    destination = forms.ModelChoiceField(
-        queryset=Country.objects.exclude(code="KG"), label=_("For work in"), required=False
-    )
+    destination = forms.ModelChoiceField(queryset=_abroad(), label=_("For work in"), required=False)
     online = forms.BooleanField(label=_("Online"), required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     starts_on = forms.DateField(label=_("Starts on"), widget=DATE)

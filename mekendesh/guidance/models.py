@@ -10,13 +10,24 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Every language an article may be written in, named in itself; an installation writes in the
+# interface languages of its country of origin (installation_languages).
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("ky", "Кыргызча"),
     ("ru", "Русский"),
     ("tk", "Türkmençe"),
+    ("tg", "Тоҷикӣ"),
+    ("uz", "Oʻzbekcha"),
     ("en", "English"),
 )
 LANGUAGE_CODES = tuple(code for code, _name in LANGUAGES)
+
+
+def installation_languages() -> tuple[str, ...]:
+    """The languages this installation's articles are written in: its interface languages
+    (``settings.LANGUAGES``), in the order of :data:`LANGUAGES`."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    return tuple(code for code in LANGUAGE_CODES if code in offered)
 
 
 class Topic(models.TextChoices):

@@ -177,11 +177,11 @@ def board(*, today: dt.date | None = None) -> Board:
             result.in_review.append(row)
         elif version.status == Status.DRAFT:
             result.drafts.append(row)
-    from mekendesh.guidance.models import LANGUAGE_CODES
+    from mekendesh.guidance.models import installation_languages
 
     for article in Article.objects.select_related("destination"):
         have = by_article.get(article.pk, {})
-        lacking = [code for code in LANGUAGE_CODES if code not in have]
+        lacking = [code for code in installation_languages() if code not in have]
         if lacking:
             result.missing.append((article, lacking))
     return result

@@ -17,7 +17,16 @@ from mekendesh.accounts.permissions import can
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
 from mekendesh.guidance import search
-from mekendesh.guidance.models import LANGUAGE_CODES, Article, ArticleVersion, Revision, Rule, RuleKind, Status, Topic
+from mekendesh.guidance.models import (
+    Article,
+    ArticleVersion,
+    Revision,
+    Rule,
+    RuleKind,
+    Status,
+    Topic,
+    installation_languages,
+)
 from mekendesh.guidance.rules import PLACEHOLDER
 from mekendesh.guidance.sanitise import body_clean, body_text
 from mekendesh.guidance.workflows import VERSION
@@ -47,7 +56,7 @@ def article_create(
     errors: dict[str, str] = {}
     if topic not in Topic.values:
         errors["topic"] = _("Choose a topic.")
-    if source_language not in LANGUAGE_CODES:
+    if source_language not in installation_languages():
         errors["source_language"] = _("Choose a language.")
     if review_interval_days < 1:
         errors["review_interval_days"] = _("The review interval is at least one day.")
@@ -106,7 +115,7 @@ def version_save(
     text). A text in review is not changed under its reviewer; a published one goes back to draft
     (its published copy stays online until the new text is published)."""
     _require(actor, "guidance.write")
-    if language not in LANGUAGE_CODES:
+    if language not in installation_languages():
         raise ValidationError({"language": _("Choose a language.")})
     title = " ".join(title.split())
     clean = body_clean(body)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from mekendesh.accounts.permissions import can
 from mekendesh.guidance import services
-from mekendesh.guidance.models import LANGUAGE_CODES, LANGUAGES, Article, ArticleVersion, Rule, RuleKind, Topic
+from mekendesh.guidance.models import LANGUAGES, Article, ArticleVersion, Rule, RuleKind, Topic, installation_languages
 from mekendesh.guidance.selectors import board, revisions, rules_list, text_diff, version_history
 from mekendesh.guidance.workflows import VERSION
 from mekendesh.reference.models import Country
@@ -63,13 +63,18 @@ def article_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "guidance/staff/article_new.html",
-        {"errors": errors, "topics": Topic.choices, "language_choices": LANGUAGES, "countries": Country.objects.all()},
+        {
+            "errors": errors,
+            "topics": Topic.choices,
+            "language_choices": [(c, n) for c, n in LANGUAGES if c in installation_languages()],
+            "countries": Country.objects.all(),
+        },
     )
 
 
 @staff_required(permission="guidance.write")
 def version_edit(request: AuthenticatedHttpRequest, article_id: int, language: str) -> HttpResponse:
-    if language not in LANGUAGE_CODES:
+    if language not in installation_languages():
         raise Http404
     article = get_object_or_404(Article.objects.select_related("destination"), pk=article_id)
     version = ArticleVersion.objects.filter(article=article, language=language).first()
