@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
 
@@ -35,7 +36,23 @@ def _fresh_content_types():
 
 
 @pytest.fixture(autouse=True)
-def _english_unless_asked(settings):
+def _kyrgyz_data(request, settings):
+    """A test marked ``kyrgyz_data`` checks a rule on Kyrgyzstan's data (Osh region, a Russian list
+    naming Kyrgyz citizens, Kyrgyzstan's holidays, pages in Kyrgyz). When the suite runs for another
+    country of origin (MEKENDESH_ORIGIN_COUNTRY), such a test runs with Kyrgyzstan's settings; the
+    reference data of every country of origin is in the test database either way."""
+    if settings.ORIGIN_COUNTRY == "KG" or request.node.get_closest_marker("kyrgyz_data") is None:
+        return
+    from mekendesh import settings as project_settings
+    from mekendesh.origin import ORIGINS
+
+    settings.ORIGIN = ORIGINS["KG"]
+    settings.ORIGIN_COUNTRY = "KG"
+    settings.LANGUAGES = [(code, project_settings._LANGUAGE_NAMES[code]) for code in ORIGINS["KG"].languages]
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(_kyrgyz_data, settings):
     """Tests read messages in English, their source language, unless a request or a test asks for
     another; the tests of language choice use the project's real default."""
     from django.utils import translation
@@ -82,6 +99,30 @@ def staff_client(db):
     return make
 
 
+ORIGIN_PLACES = {
+    "KG": (
+        ("KG", "KGZ", "417", "Kyrgyzstan", "Кыргызстан"),
+        ("KG-O", "Osh Region"),
+        ("KG-O-KARASUU", "Kara-Suu District"),
+    ),
+    "TM": (
+        ("TM", "TKM", "795", "Turkmenistan", "Туркменистан"),
+        ("TM-L", "Lebap Region"),
+        ("TM-L-FARAP", "Farap District"),
+    ),
+    "TJ": (
+        ("TJ", "TJK", "762", "Tajikistan", "Таджикистан"),
+        ("TJ-SU", "Sughd Region"),
+        ("TJ-SU-ISFARA", "Isfara District"),
+    ),
+    "UZ": (
+        ("UZ", "UZB", "860", "Uzbekistan", "Узбекистан"),
+        ("UZ-FA", "Fergana Region"),
+        ("UZ-FA-QUVA", "Quva District"),
+    ),
+}
+
+
 @pytest.fixture
 def places(db):
     """The reference data tests rely on (shipped by the reference migrations; made here if absent)."""
@@ -93,15 +134,16 @@ def places(db):
         )
         return obj
 
-    kg = country("KG", "KGZ", "417", "Kyrgyzstan", "Кыргызстан")
+    # The migrant's home: Kara-Suu in Osh region for Kyrgyzstan, a region and district of the same
+    # kind for the other countries of origin (the suite runs under each; settings.ORIGIN_COUNTRY).
+    (code, alpha3, numeric, en, ru_name), (region_code, region_en), (district_code, district_en) = ORIGIN_PLACES[
+        settings.ORIGIN_COUNTRY
+    ]
+    kg = country(code, alpha3, numeric, en, ru_name)
     ru = country("RU", "RUS", "643", "Russian Federation", "Российская Федерация")
     kz = country("KZ", "KAZ", "398", "Kazakhstan", "Казахстан")
-    osh, _ = Region.objects.get_or_create(
-        code="KG-O", defaults={"country": kg, "name_en": "Osh Region", "name_ky": "Ош облусу"}
-    )
-    kara_suu, _ = District.objects.get_or_create(
-        code="KG-O-KARASUU", defaults={"region": osh, "name_en": "Kara-Suu District"}
-    )
+    osh, _ = Region.objects.get_or_create(code=region_code, defaults={"country": kg, "name_en": region_en})
+    kara_suu, _ = District.objects.get_or_create(code=district_code, defaults={"region": osh, "name_en": district_en})
     moscow, _ = HostRegion.objects.get_or_create(
         code="RU-MOW", defaults={"country": ru, "name_en": "Moscow", "name_ru": "Москва"}
     )
@@ -119,7 +161,8 @@ def places(db):
     if created:
         ekb_district.host_regions.add(sverdlovsk)
     return {
-        "KG": kg,
+        "KG": kg,  # the country of origin (Kyrgyzstan unless the suite runs for another)
+        "origin": kg,
         "RU": ru,
         "KZ": kz,
         "osh": osh,

@@ -27,7 +27,7 @@ SOURCE_FILES = ("pyproject.toml", "setup.py", "README.md", "LICENSE")
 LANDING_MESSAGE = "Register your stay."
 VENDOR_MESSAGE = "Enter a valid domain name."
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging"), pytest.mark.kyrgyz_data]
 
 
 def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:

@@ -14,6 +14,8 @@ from mekendesh.people.models import Person
 from mekendesh.people.tests.test_registration_page import registration_data
 from mekendesh.web.request_checks import request_body_limit
 
+pytestmark = pytest.mark.kyrgyz_data
+
 MEGABYTE = 1024 * 1024
 
 

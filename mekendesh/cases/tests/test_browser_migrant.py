@@ -13,7 +13,11 @@ from mekendesh.cases.models import Case, CaseDocument, CaseNote
 from mekendesh.conftest import PASSWORD
 from mekendesh.notifications.models import Notification
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 

@@ -14,6 +14,8 @@ from mekendesh.cases.services import case_move, case_pause, case_resume
 from mekendesh.cases.workflows import KINDS
 from mekendesh.reference.models import Country
 
+pytestmark = pytest.mark.kyrgyz_data
+
 REMOVAL = KINDS["register_removal"]
 
 

@@ -16,6 +16,8 @@ from mekendesh.cases.services import case_move, case_note_add, cases_check_deadl
 from mekendesh.notifications.models import Notification
 from mekendesh.notifications.sending import notifications_send_due
 
+pytestmark = pytest.mark.kyrgyz_data
+
 
 @pytest.fixture
 def reachable(registered_migrant):

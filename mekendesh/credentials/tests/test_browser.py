@@ -9,7 +9,11 @@ from django.urls import reverse
 
 from mekendesh.conftest import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 
 def fits_the_screen(page) -> bool:

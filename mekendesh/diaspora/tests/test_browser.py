@@ -11,7 +11,11 @@ from mekendesh.accounts.services import totp_activate
 from mekendesh.conftest import TOTP_SECRET
 from mekendesh.web.tests.test_browser_officer import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 
 def test_a_visitor_on_a_phone_reads_the_diaspora_page_in_kyrgyz(live_server, phone, diaspora_demo):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from mekendesh.diaspora import services
 from mekendesh.diaspora.models import Project, Representative
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def test_the_diaspora_page_lists_the_representatives_in_the_usa_japan_and_russia_with_their_projects(

@@ -13,6 +13,8 @@ from django.urls import reverse
 from mekendesh.employment.keys import licence_key
 from mekendesh.employment.services import licence_status_change, warning_add
 
+pytestmark = pytest.mark.kyrgyz_data
+
 
 def check(client, query, **headers):
     return client.get(reverse("employment:licences"), {"q": query}, **headers)

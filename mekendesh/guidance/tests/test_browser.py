@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 REGISTRATION_IN_RUSSIA = reverse("guidance:article", kwargs={"country": "ru", "topic": "registration"})
 

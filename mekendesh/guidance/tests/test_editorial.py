@@ -23,7 +23,7 @@ from mekendesh.guidance.services import (
 )
 from mekendesh.workflows.errors import StaleObjectError
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 BASIS = "Federal Law No. 109-FZ"
 

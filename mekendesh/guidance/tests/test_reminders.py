@@ -21,7 +21,7 @@ from mekendesh.notifications.sending import notifications_send_due
 from mekendesh.notifications.sms.backends import locmem
 from mekendesh.people.models import ConsentPurpose, DocumentKind, PermitType, Stay, StayStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 DAY = dt.date(2025, 6, 10)
 PHONE = "+996555123456"

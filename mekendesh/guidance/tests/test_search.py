@@ -8,7 +8,7 @@ import pytest
 from mekendesh.guidance.models import Topic
 from mekendesh.guidance.search import guidance_search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def first_registration_in_russia(results, language=None):

@@ -10,7 +10,7 @@ from mekendesh.imports.tests.support import HEADERS, csv_bytes, people_rows, wri
 from mekendesh.imports.tests.test_pipeline import run_import
 from mekendesh.people.models import Stay
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from mekendesh.imports.tests.support import HEADERS, csv_bytes, people_rows, per
 from mekendesh.people.models import IdentityDocument, NameForm, Person, Stay
 from mekendesh.people.selectors import person_search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture(autouse=True)

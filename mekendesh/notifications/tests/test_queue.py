@@ -11,6 +11,8 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.notifications.models import Notification, NotificationStatus
 from mekendesh.notifications.services import Recipient, notification_queue, recipient_for_person
 
+pytestmark = pytest.mark.kyrgyz_data
+
 
 def test_a_message_is_written_in_kyrgyz_for_a_kyrgyz_reader_and_in_russian_for_a_russian_one(
     reachable_migrant, queue_one

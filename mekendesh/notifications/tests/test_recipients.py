@@ -3,9 +3,13 @@ phone number only while they consent to consular contact."""
 
 from __future__ import annotations
 
+import pytest
+
 from mekendesh.notifications.services import Recipient, recipient_for_person, recipient_for_user
 from mekendesh.people.models import ConsentPurpose
 from mekendesh.people.services import consent_grant, consent_withdraw
+
+pytestmark = pytest.mark.kyrgyz_data
 
 
 def test_a_migrant_is_reached_at_their_confirmed_account_address_in_their_language(registered_migrant, confirmed):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
@@ -20,6 +21,8 @@ from mekendesh.notifications.sms.backends import locmem
 from mekendesh.notifications.sms.backends.base import BaseSmsBackend
 from mekendesh.people.models import ConsentPurpose
 from mekendesh.people.services import consent_withdraw
+
+pytestmark = pytest.mark.kyrgyz_data
 
 FAILING_SMS = "mekendesh.notifications.tests.test_sending.FailingSmsBackend"
 

@@ -16,6 +16,8 @@ from mekendesh.people.models import Person, Script, Stay
 from mekendesh.people.tests.staff_support import td3_mrz
 from mekendesh.people.tests.test_registration_page import registration_data
 
+pytestmark = pytest.mark.kyrgyz_data
+
 REGISTER = reverse("migrant:register")
 NEW = reverse("staff:person_new")
 FORMULA = '=HYPERLINK("x")'

@@ -20,6 +20,8 @@ from mekendesh.people.tests.test_migrant_pages import STAY_ADD, stay_data
 from mekendesh.people.tests.test_registration_page import REGISTER, registration_data
 from mekendesh.reference.models import District, Region
 
+pytestmark = pytest.mark.kyrgyz_data
+
 OTHER_REGION = "This district is not in the chosen region of last residence."
 
 

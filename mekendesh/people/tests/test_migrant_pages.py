@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from django.urls import reverse
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import Consent, Stay
+
+pytestmark = pytest.mark.kyrgyz_data
 
 HOME = reverse("migrant:home")
 EDIT = reverse("migrant:edit")

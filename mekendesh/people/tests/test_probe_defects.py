@@ -15,6 +15,8 @@ from mekendesh.people.models import Person, Stay
 from mekendesh.people.tests.staff_support import officer_entry_data
 from mekendesh.people.tests.test_registration_page import REGISTER, registration_data
 
+pytestmark = pytest.mark.kyrgyz_data
+
 NEW = reverse("staff:person_new")
 
 

@@ -9,7 +9,11 @@ from playwright.sync_api import expect
 
 from mekendesh.people.models import Person
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 
 def confirmation_path(email: str) -> str:

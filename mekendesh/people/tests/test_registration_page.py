@@ -16,6 +16,8 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.lib.mrz import build_td3
 from mekendesh.people.models import Consent, IdentityDocument, NameForm, Person, Stay
 
+pytestmark = pytest.mark.kyrgyz_data
+
 REGISTER = reverse("migrant:register")
 SENT = reverse("migrant:register_sent")
 PASSWORD = "kara-suu-moscow-2025"

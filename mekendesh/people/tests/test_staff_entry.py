@@ -12,6 +12,8 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.people.models import Consent, NameSource, Person, Script, Stay
 from mekendesh.people.tests.staff_support import officer_entry_data
 
+pytestmark = pytest.mark.kyrgyz_data
+
 NEW = reverse("staff:person_new")
 
 

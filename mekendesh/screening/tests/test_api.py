@@ -13,7 +13,7 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.cases.models import Case
 from mekendesh.screening.models import Candidate, CandidateStatus, Judgement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def detail_url(candidate):

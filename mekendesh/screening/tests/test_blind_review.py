@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from mekendesh.screening.models import Judgement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def page_of(candidate):

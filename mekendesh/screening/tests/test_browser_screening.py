@@ -24,7 +24,11 @@ from mekendesh.reference.models import Country
 from mekendesh.screening.models import Candidate, CandidateStatus, ListSource, ListVersion
 from mekendesh.web.tests.test_browser_officer import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 HEADER = "№ п/п;ФИО;Дата рождения;Гражданство;Документ;Дата включения"
 AIGERIM = "1;ТОКТОСУНОВА Айгерим Асановна;12.04.1998;Киргизия;AC1234567;05.02.2025"

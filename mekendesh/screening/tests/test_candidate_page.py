@@ -11,7 +11,7 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.screening.models import Candidate
 from mekendesh.screening.services import candidate_judge
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def page_of(candidate):

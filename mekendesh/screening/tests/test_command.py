@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from mekendesh.screening.models import Candidate, ScreeningRun
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def test_the_command_screens_the_whole_register_against_a_list(send_list, controlled, registered_migrant):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mekendesh.screening.services import candidate_judge
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def test_the_analysts_home_counts_the_queue_by_status(sign_in, analyst, listed_candidate, send_list):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from mekendesh.cases.models import Case
 from mekendesh.screening.models import Candidate, CandidateStatus, Judgement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def judge(client, candidate, verdict, *, note="", version=None, key=None, blind=""):

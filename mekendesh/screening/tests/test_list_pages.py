@@ -13,7 +13,7 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.screening.conftest import AIGERIM_ROW, OTHER_ROW
 from mekendesh.screening.models import ListSource, ListVersion, RunKind, ScreeningRun
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def test_the_lists_page_shows_each_list_with_its_versions_and_entries_in_force(

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from mekendesh.screening.models import ListEntry, ListVersion, VersionStatus
 from mekendesh.screening.services import list_version_apply, list_version_reject
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 ROWS = [
     ["1", "ТОКТОСУНОВА Айгерим Асановна", "12.04.1998", "Киргизия", "AC1234567", "05.02.2025"],

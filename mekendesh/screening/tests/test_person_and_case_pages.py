@@ -10,7 +10,7 @@ from django.urls import reverse
 from mekendesh.cases.models import Case
 from mekendesh.screening.services import candidate_judge
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def person_page(client, person):

@@ -14,7 +14,7 @@ from mekendesh.screening.services import candidate_judge, candidate_undo
 from mekendesh.workflows.errors import StaleObjectError
 from mekendesh.workflows.services import workflow_history
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 AIGERIM = ["1", "ТОКТОСУНОВА Айгерим Асановна", "12.04.1998", "Киргизия", "", "05.02.2025"]
 

@@ -13,7 +13,7 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.screening.models import Candidate
 from mekendesh.screening.services import candidate_judge
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 LINK = re.compile(r'href="/staff/screening/candidates/[0-9a-f-]{36}/"')
 

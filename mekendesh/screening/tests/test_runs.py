@@ -10,7 +10,7 @@ import pytest
 from mekendesh.screening.models import Candidate, CandidateStatus, RunKind, ScreeningRun
 from mekendesh.screening.services import candidate_judge, screening_run_execute
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 AIGERIM = ["1", "ТОКТОСУНОВА Айгерим Асановна", "12.04.1998", "Киргизия", "", "05.02.2025"]
 OTHER = ["2", "Мамытов Нурлан Бакытович", "03.11.1990", "Кыргызстан", "", "05.02.2025"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from mekendesh.screening.conftest import AIGERIM_ROW, OTHER_ROW
 from mekendesh.screening.models import ListEntry, ListVersion, VersionStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 THIRD = ["3", "Жумабаев Эрлан", "01.01.1992", "Киргизия", "", ""]
 

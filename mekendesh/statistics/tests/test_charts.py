@@ -13,7 +13,7 @@ from mekendesh.statistics import charts
 from mekendesh.statistics.formats import TableData
 from mekendesh.statistics.tests.public_support import make_release
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from mekendesh.statistics.indicators import labels_for, table_for
 from mekendesh.statistics.models import RecordKey
 from mekendesh.statistics.tests.support import REFERENCE_DATE, ready_dataset, register_person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture

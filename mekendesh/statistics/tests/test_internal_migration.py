@@ -18,7 +18,7 @@ from mekendesh.statistics.indicators import DIMENSIONS, labels_for, table_for
 from mekendesh.statistics.models import ReleaseStatus
 from mekendesh.statistics.tests.support import REFERENCE_DATE, ready_dataset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 _numbers = itertools.count(1)
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from mekendesh.statistics.models import DataSet, OfficialFigure
 from mekendesh.statistics.official import DEMO_FILE, official_demo_import
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 HEADER = ["indicator", "geography", "period", "value", "unit", "source"]
 

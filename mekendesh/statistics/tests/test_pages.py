@@ -12,7 +12,7 @@ from mekendesh.jobs.models import Job
 from mekendesh.statistics.models import Release, ReleaseStatus
 from mekendesh.statistics.tests.support import ready_dataset, stock_register
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from django.utils import timezone
 from mekendesh.statistics.models import ReleaseStatus
 from mekendesh.statistics.tests.public_support import STOCK, make_release
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 TABLE = {"slug": "stock-2025", "code": "by-destination-sex"}
 
 

@@ -18,7 +18,7 @@ from mekendesh.statistics.tests.public_support import make_release
 from mekendesh.statistics.tests.support import ready_dataset, stock_register
 from mekendesh.statistics.titles import table_title_computed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 KY_TITLE = "Чет өлкөдөгү жарандар, 2025-жылдын аягы"
 RU_TITLE = "Граждане за рубежом на конец 2025 года"

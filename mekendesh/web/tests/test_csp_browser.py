@@ -13,7 +13,11 @@ from mekendesh.accounts.services import totp_activate
 from mekendesh.conftest import TOTP_SECRET
 from mekendesh.web.tests.test_browser_officer import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 
 def csp_violations(page) -> list[str]:

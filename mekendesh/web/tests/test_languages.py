@@ -3,6 +3,8 @@ Accept-Language, then by the visitor's choice, which is remembered."""
 
 import pytest
 
+pytestmark = pytest.mark.kyrgyz_data
+
 GREETING = {
     "ky": "Чет өлкөдө иштейсизби?",
     "ru": "Работаете за рубежом?",

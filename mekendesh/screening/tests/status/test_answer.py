@@ -15,7 +15,7 @@ from mekendesh.screening.services import candidate_judge
 from mekendesh.screening.status_views import ANSWER_BLOCK
 from mekendesh.screening.tests.status.support import AIGERIM, NOBODY, NURLAN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 SECTIONS = ('id="lists"', 'id="next"', 'id="code"', 'name="check"', 'name="code"')
 CODE_SENTENCE = "If these details are registered, a code was sent to the contact on record"

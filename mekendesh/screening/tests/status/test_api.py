@@ -10,7 +10,7 @@ from django.urls import reverse
 from mekendesh.cases.services import case_open
 from mekendesh.screening.tests.status.support import AIGERIM, NOBODY, NURLAN, code_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture

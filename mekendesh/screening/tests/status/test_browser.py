@@ -14,7 +14,11 @@ from mekendesh.screening.models import Candidate
 from mekendesh.screening.services import candidate_judge
 from mekendesh.screening.tests.status.support import AIGERIM, AIGERIM_ON_THE_LIST, AIGERIM_PHONE, code_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.kyrgyz_data,
+]
 
 
 def fits_the_screen(page) -> bool:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mekendesh.screening.tests.status.support import AIGERIM, NOBODY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def published(destination, title):

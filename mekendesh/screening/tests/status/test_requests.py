@@ -11,7 +11,7 @@ from django.urls import reverse
 from mekendesh.screening.models import StatusCheck, StatusCounter
 from mekendesh.screening.tests.status.support import AIGERIM, NOBODY, NURLAN, check_token
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 REFUSAL = "are never sent in a page’s address"
 
