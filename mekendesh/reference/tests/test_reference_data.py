@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pycountry
 import pytest
+from django.conf import settings
 
 from mekendesh.demo.data import DESTINATIONS
 from mekendesh.people.services import consular_district_for
 from mekendesh.reference import selectors
 from mekendesh.reference.data.abroad import CONSULAR_DISTRICTS, HOST_REGIONS
-from mekendesh.reference.data.kyrgyzstan import REGIONS, district_rows
+from mekendesh.reference.data.origins import DIVISIONS
 from mekendesh.reference.loading import reference_load
 from mekendesh.reference.models import ConsularDistrict, Country, District, HostRegion, Language, Region
 
@@ -51,25 +52,28 @@ def test_every_region_has_districts_and_names_in_the_four_languages():
     for region in Region.objects.filter(country_id="KG"):
         assert region.districts.exists(), region.code
         assert all([region.name_en, region.name_ru, region.name_ky, region.name_tk]), region.code
-    for district in District.objects.all():
+    for district in District.objects.filter(region__country_id="KG"):
         assert all([district.name_en, district.name_ru, district.name_ky, district.name_tk]), district.code
 
 
 def test_there_are_forty_raions_and_four_city_districts_of_bishkek():
-    assert District.objects.filter(name_en__endswith=" District").exclude(region__code="KG-GB").count() == 40
+    kyrgyz = District.objects.filter(region__country_id="KG", name_en__endswith=" District")
+    assert kyrgyz.exclude(region__code="KG-GB").count() == 40
     assert District.objects.filter(region__code="KG-GB").count() == 4
     assert selectors.districts_of(region="KG-O").filter(code="KG-O-KARASUU", name_ru="Кара-Суйский район").exists()
 
 
 def test_codes_in_the_shipped_data_are_unique():
+    regions = [row for divisions in DIVISIONS.values() for row in divisions.regions]
+    districts = [row for divisions in DIVISIONS.values() for row in divisions.districts()]
     for codes in (
-        [row.code for row in REGIONS],
-        [row.code for row in district_rows()],
+        [row.code for row in regions],
+        [row.code for row in districts],
         [row.code for row in HOST_REGIONS],
-        [row.code for row in CONSULAR_DISTRICTS],
+        *([row.code for row in rows] for rows in CONSULAR_DISTRICTS.values()),
     ):
         assert len(codes) == len(set(codes))
-    assert all(row.code.startswith(row.region + "-") for row in district_rows())
+    assert all(row.code.startswith(row.region + "-") for row in districts)
 
 
 def test_host_regions_carry_real_iso_3166_2_codes():
@@ -84,6 +88,51 @@ def test_every_demo_destination_falls_in_a_consular_district():
         assert consular_district_for(country=host_region.country, host_region=host_region) is not None, code
 
 
+# Where a stay in a host region goes, for each country of origin.
+EXPECTED_DISTRICTS = {
+    "KG": {
+        "RU-MOW": "RU-MOSCOW",
+        "RU-SVE": "RU-YEKATERINBURG",
+        "RU-SPE": "RU-STPETERSBURG",
+        "KZ-75": "KZ-ALMATY",
+        "TR-34": "TR-ISTANBUL",
+    },
+    "TM": {
+        "RU-MOW": "RU-MOSCOW",
+        "RU-SVE": "RU-MOSCOW",
+        "RU-TA": "RU-KAZAN",
+        "RU-KDA": "RU-ASTRAKHAN",
+        "KZ-75": "KZ-ASTANA",
+        "TR-34": "TR-ISTANBUL",
+        "AE-DU": "AE-DUBAI",
+    },
+    "TJ": {
+        "RU-MOW": "RU-MOSCOW",
+        "RU-SVE": "RU-YEKATERINBURG",
+        "RU-SPE": "RU-STPETERSBURG",
+        "RU-LEN": "RU-STPETERSBURG",
+        "RU-BA": "RU-UFA",
+        "KZ-75": "KZ-ALMATY",
+        "TR-34": "TR-ANKARA",
+    },
+    "UZ": {
+        "RU-MOW": "RU-MOSCOW",
+        "RU-TUL": "RU-MOSCOW",
+        "RU-SVE": "RU-YEKATERINBURG",
+        "RU-KHM": "RU-YEKATERINBURG",
+        "RU-SPE": "RU-STPETERSBURG",
+        "RU-TA": "RU-KAZAN",
+        "RU-SAM": "RU-KAZAN",
+        "RU-KDA": "RU-ROSTOVONDON",
+        "RU-NVS": "RU-NOVOSIBIRSK",
+        "RU-IRK": "RU-NOVOSIBIRSK",
+        "KZ-75": "KZ-ALMATY",
+        "TR-34": "TR-ISTANBUL",
+        "US-NY": "US-NEWYORK",
+    },
+}
+
+
 def test_a_place_goes_to_its_consulate_and_the_rest_of_the_country_to_the_embassy():
     def district_of(code):
         host_region = HostRegion.objects.get(code=code)
@@ -91,16 +140,13 @@ def test_a_place_goes_to_its_consulate_and_the_rest_of_the_country_to_the_embass
         assert district is not None, code
         return district.code
 
-    assert district_of("RU-MOW") == "RU-MOSCOW"
-    assert district_of("RU-SVE") == "RU-YEKATERINBURG"
-    assert district_of("RU-SPE") == "RU-STPETERSBURG"
-    assert district_of("KZ-75") == "KZ-ALMATY"
-    assert district_of("TR-34") == "TR-ISTANBUL"
+    expected = EXPECTED_DISTRICTS[settings.ORIGIN_COUNTRY]
+    assert {code: district_of(code) for code in expected} == expected
     # Without a region, a country served by several missions has no district (the stay is refused,
     # see people.services.stay_check); one served by a single mission goes to it.
     assert consular_district_for(country=Country.objects.get(code="RU"), host_region=None) is None
-    us_district = consular_district_for(country=Country.objects.get(code="US"), host_region=None)
-    assert us_district is not None and us_district.code.startswith("US-")
+    korea_district = consular_district_for(country=Country.objects.get(code="KR"), host_region=None)
+    assert korea_district is not None and korea_district.code == "KR-SEOUL"
 
 
 def test_each_country_is_served_whole_by_at_most_one_mission():
@@ -110,7 +156,8 @@ def test_each_country_is_served_whole_by_at_most_one_mission():
 
 def test_the_shared_test_places_are_the_shipped_rows(places):
     assert places["moscow_district"].name_ru == "Посольство в Москве"
-    assert places["kara_suu"].region.code == "KG-O"
+    shipped = {row.code: row.region for row in DIVISIONS[settings.ORIGIN_COUNTRY].districts()}
+    assert shipped[places["kara_suu"].code] == places["kara_suu"].region.code == places["osh"].code
     assert places["moscow"] in places["moscow_district"].host_regions.all()
 
 
@@ -132,4 +179,5 @@ def test_selectors_list_destinations_and_their_regions():
     assert {"RU", "KZ", "TR", "KR", "US", "JP", "AE", "DE", "GB"} <= destinations
     assert "FR" not in destinations
     assert selectors.host_regions_of(country="RU").filter(code="RU-SPE").exists()
-    assert selectors.regions_of_origin().count() == 9
+    assert selectors.regions_of_origin().count() == len(DIVISIONS[settings.ORIGIN_COUNTRY].regions)
+    assert selectors.regions_of_origin(country_code="KG").count() == 9
