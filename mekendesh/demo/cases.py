@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -83,6 +84,130 @@ RELATIVES = (
 
 
 @dataclass(frozen=True)
+class _Texts:
+    """What the people of one country of origin write when they ask (in Russian and in their own
+    language), the relatives who ask for someone else, and the notes their officers leave."""
+
+    summaries: dict[str, tuple[str, ...]]
+    relatives: tuple[tuple[str, str, str], ...]
+    subject: str  # the person a relative asks about
+    phone: str  # the relative's
+    documents_note: str
+    pause_note: str
+
+
+# The other countries' people write as Kyrgyzstan's do, in Russian or in their language; their
+# summaries name no currency or permit that is not theirs (Turkmen citizens work on a work permit,
+# Tajik and Uzbek citizens in Russia on a patent).
+_RUSSIAN_SUMMARIES: dict[str, tuple[str, ...]] = {
+    CaseType.REGISTER_REMOVAL: (
+        "Попал в реестр контролируемых лиц после просроченной миграционной регистрации, регистрацию продлил.",
+        "В реестре по ошибке: выехал из России вовремя, есть отметка о пересечении границы.",
+    ),
+    CaseType.DEPORTATION: ("Задержан за работу без разрешения, суд назначил выдворение, паспорт у работодателя.",),
+    CaseType.UNPAID_WAGES: ("Работодатель не платит три месяца, договор есть.",),
+    CaseType.ENTRY_BAN: ("На границе не пустили: запрет въезда, причина неизвестна.",),
+    CaseType.DETENTION: ("Сын задержан полицией, родственников не пускают.",),
+    CaseType.HEALTH: ("Травма на работе, в больнице, страховки нет.",),
+    CaseType.DEATH: ("Брат погиб на производстве, семья просит помочь с репатриацией.",),
+    CaseType.LOST_DOCUMENTS: ("Украли паспорт, нужна справка на возвращение.",),
+    CaseType.OTHER: ("Нужна консультация по продлению разрешения на пребывание.",),
+}
+
+
+def _with(native: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    return {
+        case_type: (*texts, *([native[case_type]] if case_type in native else []))
+        for case_type, texts in _RUSSIAN_SUMMARIES.items()
+    }
+
+
+TEXTS: dict[str, _Texts] = {
+    "KG": _Texts(
+        SUMMARIES,
+        RELATIVES,
+        "Асанов Нурбек Маратович",
+        "+996555123456",
+        "Пришлите фото паспорта, миграционной карты и чеков об оплате патента.",
+        "Ждём ответа МВД на запрос.",
+    ),
+    "TM": _Texts(
+        _with(
+            {
+                CaseType.REGISTER_REMOVAL: "Gözegçilikdäki adamlaryň sanawyna ýalňyşlyk bilen girizilipdirin.",
+                CaseType.DEPORTATION: "Deportasiýa barada karar çykdy, öýe dolanmak üçin resminama gerek.",
+                CaseType.UNPAID_WAGES: "Gurluşykda işledim, iki aýlyk zähmet hakymy bermediler.",
+                CaseType.ENTRY_BAN: "Girmek gadaganlygynyň bardygyny howa menzilinde bildim.",
+                CaseType.DETENTION: "Polisiýa saklady, terjimeçi ýok.",
+                CaseType.HEALTH: "Keselhanada ýatyryn, derman üçin pul ýok.",
+                CaseType.LOST_DOCUMENTS: "Pasportymy ýitirdim.",
+                CaseType.OTHER: "Çagalarymyň resminamalary barada soragym bar.",
+            }
+        ),
+        (
+            ("Meredowa Jeren", "parent", "cannot_agree"),
+            ("Ataýew Batyr", "sibling", "agreed"),
+            ("Orazowa Maýsa", "spouse", "cannot_agree"),
+        ),
+        "Meredow Merdan Orazowiç",
+        "+99365123456",
+        "Пришлите фото паспорта, визы и разрешения на работу или вида на жительство.",
+        "Ждём ответа миграционной службы на запрос.",
+    ),
+    "TJ": _Texts(
+        _with(
+            {
+                CaseType.REGISTER_REMOVAL: "Маро ба феҳристи шахсони таҳти назорат дохил кардаанд, патентам пардохт шудааст.",
+                CaseType.DEPORTATION: "Дар бораи ихроҷ қарор бароварданд, барои бозгашт ба ватан ҳуҷҷат лозим аст.",
+                CaseType.UNPAID_WAGES: "Дар сохтмон кор кардам, музди ду моҳро надоданд.",
+                CaseType.ENTRY_BAN: "Дар фурудгоҳ фаҳмидам, ки ба ман вуруд манъ аст.",
+                CaseType.DETENTION: "Полис боздошт кард, тарҷумон нест.",
+                CaseType.HEALTH: "Дар беморхона хобидаам, барои дору пул надорам.",
+                CaseType.LOST_DOCUMENTS: "Шиносномаамро гум кардам.",
+                CaseType.OTHER: "Дар бораи ҳуҷҷатҳои фарзандонам савол дорам.",
+            }
+        ),
+        (
+            ("Раҳимова Нигина", "parent", "cannot_agree"),
+            ("Саидов Фаррух", "sibling", "agreed"),
+            ("Назарзода Манижа", "spouse", "cannot_agree"),
+        ),
+        "Раҳимов Фирдавс Шамсиддинович",
+        "+992931234567",
+        "Пришлите фото паспорта, миграционной карты и чеков об оплате патента.",
+        "Ждём ответа МВД на запрос.",
+    ),
+    "UZ": _Texts(
+        _with(
+            {
+                CaseType.REGISTER_REMOVAL: "Nazorat qilinadigan shaxslar reyestriga kiritilibman, patentim toʻlangan.",
+                CaseType.DEPORTATION: "Deportatsiya haqida qaror chiqdi, uyga qaytish uchun hujjat kerak.",
+                CaseType.UNPAID_WAGES: "Qurilishda ishladim, ikki oylik maoshimni berishmadi.",
+                CaseType.ENTRY_BAN: "Aeroportda kirishim taqiqlanganini bildim.",
+                CaseType.DETENTION: "Politsiya ushlab ketdi, tarjimon yoʻq.",
+                CaseType.HEALTH: "Kasalxonada yotibman, dori uchun pulim yoʻq.",
+                CaseType.LOST_DOCUMENTS: "Pasportimni yoʻqotib qoʻydim.",
+                CaseType.OTHER: "Bolalarimning hujjatlari boʻyicha savolim bor.",
+            }
+        ),
+        (
+            ("Karimova Dilnoza", "parent", "cannot_agree"),
+            ("Tursunov Bahodir", "sibling", "agreed"),
+            ("Yusupova Malika", "spouse", "cannot_agree"),
+        ),
+        "Karimov Jasur Olimovich",
+        "+998901234567",
+        "Пришлите фото паспорта, миграционной карты и чеков об оплате патента.",
+        "Ждём ответа МВД на запрос.",
+    ),
+}
+
+
+def _texts() -> _Texts:
+    return TEXTS[settings.ORIGIN_COUNTRY]
+
+
+@dataclass(frozen=True)
 class _Actors:
     by_district: dict[str, Any]  # the officer who works each demo district's cases
     ministry: Any
@@ -140,7 +265,8 @@ def _one(
 ) -> Case:
     case_type = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
     officer = actors.by_district.get(district.code) or actors.ministry
-    summary = rng.choice(SUMMARIES[case_type])
+    texts = _texts()
+    summary = rng.choice(texts.summaries[case_type])
     if plan == "request":
         case = case_open(
             actor=officer,
@@ -161,7 +287,7 @@ def _one(
             case_note_add(
                 actor=officer,
                 case=case,
-                body="Пришлите фото паспорта, миграционной карты и чеков об оплате патента.",
+                body=texts.documents_note,
                 visible_to_person=True,
             )
     if plan == "closed":
@@ -172,7 +298,7 @@ def _one(
     _backdate(case, opened_days_ago=opened_days_ago, step_days_ago=min(step_days_ago, opened_days_ago), today=today)
     case.refresh_from_db()
     if plan == "middle" and rng.random() < 0.2 and kind_of(case).step(case.status).party == "host_authority":
-        case = case_pause(actor=officer, case=case, reason="Ждём ответа МВД на запрос.")
+        case = case_pause(actor=officer, case=case, reason=texts.pause_note)
     return case
 
 
@@ -192,11 +318,12 @@ def _create(*, actors: _Actors, today: dt.date, seed: int, per_district: int) ->
     if actors.relative is not None and "RU-MOSCOW" in {district.code for district in districts}:
         from mekendesh.reference.models import Country, HostRegion
 
-        name, relationship, basis = rng.choice(RELATIVES)
+        texts = _texts()
+        name, relationship, basis = rng.choice(texts.relatives)
         case_request_for_other(
             actor=actors.relative,
-            representative=RepresentativeInput(name, relationship, basis, True, phone="+996555123456"),
-            subject=SubjectInput("Асанов Нурбек Маратович", dt.date(1996, 2, 14)),
+            representative=RepresentativeInput(name, relationship, basis, True, phone=texts.phone),
+            subject=SubjectInput(texts.subject, dt.date(1996, 2, 14)),
             case_type=CaseType.DETENTION,
             country=Country.objects.get(code="RU"),
             host_region=HostRegion.objects.get(code="RU-MOW"),

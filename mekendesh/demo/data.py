@@ -1,4 +1,5 @@
-"""Proportions of the demo population, from public figures where they exist.
+"""Proportions of Kyrgyzstan's demo population, from public figures where they exist (its profile,
+:mod:`mekendesh.demo.profiles.kg`; the other countries of origin have theirs in their profiles).
 
 Regions of origin: the State Migration Service's counts of migrants by region (2018, via 24.kg,
 english/102753) for Batken, Jalal-Abad, Osh region and Chüy; IOM's share of departures from Osh

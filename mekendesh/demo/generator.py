@@ -1,11 +1,15 @@
-"""Demo people, generated from a fixed seed: the same seed and date give the same people.
+"""Demo people, generated from a fixed seed: the same seed, date and country of origin give the
+same people.
 
 Pure data, no database: :func:`people_generate` yields :class:`DemoPerson` records, and
-:mod:`mekendesh.demo.loading` stores them. Each person has a name in Kyrgyz Cyrillic (primary),
-its Russian spelling where it differs, and its passport Latin (ICAO 9303); a region and district
-of origin weighted as in :mod:`mekendesh.demo.data`; a passport with a valid machine-readable
-zone or an identity card; and one or two stays abroad, each with the place the person last lived
-in before leaving (mostly their district of origin, for some Bishkek or Chüy, for others not stated).
+:mod:`mekendesh.demo.loading` stores them. The country of origin's profile
+(:mod:`mekendesh.demo.profiles`, ``settings.ORIGIN_COUNTRY`` unless another is given) says how:
+each person has a name in the country's script (Kyrgyz Cyrillic, Turkmen Latin, Tajik Cyrillic
+or Uzbek Latin; primary), its Russian spelling where it differs, and its passport Latin (ICAO
+9303); a region and district of origin weighted as the profile says; a passport of the country
+with a valid machine-readable zone, or an identity card; and one or two stays abroad, each with
+the place the person last lived in before leaving (mostly their district of origin, for some the
+capital or the region around it, for others not stated).
 """
 
 from __future__ import annotations
@@ -16,17 +20,18 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from mekendesh.demo import data
+from mekendesh.demo import spelling as scripts
 from mekendesh.demo.names import (
     POOLS,
     feminine_surname,
     kyrgyz_patronymic,
+    russian_of_kyrgyz,
     russian_patronymic,
     spelling,
 )
+from mekendesh.demo.profiles import DemoProfile, current_profile, profile_for
 from mekendesh.lib.mrz import build_td3
-from mekendesh.names import icao_latin, spelling_variants
-from mekendesh.reference.data.kyrgyzstan import district_rows
+from mekendesh.names import icao_latin
 
 DEFAULT_SEED = 20260123
 
@@ -91,11 +96,7 @@ def _weighted[K](rng: random.Random, weights: dict[K, float]) -> K:
     return rng.choices(keys, weights=[weights[key] for key in keys])[0]
 
 
-def _russian(word: str) -> str:
-    """Russian spelling of a Kyrgyz Cyrillic word: only the Kyrgyz letters ң, ө, ү change."""
-    if any(letter in word.lower() for letter in "ңөү"):
-        return spelling_variants(word)["russian"][0]
-    return word
+_russian = russian_of_kyrgyz
 
 
 def _pick(rng: random.Random, entries: Sequence[str]) -> tuple[str, str]:
@@ -104,7 +105,8 @@ def _pick(rng: random.Random, entries: Sequence[str]) -> tuple[str, str]:
 
 
 class _Generator:
-    def __init__(self, seed: int, today: dt.date) -> None:
+    def __init__(self, seed: int, today: dt.date, profile: DemoProfile) -> None:
+        self.profile = profile
         self.rng = random.Random(seed)
         # The last residences are drawn from a stream of their own, so that adding them left the
         # rest of the people a seed makes as they were.
@@ -113,15 +115,17 @@ class _Generator:
         self.today = today
         self.numbers: set[str] = set()
         districts: dict[str, dict[str, float]] = {}
-        for row in district_rows():
-            districts.setdefault(row.region, {})[row.code] = data.DISTRICT_WEIGHTS.get(row.code, 1.0)
+        for code, region in profile.districts():
+            districts.setdefault(region, {})[code] = profile.district_weights.get(code, 1.0)
         self.districts = districts
-        self.destinations = {code: weight for code, (weight, _) in data.DESTINATIONS.items()}
+        self.destinations = {code: weight for code, (weight, _) in profile.destinations.items()}
 
     def _date_between(self, start: dt.date, end: dt.date) -> dt.date:
         return start + dt.timedelta(days=self.rng.randint(0, max((end - start).days, 0)))
 
     def _names(self, group: str, sex: str) -> tuple[DemoName, ...]:
+        if self.profile.names is not None:
+            return self._names_written(group, sex)
         pool = POOLS[group]
         rng = self.rng
         given_ky, given_ru = _pick(rng, pool.male if sex == "M" else pool.female)
@@ -140,10 +144,49 @@ class _Generator:
         names.append(DemoName("Latn-ICAO", "passport", icao_latin(surname_ky), icao_latin(given_ky), ""))
         return tuple(names)
 
+    def _names_written(self, group: str, sex: str) -> tuple[DemoName, ...]:
+        """A name of a country whose register writes names by its profile's :class:`NameGroup`:
+        in the country's script, in Russian, in passport Latin."""
+        profile = self.profile
+        assert profile.names is not None
+        written = profile.names[group]
+        pool, rng = written.pool, self.rng
+        given = rng.choice(pool.male if sex == "M" else pool.female)
+        surname = rng.choice(pool.surnames)
+        father = rng.choice(pool.male)
+        given_native, given_ru = written.native(given), written.russian(given)
+        surname_native, surname_ru = written.native(surname), written.russian(surname)
+        if sex == "F":
+            surname_native, surname_ru = scripts.feminine(surname_native), scripts.feminine(surname_ru)
+        father_native, father_ru = written.native(father), written.russian(father)
+        draw = rng.random()
+        if draw < written.connector_share:
+            word, word_ru = scripts.CONNECTORS[written.connector][sex]
+            patronymic_native, patronymic_ru = f"{father_native} {word}", f"{father_ru} {word_ru}"
+        elif draw < written.connector_share + written.none_share:
+            patronymic_native = patronymic_ru = ""
+        else:
+            patronymic_native = profile.patronymic(father_native, sex)
+            patronymic_ru = scripts.russian_patronymic(father_ru, sex)
+        names = [DemoName(profile.script, "self", surname_native, given_native, patronymic_native)]
+        if (surname_ru, given_ru, patronymic_ru) != (surname_native, given_native, patronymic_native):
+            names.append(DemoName("ru-Cyrl", "derived", surname_ru, given_ru, patronymic_ru))
+        # The passport Latin of the MRZ: Uzbek oʻ and gʻ lose their mark, as the apostrophes do.
+        surname_latin, given_latin = (
+            icao_latin(text.replace(scripts.TURNED_COMMA, "")) for text in (surname_native, given_native)
+        )
+        names.append(DemoName("Latn-ICAO", "passport", surname_latin, given_latin, ""))
+        return tuple(names)
+
     def _document(self, names: tuple[DemoName, ...], sex: str, birth_date: dt.date) -> DemoDocument:
         rng = self.rng
-        kind = "passport" if rng.random() < 0.88 else "id_card"
-        prefix = rng.choice(("AC", "AC", "AN")) if kind == "passport" else "ID"
+        profile = self.profile
+        kind = "passport" if rng.random() < profile.passport_share else "id_card"
+        if kind == "passport":
+            prefix = rng.choice(profile.passport_prefixes)
+        else:
+            cards = profile.id_card_prefixes
+            prefix = cards[0] if len(cards) == 1 else rng.choice(cards)
         number = f"{prefix}{rng.randint(1_000_000, 9_999_999)}"
         while number in self.numbers:
             number = f"{prefix}{rng.randint(1_000_000, 9_999_999)}"
@@ -154,11 +197,11 @@ class _Generator:
         if kind == "passport":
             latin = names[-1]
             mrz = build_td3(
-                issuing_state="KGZ",
+                issuing_state=profile.alpha3,
                 surname=latin.surname,
                 given_names=latin.given_names,
                 document_number=number,
-                nationality="KGZ",
+                nationality=profile.alpha3,
                 birth_date=birth_date,
                 sex=sex,
                 expiry_date=expiry,
@@ -167,30 +210,29 @@ class _Generator:
 
     def _residence(self) -> tuple[str, str]:
         """Where the person lived last before leaving: mostly their district of origin, for some
-        Bishkek or Chüy (moved there first), for others not stated."""
+        the capital or the region around it (moved there first), for others not stated."""
         rng = self.residence_rng
+        profile = self.profile
         region, district = self.origin
-        if rng.random() >= data.RESIDENCE_STATED:
+        if rng.random() >= profile.residence_stated:
             return "", ""
         draw = rng.random()
-        for elsewhere, share in data.RESIDENCE_ELSEWHERE.get(region, data.RESIDENCE_ELSEWHERE_DEFAULT).items():
+        for elsewhere, share in profile.residence_elsewhere.get(region, profile.residence_elsewhere_default).items():
             if draw < share:
                 return elsewhere, _weighted(rng, self.districts[elsewhere])
             draw -= share
-        if rng.random() < data.RESIDENCE_OTHER_DISTRICT:
+        if rng.random() < profile.residence_other_district:
             return region, _weighted(rng, self.districts[region])
         return region, district
 
     def _stay(self, *, arrival: dt.date, departure: dt.date | None, region: str | None = None) -> DemoStay:
         rng = self.rng
+        profile = self.profile
         region = region or _weighted(rng, self.destinations)
         country = region.split("-")[0]
-        city = rng.choice(data.DESTINATIONS[region][1])
-        purpose = _weighted(rng, data.PURPOSES[country])
-        if country in data.EAEU:
-            permit_type = "eaeu_contract" if purpose == "work" else "none"
-        else:
-            permit_type = data.PERMITS[purpose]
+        city = rng.choice(profile.destinations[region][1])
+        purpose = _weighted(rng, profile.purposes[country])
+        permit_type = profile.permit(country, purpose)
         end = departure or self.today
         permit_expiry = None
         if permit_type != "none":
@@ -203,18 +245,18 @@ class _Generator:
             permit_expiry = max(permit_expiry, arrival)
         address = ""
         if rng.random() < 0.7:
-            street = rng.choice(data.STREETS[country])
+            street = rng.choice(profile.streets[country])
             address = f"{street}, {rng.randint(1, 120)}"
-            if country in data.EAEU and rng.random() < 0.6:
+            if country in ("RU", "KZ", "BY") and rng.random() < 0.6:
                 address = f"{street}, д. {rng.randint(1, 120)}, кв. {rng.randint(1, 300)}"
-        employer = rng.choice(data.EMPLOYERS[country]) if purpose == "work" and rng.random() < 0.8 else ""
+        employer = rng.choice(profile.employers[country]) if purpose == "work" and rng.random() < 0.8 else ""
         verified_on = None
         if departure is None and rng.random() < 0.4:
             verified_on = min(arrival + dt.timedelta(days=rng.randint(1, 60)), self.today)
         residence_region, residence_district = self._residence()
         return DemoStay(
             country=country,
-            host_region=region,
+            host_region=region if "-" in region else "",
             city=city,
             address=address,
             employer=employer,
@@ -255,13 +297,17 @@ class _Generator:
 
     def _contacts(self, names: tuple[DemoName, ...], stay: DemoStay, index: int) -> tuple[str, str]:
         rng = self.rng
+        profile = self.profile
         phone = ""
         if rng.random() < 0.75:
-            if stay.country == "RU" and rng.random() < 0.6:
-                phone = f"+79{rng.randint(10**8, 10**9 - 1)}"
+            host = profile.host_phones.get(stay.country)
+            if host is not None and rng.random() < host[0]:
+                _share, start, digits = host
+                phone = f"{start}{rng.randint(10 ** (digits - 1), 10**digits - 1)}"
             else:
-                operator = rng.choice(("550", "555", "700", "702", "770", "777", "990", "999", "220", "222"))
-                phone = f"+996{operator}{rng.randint(100_000, 999_999)}"
+                operator = rng.choice(profile.phone_operators)
+                digits = profile.phone_digits
+                phone = f"{profile.phone_prefix}{operator}{rng.randint(10 ** (digits - 1), 10**digits - 1)}"
         email = ""
         if rng.random() < 0.4:
             latin = names[-1]
@@ -272,9 +318,10 @@ class _Generator:
     def person(self, index: int) -> DemoPerson:
         rng = self.rng
         public_id = uuid.UUID(int=rng.getrandbits(128), version=4)
-        region = _weighted(rng, data.ORIGIN_WEIGHTS)
+        region = _weighted(rng, self.profile.origin_weights)
         district = _weighted(rng, self.districts[region])
-        group = _weighted(rng, data.GROUP_WEIGHTS[region])
+        groups = self.profile.group_weights
+        group = _weighted(rng, groups.get(district) or groups[region])
         sex = "M" if rng.random() < 0.62 else "F"
         age_days = int(rng.triangular(18 * 365 + 5, 60 * 365, 27 * 365))
         birth_date = self.today - dt.timedelta(days=age_days)
@@ -304,8 +351,11 @@ class _Generator:
         )
 
 
-def people_generate(*, count: int, seed: int = DEFAULT_SEED, today: dt.date) -> Iterator[DemoPerson]:
-    """``count`` demo people; the same ``seed`` and ``today`` give the same people in the same order."""
-    generator = _Generator(seed, today)
+def people_generate(
+    *, count: int, seed: int = DEFAULT_SEED, today: dt.date, country: str | None = None
+) -> Iterator[DemoPerson]:
+    """``count`` demo people of ``country`` (the installation's country of origin by default);
+    the same ``seed``, ``today`` and country give the same people in the same order."""
+    generator = _Generator(seed, today, profile_for(country) if country else current_profile())
     for index in range(count):
         yield generator.person(index)

@@ -1,14 +1,15 @@
 """A host-country list as a Russian ministry of the interior would send it, generated from a seed.
 
 Pure data, no database: :func:`host_list_rows` writes a list in Russian spelling (ФИО in one
-column, dates as ``DD.MM.YYYY``). Some rows name people of the register, written with the errors
-such lists carry: Kyrgyz letters replaced (ң → н, ө → о or ё, ү → у or ю), doubled vowels made
-single, the surname in capitals, the patronymic left out, a typo, a wrong date of birth (day and
-month swapped, a digit changed, only the year). The other rows name people who are not on the
-register, some of them namesakes or relatives of people who are (the same surname and given
-name with another date of birth, or the same surname only), the rest drawn from the demo's
-name pools. :func:`host_list_changed` makes the next version of such a list with some rows
-changed. The demo and ``bench/screening`` both use it.
+column, dates as ``DD.MM.YYYY``) of citizens of one country of origin (its citizenship as such
+lists write it: «Киргизия», «Туркменистан» …). Some rows name people of the register, written
+with the errors such lists carry: Kyrgyz and Tajik letters replaced (ң → н, ө → о or ё, ү → у or
+ю, ҳ → х, ҷ → дж …), doubled vowels made single, the surname in capitals, the patronymic left
+out, a typo, a wrong date of birth (day and month swapped, a digit changed, only the year). The
+other rows name people who are not on the register, some of them namesakes or relatives of people
+who are (the same surname and given name with another date of birth, or the same surname only),
+the rest drawn from the name pools of the country's demo profile. :func:`host_list_changed` makes
+the next version of such a list with some rows changed. The demo and ``bench/screening`` both use it.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mekendesh.demo.names import POOLS, feminine_surname, russian_patronymic, spelling
+from mekendesh.demo.profiles import DemoProfile, profile_for
 
 HEADER = ("№ п/п", "ФИО", "Дата рождения", "Пол", "Гражданство", "Документ", "Дата включения", "Основание")
 ENCODING = "cp1251"
 DELIMITER = ";"
-CITIZENSHIP = ("Киргизия", "Киргизия", "Кыргызстан", "Киргизская Республика")
 GROUNDS = (
     "нарушение режима пребывания",
     "превышение срока временного пребывания",
@@ -57,8 +58,9 @@ _OTHER_LETTERS = str.maketrans(
 
 @dataclass(frozen=True)
 class Listed:
-    """A person of the register as the list may name them: their name as the register keeps it
-    (Kyrgyz Cyrillic), date of birth and sex."""
+    """A person of the register as the list may name them: their name in Cyrillic as the register
+    keeps it (the primary name, or its Russian spelling where the primary is in Latin), date of
+    birth and sex."""
 
     surname: str
     given_names: str
@@ -155,14 +157,20 @@ def _member_row(person: Listed, rng: random.Random) -> tuple[str, str, str]:
     return _full_name(parts[0], parts[1], parts[2], rng), birth, person.sex
 
 
-def _invented(rng: random.Random) -> tuple[str, str, str, str]:
-    """(surname, given, patronymic, sex) of someone drawn from the name pools, in Russian spelling."""
-    group = rng.choices(("kyrgyz", "uzbek", "russian", "tajik"), weights=(70, 15, 8, 7))[0]
-    pool = POOLS[group]
+def _invented(rng: random.Random, profile: DemoProfile) -> tuple[str, str, str, str]:
+    """(surname, given, patronymic, sex) of someone drawn from the profile's name pools, in Russian
+    spelling."""
+    groups = profile.list_groups
+    group = rng.choices(tuple(groups), weights=tuple(groups.values()))[0]
+    written = profile.names[group] if profile.names is not None else None
+    pool = written.pool if written is not None else POOLS[group]
     sex = "M" if rng.random() < 0.62 else "F"
 
     def pick(entries: Sequence[str]) -> str:
-        kyrgyz, russian = spelling(rng.choice(entries))
+        entry = rng.choice(entries)
+        if written is not None:
+            return russian_spelling(written.russian(entry), rng)
+        kyrgyz, russian = spelling(entry)
         return russian or russian_spelling(kyrgyz, rng)
 
     given = pick(pool.male if sex == "M" else pool.female)
@@ -181,10 +189,13 @@ def _born(rng: random.Random, today: dt.date) -> dt.date:
     return today - dt.timedelta(days=int(rng.triangular(18 * 365 + 5, 60 * 365, 27 * 365)))
 
 
-def host_list_rows(*, members: Sequence[Listed], count: int, seed: int, today: dt.date) -> list[list[str]]:
+def host_list_rows(
+    *, members: Sequence[Listed], count: int, seed: int, today: dt.date, country: str = "KG"
+) -> list[list[str]]:
     """``count`` rows (the header not included): every one of ``members`` once, written with the
-    list's errors, and namesakes, relatives and strangers for the rest, shuffled and numbered.
-    The same arguments give the same rows."""
+    list's errors, and namesakes, relatives and strangers for the rest, shuffled and numbered, all
+    of them citizens of ``country`` (a country of origin). The same arguments give the same rows."""
+    profile = profile_for(country)
     rng = random.Random(seed)
     written: list[tuple[str, str, str]] = [_member_row(person, rng) for person in members[:count]]
     while len(written) < count:
@@ -195,20 +206,20 @@ def host_list_rows(*, members: Sequence[Listed], count: int, seed: int, today: d
             surname = russian_spelling(person.surname, rng)
             given = russian_spelling(person.given_names, rng)
             sex = person.sex
-            father = _invented(rng)[1] if rng.random() < 0.5 else ""
+            father = _invented(rng, profile)[1] if rng.random() < 0.5 else ""
             patronymic = russian_patronymic(father, sex) if father else ""
             name = _full_name(surname, given, patronymic, rng)
             written.append((name, _date(_other_day(person.birth_date, rng)), sex))
         elif members and draw < P_NAMESAKE + P_RELATIVE:
             # A relative: the same surname, another given name.
             person = rng.choice(members)
-            _surname, given, patronymic, sex = _invented(rng)
+            _surname, given, patronymic, sex = _invented(rng, profile)
             surname = russian_spelling(person.surname, rng)
             if sex != person.sex:
                 surname = feminine_surname(surname) if sex == "F" else surname.removesuffix("а")
             written.append((_full_name(surname, given, patronymic, rng), _date(_born(rng, today)), sex))
         else:
-            surname, given, patronymic, sex = _invented(rng)
+            surname, given, patronymic, sex = _invented(rng, profile)
             written.append((_full_name(surname, given, patronymic, rng), _date(_born(rng, today)), sex))
     rng.shuffle(written)
     rows = []
@@ -220,7 +231,7 @@ def host_list_rows(*, members: Sequence[Listed], count: int, seed: int, today: d
                 name,
                 birth,
                 {"M": "муж.", "F": "жен."}.get(sex, ""),
-                rng.choice(CITIZENSHIP),
+                rng.choice(profile.citizenship_written),
                 "",
                 _date(listed_on),
                 rng.choice(GROUNDS),

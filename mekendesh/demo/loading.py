@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -72,14 +73,16 @@ class _Places:
         self.regions = {r.code: r for r in Region.objects.all()}
         self.districts = {d.code: d for d in District.objects.all()}
         self.host_regions = {h.code: h for h in HostRegion.objects.all()}
-        self.kyrgyzstan = self.countries["KG"]
-        self._consular: dict[str, ConsularDistrict | None] = {}
+        self.origin = self.countries[settings.ORIGIN_COUNTRY]  # the passports' issuing country
+        self._consular: dict[tuple[str, str], ConsularDistrict | None] = {}
 
-    def consular_district(self, host_region: str) -> ConsularDistrict | None:
-        if host_region not in self._consular:
-            region = self.host_regions[host_region]
-            self._consular[host_region] = consular_district_for(country=region.country, host_region=region)
-        return self._consular[host_region]
+    def consular_district(self, country: str, host_region: str) -> ConsularDistrict | None:
+        """The consular district of a stay in ``host_region`` (or, without one, in ``country``)."""
+        key = (country, host_region)
+        if key not in self._consular:
+            region = self.host_regions[host_region] if host_region else None
+            self._consular[key] = consular_district_for(country=self.countries[country], host_region=region)
+        return self._consular[key]
 
 
 def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[str, Any]) -> int:
@@ -121,7 +124,7 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
             {
                 "person_id": person_id,
                 "kind": document.kind,
-                "issuing_country_id": places.kyrgyzstan.pk,
+                "issuing_country_id": places.origin.pk,
                 "number": document.number,
                 "number_hash": lookup_hash(document.number),
                 "expiry_date": document.expiry_date,
@@ -129,7 +132,7 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
             }
         )
         for stay in demo.stays:
-            district = places.consular_district(stay.host_region)
+            district = places.consular_district(stay.country, stay.host_region)
             if stay.departure_date is not None:
                 status, verified_at, verified_by = StayStatus.ENDED, None, None
             elif stay.verified_on is not None:
@@ -141,7 +144,7 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
                 {
                     "person_id": person_id,
                     "country_id": stay.country,
-                    "host_region_id": places.host_regions[stay.host_region].pk,
+                    "host_region_id": places.host_regions[stay.host_region].pk if stay.host_region else None,
                     "city": stay.city,
                     "address": stay.address,
                     "employer": stay.employer,

@@ -1,6 +1,9 @@
 """The demo's host-country list: Russia's register of controlled persons, described by the demo
 analyst, a generated file of it imported as any list is (``mekendesh import --target host_list``),
 and its first screening run carried out at once, so that the review queue has work on first start.
+The list names citizens of the installation's country of origin; outside Kyrgyzstan (whose
+people are mostly in Russia, and whose demo keeps its list as it was) the people of the register
+it names are drawn from those who have stayed in Russia.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils.translation import gettext as _
 
@@ -29,16 +33,26 @@ DEMO_LIST_MEMBERS = 250
 
 def register_sample(*, count: int, seed: int, people: Any = None) -> list[Listed]:
     """``count`` people of the register drawn at random (the same seed, the same people), with
-    their primary name, date of birth and sex."""
+    their name in Cyrillic (the primary name; its Russian spelling where the primary is in Latin,
+    as a Russian list writes it), date of birth and sex."""
     queryset = people if people is not None else Person.objects.all()
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     chosen = sorted(random.Random(seed).sample(ids, min(count, len(ids))))
-    names = {
-        person_id: (surname, given, patronymic)
-        for person_id, surname, given, patronymic in NameForm.objects.filter(
-            is_primary=True, person_id__in=chosen
-        ).values_list("person_id", "surname", "given_names", "patronymic")
-    }
+    names = {}
+    latin = []
+    for person_id, surname, given, patronymic, script in NameForm.objects.filter(
+        is_primary=True, person_id__in=chosen
+    ).values_list("person_id", "surname", "given_names", "patronymic", "script"):
+        names[person_id] = (surname, given, patronymic)
+        if not script.endswith("-Cyrl"):
+            latin.append(person_id)
+    if latin:
+        names.update(
+            (person_id, (surname, given, patronymic))
+            for person_id, surname, given, patronymic in NameForm.objects.filter(
+                script="ru-Cyrl", person_id__in=latin
+            ).values_list("person_id", "surname", "given_names", "patronymic")
+        )
     found = Person.objects.filter(pk__in=chosen).values_list("pk", "birth_date", "sex")
     return [
         Listed(*names[pk], birth_date=birth_date, sex=sex)
@@ -83,12 +97,16 @@ def demo_list_screen(*, analyst: Any, seed: int, today: dt.date, rows: int = DEM
     from mekendesh.screening.services import screening_run_start
 
     source = demo_list_source(analyst=analyst)
+    country = settings.ORIGIN_COUNTRY
     people = Person.objects.count()
-    members = register_sample(count=min(DEMO_LIST_MEMBERS, max(3, round(people * DEMO_LIST_SHARE))), seed=seed)
+    in_russia = None if country == "KG" else Person.objects.filter(stays__country_id="RU").distinct()
+    members = register_sample(
+        count=min(DEMO_LIST_MEMBERS, max(3, round(people * DEMO_LIST_SHARE))), seed=seed, people=in_russia
+    )
     with tempfile.TemporaryDirectory(prefix="mekendesh-demo-list-") as folder:
         path = host_list_write(
             Path(folder) / "reestr-kontroliruemyh-lic.csv",
-            host_list_rows(members=members, count=rows, seed=seed, today=today),
+            host_list_rows(members=members, count=rows, seed=seed, today=today, country=country),
         )
         call_command(
             "import", str(path), "--target", "host_list", "--source", source.name, "--as", analyst.email,

@@ -2,6 +2,11 @@
 imported, and two releases published through review, so that ``/statistics/`` has something to
 show on first start.
 
+The register's release is published for any country of origin. The official figures shipped
+(``mekendesh/statistics/data/kg-migration-figures.csv``) are about Kyrgyzstan: they are imported
+and published only by Kyrgyzstan's demo (:data:`OFFICIAL_FIGURES`); no such table is shipped for
+Turkmenistan, Tajikistan or Uzbekistan, whose demos publish the register's release alone.
+
 Everything goes through the services and the release workflow, as a statistician's work does: one
 demo statistician computes the data set, builds and protects the tables and sends each release to
 review; a second one publishes it (four eyes). The register's release has the stock of citizens
@@ -15,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from mekendesh.statistics import services
@@ -129,6 +135,8 @@ OFFICIAL_TABLE_TITLE = {
     "en": "Citizens abroad, by source",
 }
 # The official figures published: the indicator of the shipped table and its dimensions.
+# The countries of origin a shipped table of official figures is about.
+OFFICIAL_FIGURES = frozenset({"KG"})
 OFFICIAL_INDICATOR = "citizens_abroad"
 OFFICIAL_DIMENSIONS = ("geography", "period", "source")
 THRESHOLD = 10
@@ -137,8 +145,14 @@ THRESHOLD = 10
 @dataclass(frozen=True)
 class DemoStatistics:
     register: Release | None  # None when the demo population is too small to publish any table
-    official: Release
+    official: Release | None  # None where no official figures about the country are shipped
     left_out: list[str]  # the titles of the tables that could not be protected, with why
+
+
+def _languages(texts: dict[str, str]) -> dict[str, str]:
+    """The texts in the installation's interface languages only."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    return {language: text for language, text in texts.items() if language in offered}
 
 
 def _publish(*, release: Release, builder: Any, reviewer: Any, left_out: list[str]) -> Release | None:
@@ -157,16 +171,17 @@ def _publish(*, release: Release, builder: Any, reviewer: Any, left_out: list[st
 
 
 def demo_statistics_publish(*, builder: Any, reviewer: Any, today: dt.date) -> DemoStatistics:
-    """Compute the register's indicators on ``today``, import the shipped official figures, and
-    publish a release of each: ``builder`` builds and submits, ``reviewer`` publishes."""
+    """Compute the register's indicators on ``today``, import the shipped official figures (where
+    they are about the country of origin), and publish a release of each: ``builder`` builds and
+    submits, ``reviewer`` publishes."""
     dataset = services.dataset_create(actor=builder, reference_date=today)
     services.dataset_compute(dataset=dataset)
     dataset.refresh_from_db()
     register = services.release_create(
         actor=builder,
         dataset=dataset,
-        title={language: text.format(date=today.isoformat()) for language, text in REGISTER_TITLE.items()},
-        summary=REGISTER_SUMMARY,
+        title={language: text.format(date=today.isoformat()) for language, text in _languages(REGISTER_TITLE).items()},
+        summary=_languages(REGISTER_SUMMARY),
     )
     for indicator, dimensions, title in REGISTER_TABLES:
         services.release_table_add(
@@ -175,24 +190,26 @@ def demo_statistics_publish(*, builder: Any, reviewer: Any, today: dt.date) -> D
             indicator=indicator,
             dimensions=list(dimensions),
             threshold=THRESHOLD,
-            title=title,
+            title=_languages(title),
         )
     left_out: list[str] = []
     published = _publish(release=register, builder=builder, reviewer=reviewer, left_out=left_out)
+    if settings.ORIGIN_COUNTRY not in OFFICIAL_FIGURES:
+        return DemoStatistics(register=published, official=None, left_out=left_out)
 
     figures = official_demo_import(actor=builder)
     official = services.release_create(
         actor=builder,
         dataset=figures,
-        title=OFFICIAL_TITLE,
-        summary=OFFICIAL_SUMMARY,
+        title=_languages(OFFICIAL_TITLE),
+        summary=_languages(OFFICIAL_SUMMARY),
     )
     services.release_table_add(
         actor=builder,
         release=official,
         indicator=OFFICIAL_INDICATOR,
         dimensions=list(OFFICIAL_DIMENSIONS),
-        title=OFFICIAL_TABLE_TITLE,
+        title=_languages(OFFICIAL_TABLE_TITLE),
     )
     figures_published = _publish(release=official, builder=builder, reviewer=reviewer, left_out=left_out)
     assert figures_published is not None  # official figures are published as they are, never refused

@@ -1,5 +1,9 @@
 """Demo users: one per staff role, each with a password and a TOTP second factor, and a migrant
-whose account is linked to one demo person.
+whose account is linked to one demo person of the country of origin.
+
+The consular officers work in consular districts of the installation's country of origin: every
+country's embassy in Moscow, and a second consulate where its people go (Yekaterinburg for
+Kyrgyzstan and Tajikistan, Istanbul for Turkmenistan, Saint Petersburg for Uzbekistan).
 
 Passwords are random per installation and kept, for printing again on the next run, in
 ``demo-logins.json`` in ``MEKENDESH_HOME`` (readable by its owner only). TOTP secrets are read
@@ -12,14 +16,16 @@ import json
 import os
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +33,7 @@ from mekendesh.accounts.models import Role, User
 from mekendesh.accounts.services import has_totp, totp_activate, totp_secret
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
+from mekendesh.demo.profiles import current_profile
 from mekendesh.people.models import Person
 
 LOGINS_FILE = "demo-logins.json"
@@ -42,30 +49,59 @@ class DemoUser:
     heads_consulate: bool = False
 
 
-DEMO_USERS: tuple[DemoUser, ...] = (
-    DemoUser("officer.moscow@mfa.example", Role.CONSULAR_OFFICER, _("consular officer, Moscow"), ("RU-MOSCOW",)),
-    DemoUser(
-        "officer.yekaterinburg@mfa.example",
-        Role.CONSULAR_OFFICER,
-        _("consular officer, Yekaterinburg"),
-        ("RU-YEKATERINBURG",),
-    ),
-    DemoUser(
-        "head.moscow@mfa.example",
-        Role.CONSULAR_OFFICER,
-        _("head of the consulate, Moscow"),
-        ("RU-MOSCOW",),
-        heads_consulate=True,
-    ),
-    DemoUser("cases@mfa.example", Role.MINISTRY_OFFICER, _("ministry case officer")),
-    DemoUser("analyst@mfa.example", Role.SCREENING_ANALYST, _("screening analyst")),
-    DemoUser("statistician@stat.example", Role.STATISTICIAN, _("statistician")),
-    DemoUser("reviewer@stat.example", Role.STATISTICIAN, _("statistician who reviews releases")),
-    DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
-    DemoUser("editor@mfa.example", Role.EDITOR, _("guidance editor")),
-    DemoUser("employment@labour.example", Role.EMPLOYMENT_OFFICER, _("employment officer")),
-    DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
-)
+# The second consular officer of each country of origin: (e-mail, label, consular district), at a
+# consulate of the country where many of its people live.
+SECOND_OFFICER: dict[str, tuple[str, Any, str]] = {
+    "KG": ("officer.yekaterinburg@mfa.example", _("consular officer, Yekaterinburg"), "RU-YEKATERINBURG"),
+    "TM": ("officer.istanbul@mfa.example", _("consular officer, Istanbul"), "TR-ISTANBUL"),
+    "TJ": ("officer.yekaterinburg@mfa.example", _("consular officer, Yekaterinburg"), "RU-YEKATERINBURG"),
+    "UZ": ("officer.stpetersburg@mfa.example", _("consular officer, Saint Petersburg"), "RU-STPETERSBURG"),
+}
+
+
+def demo_users(country: str | None = None) -> tuple[DemoUser, ...]:
+    """The demo's staff users for ``country`` (the installation's country of origin by default);
+    the administrator comes last."""
+    email, label, district = SECOND_OFFICER[country or settings.ORIGIN_COUNTRY]
+    return (
+        DemoUser("officer.moscow@mfa.example", Role.CONSULAR_OFFICER, _("consular officer, Moscow"), ("RU-MOSCOW",)),
+        DemoUser(email, Role.CONSULAR_OFFICER, label, (district,)),
+        DemoUser(
+            "head.moscow@mfa.example",
+            Role.CONSULAR_OFFICER,
+            _("head of the consulate, Moscow"),
+            ("RU-MOSCOW",),
+            heads_consulate=True,
+        ),
+        DemoUser("cases@mfa.example", Role.MINISTRY_OFFICER, _("ministry case officer")),
+        DemoUser("analyst@mfa.example", Role.SCREENING_ANALYST, _("screening analyst")),
+        DemoUser("statistician@stat.example", Role.STATISTICIAN, _("statistician")),
+        DemoUser("reviewer@stat.example", Role.STATISTICIAN, _("statistician who reviews releases")),
+        DemoUser("diaspora@mfa.example", Role.DIASPORA_COORDINATOR, _("diaspora coordinator")),
+        DemoUser("editor@mfa.example", Role.EDITOR, _("guidance editor")),
+        DemoUser("employment@labour.example", Role.EMPLOYMENT_OFFICER, _("employment officer")),
+        DemoUser("admin@mfa.example", Role.ADMINISTRATOR, _("administrator"), administrator=True),
+    )
+
+
+class _DemoUsers(Sequence[DemoUser]):
+    """The demo users of the installation's country of origin, read from the settings each time
+    (the settings of a test may name another country than those the module was imported under)."""
+
+    @overload
+    def __getitem__(self, index: int) -> DemoUser: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[DemoUser]: ...
+
+    def __getitem__(self, index: int | slice) -> DemoUser | Sequence[DemoUser]:
+        return demo_users()[index]
+
+    def __len__(self) -> int:
+        return len(demo_users())
+
+
+DEMO_USERS: Sequence[DemoUser] = _DemoUsers()
 DEMO_MINISTRY_OFFICER = "cases@mfa.example"
 DEMO_ANALYST = "analyst@mfa.example"
 # The statistician who builds the demo's releases, and the second one who publishes them.
@@ -147,17 +183,24 @@ def demo_users_create(*, home: Path) -> dict[str, User]:
 
 @transaction.atomic
 def demo_migrant_link(*, user: User) -> Person | None:
-    """Link the migrant account to a demo person from Kyrgyzstan living in Moscow."""
-    person = (
-        Person.objects.filter(
-            account__isnull=True,
-            names__script="ky-Cyrl",
-            stays__host_region__code="RU-MOW",
-            stays__departure_date__isnull=True,
+    """Link the migrant account to a demo person of the country of origin (a name in its script)
+    living in Moscow; failing that, living abroad anywhere."""
+    script = current_profile().script
+    person = None
+    for place in ({"stays__host_region__code": "RU-MOW"}, {}):
+        person = (
+            Person.objects.filter(
+                account__isnull=True,
+                names__script=script,
+                names__is_primary=True,
+                stays__departure_date__isnull=True,
+                **place,
+            )
+            .order_by("id")
+            .first()
         )
-        .order_by("id")
-        .first()
-    )
+        if person is not None:
+            break
     if person is None:
         return None
     person.account = user

@@ -2,13 +2,21 @@
 in the USA, Japan and Russia with their projects (seed 000), the Osh roundtable of 18 March 2021
 and its four recommendations (seed 001), and the directions of the roadmap the foreign ministry
 asked IOM for (seed 002). Every record cites its source. The people and their contacts are
-examples (``.example`` addresses, 555 numbers), not real ones."""
+examples (``.example`` addresses, 555 numbers), not real ones.
+
+The seeds are Kyrgyz (the council of Kyrgyzstan's parliament, a roundtable in Osh): they are
+loaded by Kyrgyzstan's demo only. Another country of origin gets a smaller neutral example of
+each kind of record (:data:`EXAMPLES`: two associations of compatriots with a representative and a
+project each, a roundtable, a roadmap and its recommendations), every one marked as an example and
+citing no real source, so that the diaspora pages have something to show."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+
+from django.conf import settings
 
 from mekendesh.accounts.models import User
 from mekendesh.accounts.permissions import can
@@ -147,6 +155,93 @@ IOM_ROADMAP = [
     ),
 ]
 
+EXAMPLE_SOURCE = "Demo data: an example, not a real record"
+EXAMPLE_DECISION = "Example decision No. 1 (demo)"
+
+# The neutral example of each country of origin but Kyrgyzstan: its capital, the state bodies that
+# own the recommendations, and two associations of compatriots (country, organisation, city,
+# representative, contacts, project).
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "TM": {
+        "capital": "Ashgabat",
+        "bodies": (
+            "State Migration Service",
+            "Ministry of Labour and Social Protection of Population",
+            "Ministry of Foreign Affairs",
+        ),
+        "associations": (
+            (
+                "TR",
+                "Turkmen compatriots' association of Istanbul (example)",
+                "Istanbul",
+                "Batyr Meredow",
+                "istanbul.association@diaspora.example\n+90 212 555 01 23",
+                ("Turkish and vocational courses for newcomers (example)", "education", Decimal("150000"), "TRY"),
+            ),
+            (
+                "RU",
+                "Turkmen students' union in Kazan (example)",
+                "Kazan",
+                "Maýsa Orazowa",
+                "kazan.students@diaspora.example\n+7 843 555 01 45",
+                ("Mentors for first-year students (example)", "education", None, ""),
+            ),
+        ),
+    },
+    "TJ": {
+        "capital": "Dushanbe",
+        "bodies": (
+            "Migration Service",
+            "Ministry of Labour, Migration and Employment of Population",
+            "Ministry of Foreign Affairs",
+        ),
+        "associations": (
+            (
+                "RU",
+                "Tajik compatriots' association of Moscow (example)",
+                "Moscow",
+                "Фаррух Саидов",
+                "moscow.association@diaspora.example\n+7 495 555 01 90",
+                ("Legal advice days for workers on a patent (example)", "returnee_jobs", Decimal("1500000"), "RUB"),
+            ),
+            (
+                "KZ",
+                "Tajik cultural centre of Almaty (example)",
+                "Almaty",
+                "Манижа Назарзода",
+                "almaty.centre@diaspora.example\n+7 727 555 01 12",
+                ("Navruz festival of the Tajik community (example)", "culture", None, ""),
+            ),
+        ),
+    },
+    "UZ": {
+        "capital": "Tashkent",
+        "bodies": (
+            "Agency for External Labour Migration",
+            "Ministry of Employment and Poverty Reduction",
+            "Ministry of Foreign Affairs",
+        ),
+        "associations": (
+            (
+                "RU",
+                "Uzbek compatriots' association of Moscow (example)",
+                "Moscow",
+                "Jasur Karimov",
+                "moscow.association@diaspora.example\n+7 495 555 01 77",
+                ("Small business start-up help for returnees (example)", "small_business", Decimal("2000000"), "RUB"),
+            ),
+            (
+                "KR",
+                "Association of Uzbek workers in Korea (example)",
+                "Ansan",
+                "Dilnoza Yusupova",
+                "korea.association@diaspora.example\n+82 31 555 0123",
+                ("Korean language evenings (example)", "education", Decimal("3000000"), "KRW"),
+            ),
+        ),
+    },
+}
+
 MOVES = {
     "in_progress": ["start"],
     "done": ["done"],
@@ -173,6 +268,8 @@ def diaspora_demo_load(*, actor: User | None = None) -> int:
     if Representative.objects.exists():
         return 0
     actor = actor or _coordinator()
+    if settings.ORIGIN_COUNTRY != "KG":
+        return _examples_load(actor, settings.ORIGIN_COUNTRY)
     countries = {country.code: country for country in Country.objects.filter(code__in=["US", "JP", "RU", "KG"])}
     stored = 0
     for entry in REPRESENTATIVES:
@@ -283,3 +380,104 @@ def _recommendations(
         )
         for action in MOVES[status]:
             item = transition(actor=actor, obj=item, workflow=RECOMMENDATION, action=action)
+
+
+def _examples_load(actor: User, origin_code: str) -> int:
+    """The neutral example of a country of origin other than Kyrgyzstan; returns the number of
+    representatives stored."""
+    example = EXAMPLES[origin_code]
+    codes = [origin_code, *(entry[0] for entry in example["associations"])]
+    countries = {country.code: country for country in Country.objects.filter(code__in=codes)}
+    origin = countries[origin_code]
+    start = dt.date(2024, 1, 15)
+    stored = 0
+    for seat, (code, name, city, person, contacts, project) in enumerate(example["associations"], start=1):
+        country = countries[code]
+        organisation = services.organisation_create(
+            actor=actor,
+            name=name,
+            country=country,
+            city=city,
+            kind="students" if "students" in name else "association",
+            contacts=contacts.split("\n")[0],
+            registration_status="registered",
+            is_public=True,
+        )
+        representative = services.representative_create(
+            actor=actor,
+            full_name=f"{person} (example)",
+            country=country,
+            seat=str(seat),
+            mandate_from=start,
+            mandate_until=start + dt.timedelta(days=3 * 365),
+            decision=EXAMPLE_DECISION,
+            contacts=contacts,
+            organisations=[organisation],
+            is_public=True,
+        )
+        stored += 1
+        title, kind, amount, currency = project
+        created = services.project_create(
+            actor=actor,
+            title=title,
+            kind=kind,
+            description=f"An example project of the demo. Source: {EXAMPLE_SOURCE}.",
+            owner=name,
+            representative=representative,
+            partners="",
+            country=country,
+            start_date=start + dt.timedelta(days=60),
+            end_date=None,
+            funding_amount=amount,
+            funding_currency=currency,
+            funding_source="Members' contributions (example)" if amount is not None else "",
+            is_public=True,
+        )
+        for action in MOVES["running" if amount is not None else "proposed"]:
+            created = transition(actor=actor, obj=created, workflow=PROJECT, action=action)
+    migration, labour, foreign = example["bodies"]
+    bodies = {name: services.state_body_create(actor=actor, name=name, country=origin) for name in example["bodies"]}
+    roundtable = services.event_create(
+        actor=actor,
+        title="Labour migration and the return home: a roundtable (example)",
+        kind="roundtable",
+        date=dt.date(2025, 3, 20),
+        country=origin,
+        place=f"{example['capital']} (example)",
+        organisers="The demo's diaspora coordinator (example)",
+        participants_total=30,
+        participants_women=14,
+        participants_men=16,
+        summary="An example event of the demo: safe departure, rights abroad, remittances and the return home.",
+        source=EXAMPLE_SOURCE,
+        is_public=True,
+    )
+    _recommendations(
+        actor,
+        bodies,
+        [
+            ("Open a one-stop office for departing and returning migrants.", migration, dt.date(2026, 12, 31), "open"),
+            ("Publish the list of licensed recruitment agencies.", labour, dt.date(2026, 6, 30), "in_progress"),
+        ],
+        event=roundtable,
+        source=EXAMPLE_SOURCE,
+        country=origin,
+    )
+    roadmap = services.roadmap_create(
+        actor=actor,
+        title="Roadmap of cooperation with IOM (example)",
+        partner="International Organization for Migration (IOM)",
+        country=origin,
+        requested_on=dt.date(2025, 5, 1),
+        source=EXAMPLE_SOURCE,
+        is_public=True,
+    )
+    _recommendations(
+        actor,
+        bodies,
+        [("Strengthen the consulates' help to citizens in trouble abroad.", foreign, dt.date(2027, 12, 31), "open")],
+        roadmap=roadmap,
+        source=EXAMPLE_SOURCE,
+        country=origin,
+    )
+    return stored
