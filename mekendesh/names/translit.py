@@ -325,6 +325,8 @@ def icao_latin(text: str) -> str:
             out.append(" ")
         elif char == "-":
             out.append("-")
+        elif unicodedata.category(char) == "Lm":
+            continue  # modifier letters: the Uzbek ʻ of oʻ gʻ and the ʼ of tutuq belgisi are apostrophes
         elif char.isalpha():
             out.append(_strip_accents(char).upper())
         elif char.isdigit():

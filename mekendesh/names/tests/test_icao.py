@@ -36,3 +36,9 @@ def test_latin_input_is_upper_cased_without_diacritics_or_apostrophes():
 
 def test_passport_latin_is_plain_ascii():
     assert icao_latin("Мөңкөбаева Ғұлнәр Һ").isascii()
+
+
+def test_uzbek_latin_loses_its_modifier_apostrophes_in_the_passport_spelling():
+    # oʻ and gʻ are written with U+02BB, the tutuq belgisi with U+02BC; a passport has neither
+    assert icao_latin("Gʻulomova Oʻgʻiloy") == "GULOMOVA OGILOY"
+    assert icao_latin("Maʼruf") == "MARUF"
