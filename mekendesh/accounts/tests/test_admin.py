@@ -120,10 +120,12 @@ def test_a_changed_consular_district_is_audited(staff_client, administrator, pla
         {
             "code": district.code,
             "city": district.city,
-            "name_en": "Embassy of the Kyrgyz Republic in Moscow",
+            "name_en": "Embassy in Moscow (consular section)",
             "name_ru": district.name_ru,
             "name_ky": district.name_ky,
             "name_tk": district.name_tk,
+            "name_tg": district.name_tg,
+            "name_uz": district.name_uz,
             "countries": [country.pk for country in district.countries.all()],
             "host_regions": [region.pk for region in district.host_regions.all()],
         },

@@ -15,7 +15,7 @@ from mekendesh.demo.users import DEMO_USERS, totp_code
 from mekendesh.people.models import Person, Stay
 from mekendesh.people.selectors import people_visible_to
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 @pytest.fixture

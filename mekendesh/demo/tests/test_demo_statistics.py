@@ -21,7 +21,7 @@ from mekendesh.demo.statistics import THRESHOLD
 from mekendesh.demo.users import DEMO_REVIEWER, DEMO_STATISTICIAN
 from mekendesh.statistics.models import Release, ReleaseStatus, ReleaseTable
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 # A population large enough for every table of the demo to have something to publish.
 PEOPLE = "400"

@@ -300,12 +300,14 @@ def test_the_demo_command_prepares_the_countrys_demo(origin, settings, tmp_path)
     from mekendesh.employment.models import Agency
     from mekendesh.guidance.models import Article, Rule
     from mekendesh.people.models import IdentityDocument, Person
+    from mekendesh.reference.loading import reference_load
     from mekendesh.reference.models import Region
     from mekendesh.screening.models import ListEntry
     from mekendesh.statistics.models import DataSet, Release
 
     if not Region.objects.filter(country_id=origin).exists():
         pytest.skip(f"the test database holds no regions of {origin}")
+    reference_load()  # an installation for the country has that country's consulates
     settings.HOME = tmp_path
     out = StringIO()
     call_command("demo", "--no-serve", "--people", "80", stdout=out, stderr=StringIO())

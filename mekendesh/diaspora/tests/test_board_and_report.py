@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from mekendesh.diaspora import services
 from mekendesh.diaspora.models import Recommendation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 
 def plain(html: str) -> str:

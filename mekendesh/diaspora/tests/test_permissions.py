@@ -9,7 +9,7 @@ from django.urls import reverse
 from mekendesh.audit.models import AuditEvent
 from mekendesh.diaspora.models import Recommendation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 
 PAGES = ["staff:diaspora_home", "staff:diaspora_board", "staff:diaspora_report", "staff:diaspora_organisations"]
 

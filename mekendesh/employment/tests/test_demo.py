@@ -3,11 +3,14 @@ in their currencies, and the courses — all marked as examples."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from mekendesh.employment.demo import employment_demo_load
 from mekendesh.employment.models import Agency, AgencyWarning, Course
 from mekendesh.employment.selectors import offers_public
+
+pytestmark = pytest.mark.kyrgyz_data
 
 
 def test_the_demo_loads_agencies_offers_and_courses_once(employment_officer, places, client):
