@@ -211,7 +211,7 @@ class NameFields(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         native = native_script()
-        label, patronymic_example = NATIVE_SCRIPTS[native]
+        label, patronymic_example = NATIVE_SCRIPTS[Script(native)]
         script = cast(forms.ChoiceField, self.fields["name_script"])
         script.choices = [
             (native, label),
@@ -338,7 +338,7 @@ class OriginFields(forms.Form):
         region.queryset = Region.objects.filter(country_id=origin).select_related("country")
         district = cast(forms.ModelChoiceField, self.fields["origin_district"])
         district.queryset = District.objects.filter(region__country_id=origin).select_related("region")
-        district.choices = grouped_choices(list(district.queryset), lambda d: d.region)  # type: ignore[attr-defined]
+        district.choices = grouped_choices(list(district.queryset), lambda d: d.region)
         self.fields["origin_region"].widget.attrs.update(
             {
                 "hx-get": reverse_lazy("migrant:districts"),

@@ -18,7 +18,10 @@ def scanned(text: str) -> list[str]:
     rows = [bytes(value for module in row for value in [0 if module else 255] * scale) for row in qr_matrix(text)]
     pixels = b"".join(row for row in rows for _ in range(scale))
     image = memoryview(pixels).cast("B", (len(rows) * scale, len(rows[0])))
-    return [result.text for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+    return [
+        result.text
+        for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    ]
 
 
 def test_a_scanner_reads_the_credentials_text_back_from_its_qr_code():
