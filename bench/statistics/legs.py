@@ -6,8 +6,8 @@ prints one JSON line with what it found.
 * ``bare``: the plain ``GROUP BY`` statements of every register indicator (taken from the
   indicators' own querysets), run with a raw cursor and every row fetched, twice (cold, warm);
 * ``protected``: the real path — a data set computed (:func:`dataset_compute`, which runs
-  :func:`aggregates_compute`), a standard release's tables added, protected and published through
-  the services, each stage timed;
+  :func:`aggregates_compute`), a standard release's tables added, protected in one pass
+  (:func:`release_protect`) and published through the services, each stage timed;
 * ``pages``: p50/p95 of GET requests of each published table page (Django's test client, in
   process, against the same database), after one request to warm up;
 * ``pandas``: the same finest cells with pandas ``groupby`` over the rows read from the database.
@@ -153,9 +153,9 @@ def _over_budget(signum: int, frame: Any) -> None:
 
 
 def leg_protected(budget: int = 0) -> dict[str, Any]:
-    """``budget``: seconds a table's protection may take (0: no limit); a table stopped at its
-    budget, or refused by the services, is removed from the release (and said so) and the others
-    are published."""
+    """``budget``: seconds one pass of the release's protection may take (0: no limit); a pass
+    stopped at its budget leaves the release unpublished (its tables said to be stopped); a table
+    the services refuse is removed from the release (and said so) and the others are published."""
     from django.db import connection
 
     from mekendesh.accounts.models import User
@@ -188,29 +188,40 @@ def leg_protected(budget: int = 0) -> dict[str, Any]:
             )
         )
     stages["add"] = time.perf_counter() - started
-    protect_seconds: dict[str, float] = {}
+    # The release protected in one pass (``release_protect``: the tables of each indicator
+    # together). A table it refuses (on a small register, a table whose every cell would be
+    # suppressed) is removed from the release, as a statistician would, and the others are
+    # protected again; a pass stopped at the budget leaves the release unpublished.
+    protect_passes: list[float] = []
     refused: dict[str, str] = {}
     stopped: list[str] = []
     signal.signal(signal.SIGALRM, _over_budget)
-    for table in tables:
+    while True:
+        refusal: Any = None
         started = time.perf_counter()
+        signal.alarm(budget)
         try:
-            signal.alarm(budget)
-            services.release_table_protect(actor=statistician, table=table)
+            services.release_protect(actor=statistician, release=release)
         except OverBudget:
-            stopped.append(table.code)
-        except Exception as error:
-            refused[table.code] = f"{type(error).__name__}: {error}"[:300]
+            stopped.extend(ReleaseTable.objects.filter(release=release).values_list("code", flat=True))
+        except services.ProtectionRefused as error:
+            refusal = error
         finally:
             signal.alarm(0)
-        protect_seconds[table.code] = time.perf_counter() - started
-    stages["protect"] = sum(protect_seconds.values())
-    # A table stopped at its budget, or refused (on a small register, a table whose every cell would be
-    # suppressed), is removed from the release, as a statistician would; the others are published.
-    for code in [*stopped, *refused]:
-        services.release_table_remove(actor=statistician, table=ReleaseTable.objects.get(release=release, code=code))
+            protect_passes.append(time.perf_counter() - started)
+        if refusal is None:
+            break
+        refused[refusal.table or "?"] = f"{type(refusal).__name__}: {' '.join(refusal.messages)}"[:300]
+        if not refusal.table:
+            break
+        services.release_table_remove(
+            actor=statistician, table=ReleaseTable.objects.get(release=release, code=refusal.table)
+        )
+        if not ReleaseTable.objects.filter(release=release).exists():
+            break
+    stages["protect"] = sum(protect_passes)
     published = False
-    if len(stopped) + len(refused) < len(tables):
+    if not stopped and ReleaseTable.objects.filter(release=release, protected_at__isnull=False).exists():
         started = time.perf_counter()
         release.refresh_from_db()
         services.release_submit(actor=statistician, release=release)
@@ -229,7 +240,7 @@ def leg_protected(budget: int = 0) -> dict[str, Any]:
         "vendor": connection.vendor,
         "stages": stages,
         "seconds": sum(stages.values()),
-        "protect_by_table": protect_seconds,
+        "protect_passes": protect_passes,
         "cells_stored": cells,
         "aggregates": by_indicator,
         "published_cells": {row.code: len(row.cells) for row in ReleaseTable.objects.filter(release=release)},

@@ -10,7 +10,7 @@ BACKENDS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 STAGES = {
     "compute": "every indicator computed (`dataset_compute` → `aggregates_compute`)",
     "add": "the release's tables added (`release_create`, `release_table_add`)",
-    "protect": "the tables protected (`release_table_protect`)",
+    "protect": "the tables protected (`release_protect`: one pass, each indicator's tables together)",
     "publish": "submitted and published (`release_submit`, `release_publish`: the ledger check)",
 }
 
@@ -141,25 +141,39 @@ def report_render(results: dict[str, Any]) -> str:
             )
             lines.append("")
         if _ok(protected):
+            by_table = protected.get("protect_by_table")  # runs before the one-pass protection
+            passes = protected.get("protect_passes") or []
             lines.append(
                 f"Reference date {protected.get('reference_date', '?')}; aggregates stored: "
-                f"{protected['cells_stored']:,}. Protection of each table:"
+                f"{protected['cells_stored']:,}. "
+                + (
+                    "Protection of each table:"
+                    if by_table is not None
+                    else f"The release protected in {len(passes)} pass(es) of `release_protect`: "
+                    + ", ".join(f"{seconds:.2f} s" for seconds in passes)
+                    + " (a pass refused names a table, which is removed before the next):"
+                )
             )
             lines.append("")
-            lines.append("| table | method | seconds | cells published | suppressed |")
-            lines.append("|---|---|---|---|---|")
+            if by_table is not None:
+                lines.append("| table | method | seconds | cells published | suppressed |")
+                lines.append("|---|---|---|---|---|")
+            else:
+                lines.append("| table | method | cells published | suppressed |")
+                lines.append("|---|---|---|---|")
             for table in protected["tables"]:
                 code = table["code"]
+                seconds = f" {by_table.get(code, 0):.2f} |" if by_table is not None else ""
                 lines.append(
-                    f"| `{code}` | {table['method']} | {protected['protect_by_table'].get(code, 0):.2f} | "
+                    f"| `{code}` | {table['method']} |{seconds} "
                     f"{protected['published_cells'].get(code, 0):,} | {protected['suppressed_cells'].get(code, 0):,} |"
                 )
             lines.append("")
             lines.append(f"Published cells between 1 and the threshold: {protected['small_published']}.")
             if protected.get("stopped"):
                 lines.append(
-                    f"Stopped at the budget of {protected['budget']} s and left out of the release (their seconds "
-                    "count in the ratio, which is therefore a lower bound): "
+                    f"Stopped at the budget of {protected['budget']} s, so not published (the seconds count in "
+                    "the ratio, which is therefore a lower bound): "
                     + ", ".join(f"`{code}`" for code in protected["stopped"])
                     + "."
                 )
@@ -212,9 +226,10 @@ NOTES = [
     "  real path through the services: `dataset_create` + `dataset_compute` (every indicator into",
     "  `Aggregate` rows), a standard release — stock by destination, by origin, by sex × age, by purpose,",
     "  by duration (threshold suppression, threshold 10), departures by month (under year) × destination",
-    "  (cell-key perturbation), registrations by month (threshold suppression) — added, protected one by",
-    "  one (`release_table_protect`, each with the tables of the same indicator protected before it), then",
-    "  submitted by one statistician and published by another (the publish step re-checks the ledger).",
+    "  (cell-key perturbation), registrations by month (threshold suppression) — added, protected in one",
+    "  pass (`release_protect`: the five stock tables together, over the union of their dimensions; the",
+    "  perturbed table on its own), then submitted by one statistician and published by another (the",
+    "  publish step re-checks the ledger).",
     "- **Pages**: Django's test `Client` in the leg's process against the same database (no HTTP server,",
     "  no network), one warm-up request per table page then the timed GETs.",
     "- **pandas**: each indicator's rows (its dimensions and the record key, one row per stay or person,",

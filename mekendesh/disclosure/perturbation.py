@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import math
 import secrets
@@ -107,9 +108,10 @@ class PerturbationTable:
 
     @classmethod
     def bundled(cls) -> PerturbationTable:
-        """The perturbation table shipped with Mekendesh, ``BUNDLED_VERSION``."""
-        text = resources.files("mekendesh.disclosure").joinpath("ptables", _BUNDLED_FILE).read_text(encoding="utf-8")
-        return cls.from_rows(BUNDLED_VERSION, _rows(csv.DictReader(text.splitlines())), key_range=RECORD_KEY_RANGE)
+        """The perturbation table shipped with Mekendesh, ``BUNDLED_VERSION`` (its file is read
+        once per process: a published version never changes; each call gets its own copy)."""
+        read = _bundled_read()
+        return cls(version=read.version, noise=read.noise.copy(), repeat_from=read.repeat_from)
 
     def pcv(self, count: int) -> int:
         """The row a count is looked up in."""
@@ -132,6 +134,28 @@ class PerturbationTable:
         digest.update(str(self.repeat_from).encode())
         digest.update(self.noise.astype("<i8").tobytes())
         return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_read() -> PerturbationTable:
+    """The bundled file, read once: its rows are ranges of cell keys (``ckey_from``, ``ckey_to``),
+    each filled at once rather than key by key (the test of its fingerprint checks the result)."""
+    text = resources.files("mekendesh.disclosure").joinpath("ptables", _BUNDLED_FILE).read_text(encoding="utf-8")
+    rows = [
+        (int(row["pcv"]), int(row["ckey_from"]), int(row["ckey_to"]), int(row["pvalue"]))
+        for row in csv.DictReader(text.splitlines())
+    ]
+    noise = np.zeros((max(row[0] for row in rows) + 1, RECORD_KEY_RANGE), dtype=np.int64)
+    filled = np.zeros(noise.shape, dtype=np.int64)
+    for pcv, first, last, pvalue in rows:
+        noise[pcv, first : last + 1] = pvalue
+        filled[pcv, first : last + 1] += 1
+    damaged = any(
+        pcv < 1 or not 0 <= first <= last < RECORD_KEY_RANGE or pcv + pvalue < 0 for pcv, first, last, pvalue in rows
+    )
+    if damaged or filled.max() > 1:
+        raise DisclosureRefused("bad_ptable", reason=f"the bundled file {_BUNDLED_FILE} is damaged")
+    return PerturbationTable(version=BUNDLED_VERSION, noise=noise)
 
 
 def _rows(reader: csv.DictReader[str]) -> Iterable[tuple[int, int, int]]:

@@ -67,21 +67,42 @@ class Table:
         self.names: tuple[str, ...] = tuple(names)
         self.key_range = key_range
         self.shape: tuple[int, ...] = tuple(len(dimension.codes) for dimension in dimensions)
-        self._aggregations = [dimension.aggregation() for dimension in dimensions]
+        self._ranges = [_leaf_ranges(dimension) for dimension in dimensions]
         self.values: IntArray = self._lattice(leaf_counts)
-        self.key_sums: IntArray | None = None if leaf_key_sums is None else self._lattice(leaf_key_sums)
-        if structural is None:
-            structural = np.zeros(leaf_counts.shape, dtype=bool)
-        possible = self._lattice((~structural).astype(np.int64))
-        # A cell is a structural zero when every finest cell under it is one.
-        self.structural: BoolArray = possible == 0
+        # The record keys' sums over the lattice are worked out when first read (cell-key
+        # perturbation reads them; suppression never does).
+        self._leaf_key_sums = None if leaf_key_sums is None else np.asarray(leaf_key_sums, dtype=np.int64)
+        self._key_sums: IntArray | None = None
+        # A cell is a structural zero when every finest cell under it is one (none when no finest
+        # cell is: every code has a finest cell under it).
+        if structural is None or not np.any(structural):
+            self.structural: BoolArray = np.zeros(self.shape, dtype=bool)
+        else:
+            self.structural = self._lattice((~np.asarray(structural, dtype=bool)).astype(np.int64)) == 0
         self.size = int(self.values.size)
         self._shell = _Shell(self.dimensions)
 
+    @property
+    def key_sums(self) -> IntArray | None:
+        """The sum of the record keys of the persons in each cell of the lattice (None: no keys)."""
+        if self._key_sums is None and self._leaf_key_sums is not None:
+            self._key_sums = self._lattice(self._leaf_key_sums)
+        return self._key_sums
+
     def _lattice(self, leaves: IntArray) -> IntArray:
+        """Every cell of the lattice from the finest ones: along each dimension, a code's count is
+        the sum of the leaves under it, which lie side by side in the canonical order (one
+        cumulative sum, then a difference for each code)."""
         result = np.asarray(leaves, dtype=np.int64)
-        for axis, matrix in enumerate(self._aggregations):
-            result = np.moveaxis(np.tensordot(matrix, result, axes=([1], [axis])), 0, axis)
+        for axis, (low, high) in enumerate(self._ranges):
+            # The dimension in front, so that each code's slice is one block of memory.
+            front = np.moveaxis(result, axis, 0)
+            running = np.empty((front.shape[0] + 1, *front.shape[1:]), dtype=np.int64)
+            running[0] = 0
+            np.cumsum(front, axis=0, out=running[1:])
+            codes = running[high]
+            codes -= running[low]
+            result = np.moveaxis(codes, 0, axis)
         return np.ascontiguousarray(result, dtype=np.int64)
 
     # Building -------------------------------------------------------------------------------
@@ -134,6 +155,66 @@ class Table:
             if stated != computed:
                 raise DisclosureRefused("totals_do_not_add_up", cell=named, stated=stated, computed=computed)
         return table
+
+    @classmethod
+    def from_columns(
+        cls,
+        dimensions: Sequence[Dimension],
+        codes: Mapping[str, Sequence[object]],
+        counts: Sequence[object],
+        *,
+        key_sums: Sequence[object] | None = None,
+        key_range: int = RECORD_KEY_RANGE,
+    ) -> Table:
+        """A table from its finest cells given column by column, as a database's ``GROUP BY``
+        returns them: the i-th cell has the code ``codes[dimension][i]`` in each dimension, the
+        count ``counts[i]`` and (for cell-key perturbation) the sum of its persons' record keys
+        ``key_sums[i]``.
+
+        The same table as :meth:`from_counts` gives for the same cells, without a step in Python
+        for each cell. Anything that is not the plain case — a code that is not a leaf (an
+        aggregate, checked against the cells under it, or an unknown code), a count that is not
+        a whole number or is negative — is read by :meth:`from_counts`, which refuses it as it
+        always does, naming the cell."""
+        dimensions = tuple(dimensions)
+        shell = _Shell(dimensions)
+        for name in codes:
+            if name not in shell.names:
+                raise DisclosureRefused("unknown_dimension", dimension=name, dimensions=shell.names)
+        size = len(counts)
+        columns = [list(codes[name]) if name in codes else [] for name in shell.names]
+        if any(len(column) != size for column in columns) or (key_sums is not None and len(key_sums) != size):
+            raise ValueError("every dimension needs a code for each count (and a key sum for each, when given)")
+        plain = True
+        positions: list[IntArray] = []
+        for column, index in zip(columns, shell.leaf_index, strict=True):
+            found = np.fromiter((index.get(str(code), -1) for code in column), dtype=np.int64, count=size)
+            if (found < 0).any():
+                plain = False
+                break
+            positions.append(found)
+        values = _whole_numbers(counts) if plain else None
+        keys = _whole_numbers(key_sums) if plain and key_sums is not None else None
+        if values is None or (key_sums is not None and keys is None):
+            cells = [
+                {name: str(column[row]) for name, column in zip(shell.names, columns, strict=True)}
+                for row in range(size)
+            ]
+            return cls.from_counts(
+                dimensions,
+                list(zip(cells, counts, strict=True)),
+                key_sums=None if key_sums is None else list(zip(cells, key_sums, strict=True)),
+                key_range=key_range,
+            )
+        flat = np.ravel_multi_index(tuple(positions), shell.leaf_shape) if size else np.zeros(0, dtype=np.int64)
+        leaves = np.zeros(int(np.prod(shell.leaf_shape, dtype=np.int64)), dtype=np.int64)
+        np.add.at(leaves, flat, values)
+        leaf_keys = None
+        if keys is not None:
+            leaf_keys = np.zeros(leaves.size, dtype=np.int64)
+            np.add.at(leaf_keys, flat, keys)
+            leaf_keys = leaf_keys.reshape(shell.leaf_shape)
+        return cls(dimensions, leaves.reshape(shell.leaf_shape), leaf_key_sums=leaf_keys, key_range=key_range)
 
     @classmethod
     def from_records(
@@ -221,6 +302,21 @@ class Table:
         return tuple(int(np.prod(self.shape[axis + 1 :], dtype=np.int64)) for axis in range(len(self.shape)))
 
 
+def _leaf_ranges(dimension: Dimension) -> tuple[IntArray, IntArray]:
+    """For each code (in canonical order), the range ``[low, high)`` of the positions of the
+    leaves under it among the dimension's leaves: the codes are in depth-first order, so the
+    leaves under a code are consecutive."""
+    leaf_position = {code: position for position, code in enumerate(dimension.leaves)}
+    low = np.zeros(len(dimension.codes), dtype=np.int64)
+    high = np.zeros(len(dimension.codes), dtype=np.int64)
+    for row, code in enumerate(dimension.codes):
+        under = [leaf_position[leaf] for leaf in dimension.leaves_under(code)]
+        low[row], high[row] = min(under), max(under) + 1
+        if high[row] - low[row] != len(under):  # never, in depth-first order
+            raise AssertionError(f"the leaves under {code!r} are not consecutive")
+    return low, high
+
+
 class _Shell:
     """Reading coordinates against the dimensions, before the table exists."""
 
@@ -282,6 +378,17 @@ class _Shell:
                 )
             mask[block] = True
         return mask
+
+
+def _whole_numbers(values: Sequence[object]) -> IntArray | None:
+    """The values as whole numbers of 0 or more, or None when one is not (a bool, a float, a
+    negative number …: :meth:`Table.from_counts` then names it)."""
+    if not all(kind is not bool and issubclass(kind, int | np.integer) for kind in set(map(type, values))):
+        return None
+    found = np.array(values, dtype=np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+    if (found < 0).any():
+        return None
+    return found
 
 
 def _count(value: object, cell: dict[str, str]) -> int:

@@ -15,11 +15,13 @@ Nothing here needs Django: a table is anything with the fields of :class:`TableD
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, Self
 
 from mekendesh.disclosure.flags import CONFIDENTIAL, SECONDARY, SMALL_COUNT
 from mekendesh.lib.export import neutralise_formula
@@ -59,7 +61,7 @@ class TableData:
     parents: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, table: Any, language: str | None = None) -> TableData:
+    def of(cls, table: Any, language: str | None = None) -> Self:
         """A ``ReleaseTable`` (or anything with its fields and a ``release`` with a ``slug``), its
         title in ``language`` (the page's by default)."""
         title_in = getattr(table, "title_in", None)
@@ -110,6 +112,14 @@ class TableData:
             parent = parents.get(parent)
         return depth
 
+    def cells_by_codes(self) -> dict[tuple[str, ...], Mapping[str, Any]]:
+        """Each cell by its codes, in the order of :attr:`dimensions` (the last of two alike)."""
+        found: dict[tuple[str, ...], Mapping[str, Any]] = {}
+        for cell in self.cells:
+            codes = cell["cell"]
+            found[tuple(str(codes.get(name, "")) for name in self.dimensions)] = cell
+        return found
+
     def depths(self, dimension: str) -> list[int]:
         """The levels of the dimension below its total that the table has (``[1]`` for a flat one)."""
         found = {self.depth(dimension, code) for code in self.codes(dimension)}
@@ -133,6 +143,67 @@ class TableData:
         return drawn, fixed
 
 
+class IndexedTableData(TableData):
+    """A :class:`TableData` that works out its codes, their levels and its cells by codes once,
+    the first time each is asked, in one pass over the cells: a table page reads them many times
+    (the pivot, its choosers and levels, the chart), and a table of thousands of cells would be
+    read that many times over. The caches are the instance's own: the fields never change."""
+
+    @cached_property
+    def _codes(self) -> dict[str, list[str]]:
+        seen: dict[str, dict[str, None]] = {name: {} for name in self.dimensions}
+        for cell in self.cells:
+            codes = cell["cell"]
+            for name, found in seen.items():
+                found.setdefault(str(codes.get(name, "")), None)
+        ordered: dict[str, list[str]] = {}
+        for name, found in seen.items():
+            total = self.totals.get(name)
+            ordered[name] = [code for code in found if code != total]
+            if total in found:
+                ordered[name].append(total)
+        return ordered
+
+    @cached_property
+    def _depths(self) -> dict[tuple[str, str], int]:
+        return {}
+
+    @cached_property
+    def _cells_by_codes(self) -> dict[tuple[str, ...], Mapping[str, Any]]:
+        return super().cells_by_codes()
+
+    def codes(self, dimension: str) -> list[str]:
+        known = self._codes.get(dimension)
+        return list(known) if known is not None else super().codes(dimension)
+
+    def depth(self, dimension: str, code: str) -> int:
+        key = (dimension, code)
+        if key not in self._depths:
+            self._depths[key] = super().depth(dimension, code)
+        return self._depths[key]
+
+    def cells_by_codes(self) -> dict[tuple[str, ...], Mapping[str, Any]]:
+        return self._cells_by_codes
+
+    def indexed(self) -> IndexedTableData:
+        """The table with its codes and cells by codes worked out now (then read from several
+        threads without working them out twice)."""
+        self._codes  # noqa: B018 - the cached property is worked out here
+        self._cells_by_codes  # noqa: B018
+        for name in self.dimensions:
+            for code in self._codes[name]:
+                self.depth(name, code)
+        return self
+
+    def titled(self, title: str) -> IndexedTableData:
+        """The same table under another title (the page's language), sharing what was worked out."""
+        copy = dataclasses.replace(self, title=title)
+        for name in ("_codes", "_depths", "_cells_by_codes"):
+            if name in self.__dict__:
+                copy.__dict__[name] = self.__dict__[name]
+        return copy
+
+
 def public_conf_status(conf_status: str) -> str:
     """``CONF_STATUS`` as published: primary (``A``) and secondary (``D``) suppression both ``C``."""
     return CONFIDENTIAL if conf_status in (SMALL_COUNT, SECONDARY) else conf_status
@@ -152,23 +223,23 @@ class PublicCell:
         return self.conf_status == CONFIDENTIAL
 
 
+def public_cell(table: TableData, cell: Mapping[str, Any]) -> PublicCell:
+    """One cell of the table as it goes out: no value unless free for publication, A/D as C."""
+    conf = public_conf_status(str(cell.get("conf_status", "F")))
+    value = cell.get("value")
+    if conf == CONFIDENTIAL:
+        value = None
+    return PublicCell(
+        codes={name: str(cell["cell"].get(name, "")) for name in table.dimensions},
+        value=None if value is None else int(value),
+        obs_status=str(cell.get("obs_status", "A")),
+        conf_status=conf,
+    )
+
+
 def public_cells(table: TableData) -> list[PublicCell]:
     """The table's cells as they go out: no value unless free for publication, A/D as C."""
-    out = []
-    for cell in table.cells:
-        conf = public_conf_status(str(cell.get("conf_status", "F")))
-        value = cell.get("value")
-        if conf == CONFIDENTIAL:
-            value = None
-        out.append(
-            PublicCell(
-                codes={name: str(cell["cell"].get(name, "")) for name in table.dimensions},
-                value=None if value is None else int(value),
-                obs_status=str(cell.get("obs_status", "A")),
-                conf_status=conf,
-            )
-        )
-    return out
+    return [public_cell(table, cell) for cell in table.cells]
 
 
 def header(table: TableData, *, with_labels: bool) -> list[str]:

@@ -48,11 +48,16 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from mekendesh.disclosure import RECORD_KEY_RANGE, TOTAL, Dimension, Table
+from mekendesh.imports.bulk import rows_copy
 from mekendesh.statistics.models import Aggregate, DataSet, RecordKey
 
 LANGUAGES = ("ky", "ru", "tk", "en")
 UNKNOWN = "_U"
 BATCH = 5000
+# Aggregates are stored by ``COPY`` on PostgreSQL (one ``executemany`` elsewhere), this many rows
+# at a time: the values are what the database stores, with no model instance made for each.
+STORE_BATCH = 50_000
+AGGREGATE_COLUMNS = ("dataset_id", "indicator", "cell", "count", "key_sum")
 
 # --- dimensions ------------------------------------------------------------------------------
 
@@ -273,9 +278,10 @@ def stays_in_force(on: dt.date) -> QuerySet[Any]:
 
 def _grouped(queryset: QuerySet[Any], fields: Mapping[str, str], key: str) -> Iterator[tuple[dict[str, str], int, int]]:
     """Group ``queryset`` by the annotated ``fields`` (dimension → annotation); count and sum keys."""
-    rows = queryset.values(*fields.values()).annotate(n=Count("pk"), keys=Coalesce(Sum(key), Value(0)))
+    rows = queryset.values_list(*fields.values()).annotate(n=Count("pk"), keys=Coalesce(Sum(key), Value(0)))
+    names, width = tuple(fields), len(fields)
     for row in rows.order_by(*fields.values()):
-        yield {name: str(row[annotation]) for name, annotation in fields.items()}, int(row["n"]), int(row["keys"])
+        yield dict(zip(names, map(str, row[:width]), strict=True)), int(row[width]), int(row[width + 1])
 
 
 def compute_stock(on: dt.date) -> Rows:
@@ -498,14 +504,14 @@ def aggregates_compute(*, dataset: DataSet, progress: Progress | None = None) ->
         for number, indicator in enumerate(INDICATORS.values(), start=1):
             if progress:
                 progress(number, steps, str(indicator.label))
-            batch: list[Aggregate] = []
+            batch: list[tuple[Any, ...]] = []
             for cell, count, keys in indicator.compute(on):
-                batch.append(Aggregate(dataset=dataset, indicator=indicator.code, cell=cell, count=count, key_sum=keys))
-                if len(batch) >= BATCH:
-                    Aggregate.objects.bulk_create(batch)
+                batch.append((dataset.pk, indicator.code, cell, count, keys))
+                if len(batch) >= STORE_BATCH:
+                    rows_copy(Aggregate, AGGREGATE_COLUMNS, batch)
                     stored += len(batch)
                     batch = []
-            Aggregate.objects.bulk_create(batch)
+            rows_copy(Aggregate, AGGREGATE_COLUMNS, batch)
             stored += len(batch)
     if progress:
         progress(steps, steps, str(_("Done")))
@@ -545,20 +551,27 @@ def table_for(
     for name in (*names, *(filters or {})):
         if name not in indicator.dimensions:
             raise KeyError(name)
-    trees = [dimension_for(dataset, indicator, name) for name in names]
     rows = Aggregate.objects.filter(dataset=dataset, indicator=indicator.code)
     for name, code in (filters or {}).items():
         tree = dimension_for(dataset, indicator, name)
         rows = rows.filter(**{f"cell__{name}__in": list(tree.leaves_under(code)) if code in tree.index else [code]})
     annotations = {f"d_{name}": KT(f"cell__{name}") for name in names}
-    grouped = rows.annotate(**annotations).values(*annotations).annotate(n=Sum("count"), keys=Sum("key_sum"))
-    counts: list[tuple[dict[str, str], int]] = []
-    key_sums: list[tuple[dict[str, str], int]] = []
-    for row in grouped.order_by(*annotations):
-        cell = {name: str(row[f"d_{name}"]) for name in names}
-        counts.append((cell, int(row["n"])))
-        key_sums.append((cell, int(row["keys"])))
-    return Table.from_counts(trees, counts, key_sums=key_sums)
+    grouped = rows.annotate(**annotations).values_list(*annotations).annotate(n=Sum("count"), keys=Sum("key_sum"))
+    found = list(grouped.order_by(*annotations))
+    columns = {name: [str(row[number]) for row in found] for number, name in enumerate(names)}
+    if filters:
+        trees = [dimension_for(dataset, indicator, name) for name in names]
+    else:
+        # Unfiltered, the cells hold every code of each dimension the data set has: the trees
+        # are those of :func:`dimension_for`, without reading the aggregates again for each.
+        trees = [Dimension.tree(name, DIMENSIONS[name].parents(set(columns[name]))) for name in names]
+    width = len(names)
+    return Table.from_columns(
+        trees,
+        columns,
+        [int(row[width]) for row in found],
+        key_sums=[int(row[width + 1]) for row in found],
+    )
 
 
 def _translated(value: Any) -> dict[str, str]:

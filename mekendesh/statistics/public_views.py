@@ -8,6 +8,8 @@ review's address answers 404 like an unknown one. Suppressed cells are all shown
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from mekendesh.statistics import charts, formats, selectors_public
-from mekendesh.statistics.formats import PublicCell, TableData
+from mekendesh.statistics.formats import IndexedTableData, PublicCell, TableData
 from mekendesh.statistics.models import Method, Release, ReleaseTable
 
 UNIT_NAMES: dict[str, Promise] = {
@@ -168,7 +170,7 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
         codes = table.codes(name)
         wanted = query.get(f"at_{name}", "")
         fixed[name] = wanted if wanted in codes else default_fixed.get(name) or table.totals.get(name, codes[-1])
-    index = {tuple(cell.codes[name] for name in dims): cell for cell in formats.public_cells(table)}
+    index = table.cells_by_codes()
 
     def shown_codes(name: str) -> list[str]:
         total = table.totals.get(name)
@@ -179,7 +181,8 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
         codes = {**fixed, rows: row_code}
         if columns is not None and column_code is not None:
             codes[columns] = column_code
-        return shown(index.get(tuple(codes[name] for name in dims)))
+        found = index.get(tuple(codes[name] for name in dims))
+        return shown(None if found is None else formats.public_cell(table, found))
 
     column_codes: list[str | None] = list(shown_codes(columns)) if columns else [None]
     heads = [
@@ -190,6 +193,37 @@ def pivot_of(table: TableData, query: Mapping[str, str], lang: str) -> Pivot:
         for code in shown_codes(rows)
     ]
     return Pivot(rows=rows, columns=columns, fixed=fixed, column_heads=heads, body=body, depths=depths)
+
+
+# --- the table as the page reads it -------------------------------------------------------------
+
+# Published tables as their page reads them, kept in each process: a published table never
+# changes, so its cells are read from the database and gone through once (their codes, levels,
+# the cell at each place), not on every request — a table of thousands of cells would cost that
+# many steps for each. The key holds the release's public id: a table is found here only after
+# the request's query has found it published.
+READ_TABLES_KEPT = 32
+_read_tables: OrderedDict[tuple[str, str, int], IndexedTableData] = OrderedDict()
+_read_lock = threading.Lock()
+
+
+def table_read(found: ReleaseTable, lang: str) -> IndexedTableData:
+    """The published table ``found`` as its page reads it, titled in ``lang``."""
+    key = (str(found.release.public_id), found.code, found.pk)
+    with _read_lock:
+        read = _read_tables.get(key)
+        if read is not None:
+            _read_tables.move_to_end(key)
+    if read is None:
+        missing = [name for name in selectors_public.TABLE_FIGURE_FIELDS if name in found.get_deferred_fields()]
+        if missing:
+            found.refresh_from_db(fields=missing)
+        read = IndexedTableData.of(found, lang).indexed()
+        with _read_lock:
+            _read_tables[key] = read
+            while len(_read_tables) > READ_TABLES_KEPT:
+                _read_tables.popitem(last=False)
+    return read.titled(found.title_in(lang)[0])
 
 
 # --- the chart ----------------------------------------------------------------------------------
@@ -245,9 +279,9 @@ def release(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def table(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    found = selectors_public.published_table(slug, code)
+    found = selectors_public.published_table(slug, code, figures=False)
     lang = language()
-    data = TableData.of(found, lang)
+    data = table_read(found, lang)
     pivot = pivot_of(data, request.GET, lang)
     suppressed = any(cell.suppressed for row in pivot.body for cell in row[2])
     missing = any(cell.missing for row in pivot.body for cell in row[2])

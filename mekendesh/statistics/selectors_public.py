@@ -48,13 +48,17 @@ def published_release(slug: str) -> Release:
     return release
 
 
-def published_table(slug: str, code: str) -> ReleaseTable:
-    """A table of a published release, with its release, in one query; 404 otherwise."""
-    table = (
-        ReleaseTable.objects.select_related("release", "release__corrects")
-        .filter(release__slug=slug, release__status=ReleaseStatus.PUBLISHED, code=code)
-        .first()
-    )
+# A table's fields that hold its figures (the largest by far): read when needed.
+TABLE_FIGURE_FIELDS = ("cells", "labels", "parents")
+
+
+def published_table(slug: str, code: str, *, figures: bool = True) -> ReleaseTable:
+    """A table of a published release, with its release, in one query; 404 otherwise.
+    ``figures=False`` leaves its cells, labels and hierarchies in the database (read on access)."""
+    tables = ReleaseTable.objects.select_related("release", "release__corrects")
+    if not figures:
+        tables = tables.defer(*TABLE_FIGURE_FIELDS)
+    table = tables.filter(release__slug=slug, release__status=ReleaseStatus.PUBLISHED, code=code).first()
     if table is None:
         raise Http404
     return table

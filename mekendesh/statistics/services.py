@@ -2,11 +2,12 @@
 tables, protection, the release workflow's moves, corrections — each in one transaction with its
 audit row.
 
-Protection (:func:`release_table_protect`) runs :func:`mekendesh.disclosure.protect` (threshold
-suppression) or :func:`mekendesh.disclosure.perturb` (cell-key perturbation) on the table, with the
-release ledger of its data set and indicator: every table already published from them, and the
-other protected tables of the same release. What the library refuses becomes a translated message
-that says what to change. A published release is immutable: every service here refuses to change
+Protection (:func:`release_protect` for every table of a release, :func:`release_table_protect`
+for one) runs :func:`mekendesh.disclosure.protect` (threshold suppression) once over the release's
+tables of each indicator together, with the release ledger of its data set and indicator (every
+table already published from them), or :func:`mekendesh.disclosure.perturb` (cell-key
+perturbation) on a table. What the library refuses becomes a translated message that says what
+to change. A published release is immutable: every service here refuses to change
 it, and points to :func:`release_correct`.
 """
 
@@ -312,6 +313,12 @@ def release_table_remove(*, actor: Any, table: ReleaseTable) -> None:
 def _published_table(table: ReleaseTable, release_slug: str) -> PublishedTable:
     """A stored table as the ledger reads it (suppressed cells as secondary: the app never
     declares cells confidential, and what was primary is not kept where the public reads)."""
+    stored = {"cells": table.cells, "totals": table.totals, "method_version": table.method_version}
+    return _published_of(table.code, release_slug, table.method, stored)
+
+
+def _published_of(code: str, release_slug: str, method: str, stored: Mapping[str, Any]) -> PublishedTable:
+    """A table's stored fields (``cells``, ``totals``, ``method_version``) as the ledger reads them."""
     cells = tuple(
         PublishedCell(
             dict(cell["cell"]),
@@ -319,16 +326,16 @@ def _published_table(table: ReleaseTable, release_slug: str) -> PublishedTable:
             cell["obs_status"],
             "D" if cell["conf_status"] == CONFIDENTIAL else cell["conf_status"],
         )
-        for cell in table.cells
+        for cell in stored["cells"]
     )
-    method = SUPPRESSION if table.method == Method.SUPPRESSION else table.method
+    totals = dict(stored["totals"])
     return PublishedTable(
-        id=table.code,
-        dimensions=tuple(table.totals),
-        totals=dict(table.totals),
+        id=code,
+        dimensions=tuple(totals),
+        totals=totals,
         release=release_slug,
-        method=method,
-        method_version=table.method_version,
+        method=SUPPRESSION if method == Method.SUPPRESSION else method,
+        method_version=stored["method_version"],
         cells=cells,
     )
 
@@ -438,32 +445,43 @@ def official_release_cells(dataset: DataSet, table: ReleaseTable) -> Any:
     return official.release_cells(dataset, table.indicator)
 
 
-def protect_table(table: ReleaseTable, *, others: Sequence[ReleaseTable] = ()) -> dict[str, Any]:
-    """The published cells of ``table``, protected against the ledger and ``others`` (tables of the
-    same release already protected); raises ``ValidationError`` with what to change."""
-    release = table.release
-    dataset = release.dataset
-    crossed = crossed_dimensions(table)
-    prior_rows = [*ledger_tables(dataset=dataset, indicator=table.indicator, exclude_release=release), *others]
-    prior = [_published_table(row, row.release.slug) for row in prior_rows]
-    labels = _labels(dataset, table.indicator, crossed)
-    data = _union_table(dataset, table.indicator, [crossed, *(item.dimensions for item in prior)])
-    crosstab = CrossTab(table.code, crossed)
-    try:
-        if table.method == Method.CELL_KEY:
-            result = perturb(data, [crosstab], threshold=table.threshold, release=release.slug)
-        else:
-            rules = Rules(threshold=table.threshold, protection=table.protection)
-            result = protect(data, [crosstab], rules=rules, release=release.slug, ledger=Ledger(prior))
-    except DisclosureRefused as refused:
-        raise ValidationError(refusal_message(refused, labels), code=refused.code) from refused
-    published = result.tables[0]
+class ProtectionRefused(ValidationError):
+    """What protection refused, in the reader's language, and the table it is about: ``table`` is
+    its code ("" when the refusal is not one table's, such as a data set that no longer gives
+    the figures published from it)."""
+
+    def __init__(self, message: str, *, code: str, table: str = "") -> None:
+        super().__init__(message, code=code)
+        self.table = table
+
+
+def _labels_of(data: Table, names: Sequence[str]) -> dict[str, dict[str, dict[str, str]]]:
+    """Every code of the dimensions ``names`` of a table named in the four languages (the table
+    holds the data set's trees: no query for them)."""
+    return {name: labels_for(data.dimension(name)) for name in names}
+
+
+def _found(
+    table: ReleaseTable,
+    published: PublishedTable,
+    data: Table,
+    crossed: Sequence[str],
+    labels: Mapping[str, Mapping[str, Mapping[str, str]]],
+) -> dict[str, Any]:
+    """What a table stores once protected: its own cells of a protected cross-tabulation (its
+    filters and period applied), its totals, labels and hierarchies. Refuses a table in which
+    every cell with someone in it is suppressed."""
     trees = {name: data.dimension(name) for name in crossed}
     cells = [cell for cell in published.cells if _in_slice(table, cell.cell, trees)]
-    showing = [cell for cell in cells if cell.obs_status != "M" and data.value(cell.cell) > 0]
+    # A cell published with someone in it ends the question (a count of 0 perturbs to 0).
+    showing = (
+        []
+        if any(cell.value for cell in cells)
+        else [cell for cell in cells if cell.obs_status != "M" and data.value(cell.cell) > 0]
+    )
     if showing and all(cell.value is None for cell in showing):
         everything = DisclosureRefused("suppress_everything", table=table.code)
-        raise ValidationError(refusal_message(everything, labels), code=everything.code)
+        raise ProtectionRefused(refusal_message(everything, labels), code=everything.code, table=table.code)
     return {
         "cells": [
             {
@@ -475,65 +493,193 @@ def protect_table(table: ReleaseTable, *, others: Sequence[ReleaseTable] = ()) -
             for cell in cells
         ],
         "totals": {name: published.totals[name] for name in crossed},
-        "labels": labels,
+        "labels": {name: labels[name] for name in crossed},
         "parents": {name: dict(trees[name].parent_of) for name in table.dimensions},
         "method_version": published.method_version,
     }
 
 
-@transaction.atomic
-def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
-    """Protect the table and store what will be published: its cells, totals and labels."""
-    release = Release.objects.select_for_update().select_related("dataset").get(pk=table.release_id)
-    _editable(release)
-    table = ReleaseTable.objects.select_for_update().get(pk=table.pk)
-    table.release = release
-    if release.dataset.kind == DataSetKind.OFFICIAL:
-        found = official_release_cells(release.dataset, table)
-        if isinstance(found, Mapping):
-            table.cells = list(found["cells"])
-            table.labels = dict(found.get("labels") or {})
-            table.totals = dict(found.get("totals") or {})
-            # The official table says what its dimensions and unit are; the figures' own sources
-            # are named cell by cell (the dimension ``source``).
-            table.dimensions = list(found.get("dimensions") or table.dimensions)
-            table.unit = str(found.get("unit") or table.unit)
-            table.source = str(found.get("source") or table.source)[:500]
-        else:
-            table.cells = list(found)
-        table.parents = {}
-        table.method, table.method_version = Method.NONE, ""
-    else:
-        others = list(
-            release.tables.filter(indicator=table.indicator, protected_at__isnull=False)
-            .exclude(pk=table.pk)
-            .order_by("order", "pk")
-        )
-        for other in others:
-            other.release = release
-        found = protect_table(table, others=others)
-        table.cells, table.totals, table.labels = found["cells"], found["totals"], found["labels"]
-        table.parents = found["parents"]
-        table.method_version = found["method_version"]
+def _blamed(refused: DisclosureRefused, crosstabs: Sequence[CrossTab], data: Table) -> str:
+    """The table a refusal of the library is about: the one it names, else the first that holds
+    a cell it names ("" when none does)."""
+    codes = [crosstab.id for crosstab in crosstabs]
+    named = refused.params.get("table")
+    if isinstance(named, str) and named in codes:
+        return named
+    cells = _listed(refused.params.get("cells")) or [refused.params.get("cell")]
+    for cell in cells:
+        if not isinstance(cell, Mapping):
+            continue
+        shown = {name for name, code in cell.items() if code != data.dimension(str(name)).total}
+        for crosstab in crosstabs:
+            if shown <= set(crosstab.dimensions):
+                return crosstab.id
+    return ""
+
+
+def _suppressed_together(release: Release, tables: Sequence[ReleaseTable]) -> dict[int, dict[str, Any]]:
+    """The published cells of ``tables`` — the release's tables of one indicator protected by
+    threshold suppression — by table id, protected in one pass.
+
+    One table of the data set holds the union of the dimensions of these tables and of every
+    table already published from the same data set and indicator (the ledger); the tables are
+    its cross-tabulations, protected together by one :func:`mekendesh.disclosure.protect`, so
+    that secondary suppression works across all of them and across the ledger at once, and
+    each table's cells are taken from that one result. Tables with other rules (threshold,
+    protection level) are protected in a pass of their own after, with what the earlier passes
+    publish as part of their ledger. Refuses with :class:`ProtectionRefused`."""
+    dataset = release.dataset
+    indicator = tables[0].indicator
+    prior = [
+        _published_table(row, row.release.slug)
+        for row in ledger_tables(dataset=dataset, indicator=indicator, exclude_release=release)
+    ]
+    crossed = {table.pk: crossed_dimensions(table) for table in tables}
+    data = _union_table(dataset, indicator, [*crossed.values(), *(item.dimensions for item in prior)])
+    names = [name for name in data.names if any(name in dimensions for dimensions in crossed.values())]
+    labels = _labels_of(data, names)
+    passes: dict[tuple[int, int], list[ReleaseTable]] = {}
+    for table in tables:
+        passes.setdefault((table.threshold, table.protection), []).append(table)
+    found: dict[int, dict[str, Any]] = {}
+    for (threshold, protection), group in passes.items():
+        crosstabs = [CrossTab(table.code, crossed[table.pk]) for table in group]
+        rules = Rules(threshold=threshold, protection=protection)
+        try:
+            result = protect(data, crosstabs, rules=rules, release=release.slug, ledger=Ledger(prior))
+        except DisclosureRefused as refused:
+            raise ProtectionRefused(
+                refusal_message(refused, labels), code=refused.code, table=_blamed(refused, crosstabs, data)
+            ) from refused
+        for table, published in zip(group, result.tables, strict=True):
+            found[table.pk] = _found(table, published, data, crossed[table.pk], labels)
+            # The next pass takes what this one publishes as already known (a table of its ledger).
+            prior.append(_published_of(table.code, release.slug, Method.SUPPRESSION, found[table.pk]))
+    return found
+
+
+def _perturbed(release: Release, table: ReleaseTable) -> dict[str, Any]:
+    """The published cells of a table protected by cell-key perturbation: each cell's noise
+    comes from its own persons' record keys, so the table is perturbed on its own."""
+    crossed = crossed_dimensions(table)
+    data = _union_table(release.dataset, table.indicator, [crossed])
+    labels = _labels_of(data, crossed)
+    try:
+        result = perturb(data, [CrossTab(table.code, crossed)], threshold=table.threshold, release=release.slug)
+    except DisclosureRefused as refused:
+        raise ProtectionRefused(refusal_message(refused, labels), code=refused.code, table=table.code) from refused
+    return _found(table, result.tables[0], data, crossed, labels)
+
+
+def _official_found(release: Release, table: ReleaseTable) -> dict[str, Any]:
+    """A table of official figures: published as the table gives them (method ``none``)."""
+    found = official_release_cells(release.dataset, table)
+    if not isinstance(found, Mapping):
+        return {"cells": list(found), "parents": {}, "method": Method.NONE, "method_version": ""}
+    # The official table says what its dimensions and unit are; the figures' own sources are
+    # named cell by cell (the dimension ``source``).
+    return {
+        "cells": list(found["cells"]),
+        "labels": dict(found.get("labels") or {}),
+        "totals": dict(found.get("totals") or {}),
+        "dimensions": list(found.get("dimensions") or table.dimensions),
+        "unit": str(found.get("unit") or table.unit),
+        "source": str(found.get("source") or table.source)[:500],
+        "parents": {},
+        "method": Method.NONE,
+        "method_version": "",
+    }
+
+
+_STORED = ("cells", "totals", "labels", "parents", "dimensions", "unit", "source", "method", "method_version")
+
+
+def _store(actor: Any, table: ReleaseTable, found: Mapping[str, Any]) -> ReleaseTable:
+    for name, value in found.items():
+        setattr(table, name, value)
     table.protected_at = timezone.now()
-    table.save(
-        update_fields=[
-            "cells",
-            "totals",
-            "labels",
-            "parents",
-            "dimensions",
-            "unit",
-            "source",
-            "method",
-            "method_version",
-            "protected_at",
-        ]
-    )
+    table.save(update_fields=[*_STORED, "protected_at"])
     audit_record(
         actor=actor, action=AuditEvent.Action.UPDATE, obj=table, fields=["cells", "totals", "labels", "protected_at"]
     )
     return table
+
+
+def _locked_draft(pk: int) -> Release:
+    release = Release.objects.select_for_update().select_related("dataset").get(pk=pk)
+    _editable(release)
+    return release
+
+
+@transaction.atomic
+def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
+    """Protect the table and store what will be published: its cells, totals and labels.
+
+    A table protected by threshold suppression is protected in one pass with the release's
+    other protected tables of the same indicator (:func:`_suppressed_together`): their cells are
+    stored again from that pass, so that what a release stores is always one pattern over all
+    its protected tables, whatever order they were protected in. Refused, nothing changes."""
+    release = _locked_draft(table.release_id)
+    table = ReleaseTable.objects.select_for_update().get(pk=table.pk)
+    table.release = release
+    if release.dataset.kind == DataSetKind.OFFICIAL:
+        return _store(actor, table, _official_found(release, table))
+    if table.method == Method.CELL_KEY:
+        return _store(actor, table, _perturbed(release, table))
+    others = list(
+        ReleaseTable.objects.select_for_update()
+        .filter(release=release, indicator=table.indicator, method=Method.SUPPRESSION, protected_at__isnull=False)
+        .exclude(pk=table.pk)
+        .order_by("order", "pk")
+    )
+    for other in others:
+        other.release = release
+    group = sorted([*others, table], key=lambda item: (item.order, item.pk))
+    try:
+        found = _suppressed_together(release, group)
+    except ProtectionRefused as refused:
+        refused.table = table.code  # the others were protected together before this one joined them
+        raise
+    for other in others:
+        if any(getattr(other, name) != value for name, value in found[other.pk].items()):
+            _store(actor, other, found[other.pk])
+    return _store(actor, table, found[table.pk])
+
+
+@transaction.atomic
+def release_protect(*, actor: Any, release: Release) -> list[ReleaseTable]:
+    """Protect every table of the release and store what will be published.
+
+    The tables of each indicator protected by threshold suppression are protected in one pass
+    (:func:`_suppressed_together`: one protection over the union of their dimensions and the
+    ledger's); a perturbed table on its own; official figures as they are. Refuses with
+    :class:`ProtectionRefused` naming the table to change (its ``table`` is the table's code);
+    refused, nothing changes."""
+    release = _locked_draft(release.pk)
+    tables = list(ReleaseTable.objects.select_for_update().filter(release=release).order_by("order", "pk"))
+    for table in tables:
+        table.release = release
+    found: dict[int, dict[str, Any]] = {}
+    try:
+        if release.dataset.kind == DataSetKind.OFFICIAL:
+            for table in tables:
+                found[table.pk] = _official_found(release, table)
+        else:
+            by_indicator: dict[str, list[ReleaseTable]] = {}
+            for table in tables:
+                if table.method == Method.CELL_KEY:
+                    found[table.pk] = _perturbed(release, table)
+                else:
+                    by_indicator.setdefault(table.indicator, []).append(table)
+            for group in by_indicator.values():
+                found.update(_suppressed_together(release, group))
+    except ProtectionRefused as refused:
+        named = next((table for table in tables if table.code == refused.table), None)
+        if named is None:
+            raise
+        message = _("“%(table)s”: %(reason)s") % {"table": named.title, "reason": " ".join(refused.messages)}
+        raise ProtectionRefused(message, code=str(refused.code), table=named.code) from refused
+    return [_store(actor, table, found[table.pk]) for table in tables]
 
 
 def release_ledger_check(*, release: Release) -> None:

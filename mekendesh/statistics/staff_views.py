@@ -163,6 +163,11 @@ def release_detail(request: HttpRequest, release_id: Any) -> HttpResponse:
                     summary=texts_posted(request.POST, "summary"),
                 )
                 messages.success(request, _("The release is saved."))
+            elif request.POST.get("do") == "protect":
+                if not can(request.user, "statistics.build"):
+                    raise PermissionDenied
+                services.release_protect(actor=request.user, release=release)
+                messages.success(request, _("Every table is protected: open a table to see what will be published."))
             elif request.POST.get("do") == "remove":
                 table = release.tables.filter(pk=int(request.POST.get("table") or 0)).first()
                 if table is None:
