@@ -142,5 +142,15 @@ class CourseForm(ServiceErrorsMixin, forms.Form):
     description = forms.CharField(label=_("What it teaches"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class AnswerForm(ServiceErrorsMixin, forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"),
+        required=False,  # the service names an empty answer
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The migrant reads it in their account and is told by e-mail or SMS that it is there."),
+    )
+
+
 class AttendanceForm(ServiceErrorsMixin, forms.Form):
     days_attended = forms.IntegerField(label=_("Days attended"), min_value=0, max_value=1000)

@@ -174,7 +174,7 @@ class Addressee(models.TextChoices):
 
 class OfferQuestion(models.Model):
     """A migrant's question about an offer, to the consulate or to the agency (employment staff
-    read it and pass it on)."""
+    read it, pass it on, and answer it; the answer is shown in the migrant's account)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="questions")
@@ -182,12 +182,27 @@ class OfferQuestion(models.Model):
     addressee = models.CharField(pgettext_lazy("question addressed", "to"), max_length=12, choices=Addressee.choices)
     message = models.TextField(_("your question"), max_length=2000)
     asked_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("answer"), max_length=4000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-asked_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True, answer="") | (Q(answered_at__isnull=False) & ~Q(answer="")),
+                name="employment_question_answered_with_text",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.offer}: {self.get_addressee_display()}"
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
 
 
 class Topic(models.TextChoices):

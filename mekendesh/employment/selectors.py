@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db import transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from mekendesh.audit.models import AuditEvent
@@ -143,7 +144,28 @@ def my_saved_offers(*, user: Any) -> list[SavedOffer]:
 
 
 def my_questions(*, user: Any) -> list[OfferQuestion]:
+    """The migrant's questions, newest first, with the answers they got."""
     return list(OfferQuestion.objects.filter(user=user).select_related("offer"))
+
+
+def questions_for_staff() -> QuerySet[OfferQuestion]:
+    """Every question, those still waiting for an answer first (oldest first: asked longest ago),
+    then the answered ones, latest answer first."""
+    return OfferQuestion.objects.select_related("offer", "offer__agency", "user", "answered_by").order_by(
+        F("answered_at").desc(nulls_first=True), "asked_at", "id"
+    )
+
+
+def questions_unanswered_count() -> int:
+    return OfferQuestion.objects.filter(answered_at__isnull=True).count()
+
+
+def question_for_staff(*, question_id: Any) -> OfferQuestion | None:
+    return (
+        OfferQuestion.objects.select_related("offer", "offer__agency", "offer__country", "user", "answered_by")
+        .filter(public_id=question_id)
+        .first()
+    )
 
 
 def my_enrolments(*, user: Any) -> QuerySet[Enrolment]:
@@ -174,5 +196,8 @@ def personal_rows_shown(*, actor: Any, rows: Any) -> list[Any]:
     people are), together."""
     shown = list(rows)
     if shown:
-        audit_record_many(actor=actor, entries=[AuditEntry(action=AuditEvent.Action.READ, obj=row) for row in shown])
+        with transaction.atomic():  # the audit trail is written inside a transaction, also outside a test's
+            audit_record_many(
+                actor=actor, entries=[AuditEntry(action=AuditEvent.Action.READ, obj=row) for row in shown]
+            )
     return shown

@@ -1,8 +1,8 @@
 """Writes of the employment module: agencies and their licences, warnings about illegal
-recruiters, job offers and their vetting, a migrant's saved offers and questions, courses,
-enrolments, attendance, completion and the signed certificate — each in one transaction with its
-audit row. A licence's status and an offer's vetting move through their workflows
-(:mod:`mekendesh.employment.workflows`).
+recruiters, job offers and their vetting, a migrant's saved offers and questions and the answers
+to them, courses, enrolments, attendance, completion and the signed certificate — each in one
+transaction with its audit row. A licence's status and an offer's vetting move through their
+workflows (:mod:`mekendesh.employment.workflows`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,7 @@ from mekendesh.workflows.services import transition
 
 MAX_HOURS_PER_WEEK = 72
 MAX_CONTRACT_MONTHS = 60
+MAX_ANSWER_LENGTH = 4000
 
 
 def _require(actor: Any, action: str, obj: Any = None) -> None:
@@ -444,6 +446,60 @@ def offer_ask(
         return question
 
     return submitted_once(key=submission_key, actor=actor, kind="employment.question", make=make)
+
+
+def _tell_the_asker(*, actor: Any, question: OfferQuestion) -> None:
+    """Tell the migrant who asked that the answer is in their account: by the person's own ways
+    (their account's confirmed address, their e-mail and phone while they consent to consular
+    contact), else the account's confirmed address; no one is told when there is no way."""
+    from mekendesh.notifications.services import notification_queue, recipient_for_person, recipient_for_user
+    from mekendesh.people.models import Person
+
+    person = Person.objects.filter(account=question.user).select_related("account").first()
+    recipient = recipient_for_person(person) if person is not None else recipient_for_user(question.user)
+    if recipient is None:
+        return
+    link = settings.SITE_URL.rstrip("/") + reverse("migrant:employment") + f"#question-{question.public_id}"
+    notification_queue(
+        recipient=recipient,
+        event_key=f"employment:question:{question.pk}:answered",
+        template="employment/answered",
+        context={"offer_title": question.offer.title, "link": link},
+        about=question,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def question_answer(*, actor: Any, question: OfferQuestion, answer: str) -> OfferQuestion:
+    """Answer a migrant's question about an offer (an employment officer, having asked the agency
+    where the question was to them). The answer is shown in the migrant's account, and they are
+    told it is there by e-mail or SMS in their language (the message holds a link, not the
+    answer). A question is answered once: of two officers answering at the same moment, the
+    second is told it was answered already, and nothing of theirs is stored."""
+    _require(actor, "employment.offer")
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": _("Write the answer.")})
+    if len(answer) > MAX_ANSWER_LENGTH:
+        raise ValidationError(
+            {"answer": _("The answer is too long: at most %(max)d characters.") % {"max": MAX_ANSWER_LENGTH}}
+        )
+    locked = OfferQuestion.objects.select_for_update().get(pk=question.pk)
+    if locked.answered_at is not None:
+        raise ValidationError(
+            _("This question was answered already, on %(date)s.")
+            % {"date": timezone.localtime(locked.answered_at).strftime("%d.%m.%Y %H:%M")},
+            code="answered",
+        )
+    locked.answer = answer
+    locked.answered_by = actor
+    locked.answered_at = timezone.now()
+    locked.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=["answer"])
+    question = OfferQuestion.objects.select_related("offer", "user").get(pk=locked.pk)
+    _tell_the_asker(actor=actor, question=question)
+    return question
 
 
 # --- courses and enrolments -------------------------------------------------------------------

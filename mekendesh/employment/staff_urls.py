@@ -16,6 +16,7 @@ urlpatterns = [
     path("employment/offers/<uuid:offer_id>/", staff_views.offer, name="employment_offer"),
     path("employment/offers/<uuid:offer_id>/move/", staff_views.offer_move, name="employment_offer_move"),
     path("employment/questions/", staff_views.questions, name="employment_questions"),
+    path("employment/questions/<uuid:question_id>/", staff_views.question, name="employment_question"),
     path("employment/courses/", staff_views.courses, name="employment_courses"),
     path("employment/courses/new/", staff_views.course_new, name="employment_course_new"),
     path("employment/courses/<uuid:course_id>/", staff_views.course, name="employment_course"),

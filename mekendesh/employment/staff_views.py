@@ -1,7 +1,7 @@
 """The employment officer's pages under ``/staff/employment/`` (namespace ``staff:``): agencies and
 their licences (status changes with a reason and their history), warnings about illegal
-recruiters, job offers and their vetting, the migrants' questions, courses with their enrolments,
-attendance and completion. Every other role gets 404."""
+recruiters, job offers and their vetting, the migrants' questions and their answers, courses with
+their enrolments, attendance and completion. Every other role gets 404."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mekendesh.employment import selectors, services
 from mekendesh.employment.forms import (
     AgencyForm,
+    AnswerForm,
     AttendanceForm,
     CourseForm,
     LicenceMoveForm,
@@ -30,7 +31,6 @@ from mekendesh.employment.models import (
     Course,
     Enrolment,
     Offer,
-    OfferQuestion,
     OfferStatus,
 )
 from mekendesh.employment.workflows import LICENCE, OFFER
@@ -59,7 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "to_vet": Offer.objects.filter(status=OfferStatus.DRAFT).count(),
             "public": selectors.offers_public().count(),
             "courses": selectors.courses_open().count(),
-            "questions": OfferQuestion.objects.count(),
+            "questions": selectors.questions_unanswered_count(),
         },
     )
 
@@ -217,10 +217,40 @@ def offer_move(request: HttpRequest, offer_id: Any) -> HttpResponse:
 @staff_required(permission="employment.view")
 @require_safe
 def questions(request: HttpRequest) -> HttpResponse:
-    rows = selectors.personal_rows_shown(
-        actor=request.user, rows=OfferQuestion.objects.select_related("offer", "offer__agency", "user")[:500]
+    rows = selectors.personal_rows_shown(actor=request.user, rows=selectors.questions_for_staff()[:500])
+    return render(
+        request,
+        "employment/staff/questions.html",
+        {"questions": rows, "unanswered": selectors.questions_unanswered_count()},
     )
-    return render(request, "employment/staff/questions.html", {"questions": rows})
+
+
+@staff_required(permission="employment.view")
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, question_id: Any) -> HttpResponse:
+    """A migrant's question about an offer, and the officer's answer to it."""
+    found = selectors.question_for_staff(question_id=question_id)
+    if found is None:
+        raise Http404
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_answer(actor=request.user, question=found, answer=form.cleaned_data["answer"])
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The answer is sent: the migrant reads it in their account."))
+            return redirect("staff:employment_questions")
+        found = selectors.question_for_staff(question_id=question_id) or found
+    selectors.personal_rows_shown(actor=request.user, rows=[found])
+    return render(
+        request,
+        "employment/staff/question.html",
+        {"question": found, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 # --- courses ----------------------------------------------------------------------------------------

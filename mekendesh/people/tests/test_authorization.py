@@ -155,11 +155,11 @@ def module_of(endpoint: Endpoint) -> str | None:
 
 @pytest.fixture(autouse=True)
 def employment_records(places, registered_migrant):
-    """An agency with an offer, a course and an enrolment (of the Moscow person's account): the
-    employment pages are the employment officer's alone."""
+    """An agency with an offer, a question about it, a course and an enrolment (of the Moscow
+    person's account): the employment pages are the employment officer's alone."""
     import datetime as dt
 
-    from mekendesh.employment.models import Agency, Course, Enrolment, Offer
+    from mekendesh.employment.models import Agency, Course, Enrolment, Offer, OfferQuestion
 
     agency = Agency.objects.create(
         name="Бакыт Жол",
@@ -169,7 +169,7 @@ def employment_records(places, registered_migrant):
         valid_from=dt.date(2025, 1, 1),
         valid_until=dt.date(2099, 1, 1),
     )
-    Offer.objects.create(
+    offer = Offer.objects.create(
         agency=agency,
         employer="ООО «Стройка»",
         country=places["RU"],
@@ -194,6 +194,9 @@ def employment_records(places, registered_migrant):
     )
     Enrolment.objects.create(
         course=course, user=registered_migrant.account, participant_name="TOKTOSUNOVA AIGERIM", status="enrolled"
+    )
+    OfferQuestion.objects.create(
+        offer=offer, user=registered_migrant.account, addressee="agency", message="Is the housing free?"
     )
 
 
@@ -222,7 +225,7 @@ def diaspora_values() -> dict[str, Any]:
 
 def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     from mekendesh.cases.models import Case, CaseDocument
-    from mekendesh.employment.models import Agency, Course, Enrolment, Offer
+    from mekendesh.employment.models import Agency, Course, Enrolment, Offer, OfferQuestion
     from mekendesh.imports.models import ImportBatch
     from mekendesh.screening.models import Candidate, ListSource, ListVersion
     from mekendesh.statistics.models import DataSet, ReleaseTable
@@ -235,7 +238,9 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     source = ListSource.objects.first()
     version = ListVersion.objects.first()
     candidate = Candidate.objects.first()
-    agency, offer, course, enrolment = (model.objects.first() for model in (Agency, Offer, Course, Enrolment))
+    agency, offer, course, enrolment, question = (
+        model.objects.first() for model in (Agency, Offer, Course, Enrolment, OfferQuestion)
+    )
     values = {
         "public_id": person.public_id,
         "stay_id": stay.pk,
@@ -256,6 +261,7 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
         "offer_id": offer.public_id if offer else None,
         "course_id": course.public_id if course else None,
         "enrolment_id": enrolment.public_id if enrolment else None,
+        "question_id": question.public_id if question else None,
         **diaspora_values(),
     }
     unknown = set(endpoint.parameters) - set(values)
