@@ -152,5 +152,14 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
     )
 
 
+class CertificateRevokeForm(ServiceErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revoking the certificate"),
+        required=False,  # the service names a missing reason
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class AttendanceForm(ServiceErrorsMixin, forms.Form):
     days_attended = forms.IntegerField(label=_("Days attended"), min_value=0, max_value=1000)

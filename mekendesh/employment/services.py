@@ -1,8 +1,8 @@
 """Writes of the employment module: agencies and their licences, warnings about illegal
 recruiters, job offers and their vetting, a migrant's saved offers and questions and the answers
-to them, courses, enrolments, attendance, completion and the signed certificate — each in one
-transaction with its audit row. A licence's status and an offer's vetting move through their
-workflows (:mod:`mekendesh.employment.workflows`).
+to them, courses, enrolments, attendance, completion, the signed certificate and its revocation —
+each in one transaction with its audit row. A licence's status and an offer's vetting move through
+their workflows (:mod:`mekendesh.employment.workflows`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from typing import Any
 import pycountry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +41,7 @@ from mekendesh.employment.models import (
     OfferQuestion,
     SavedOffer,
 )
+from mekendesh.employment.selectors import CERTIFICATE_STATUS_LIST_CACHE_KEY
 from mekendesh.employment.workflows import LICENCE, OFFER, suspended_agency_refusal
 from mekendesh.reference.models import Country
 from mekendesh.workflows.idempotency import submitted_once
@@ -48,6 +51,9 @@ from mekendesh.workflows.services import transition
 MAX_HOURS_PER_WEEK = 72
 MAX_CONTRACT_MONTHS = 60
 MAX_ANSWER_LENGTH = 4000
+MAX_REASON_LENGTH = 1000
+# Tries at a free status-list index when two certificates are issued at the same moment.
+_INDEX_TRIES = 5
 
 
 def _require(actor: Any, action: str, obj: Any = None) -> None:
@@ -651,7 +657,8 @@ def enrolment_attendance(*, actor: Any, enrolment: Enrolment, days_attended: int
 
 @transaction.atomic
 def enrolment_complete(*, actor: Any, enrolment: Enrolment) -> Enrolment:
-    """Record that a participant completed the course and issue the signed certificate."""
+    """Record that a participant completed the course and issue the signed certificate, with
+    its own index in the certificates' revocation status list."""
     from mekendesh.credentials.keys import issuing_key
 
     _require(actor, "employment.course")
@@ -661,22 +668,74 @@ def enrolment_complete(*, actor: Any, enrolment: Enrolment) -> Enrolment:
     if enrolment.days_attended < 1:
         raise ValidationError(_("Record the participant's attendance first."))
     now = timezone.now()
+    key = issuing_key()
     course = enrolment.course
-    certificate = Certificate(
-        certificate_id=enrolment.public_id,
-        issuer=settings.CREDENTIAL_ISSUER,
-        participant=enrolment.participant_name,
-        course=course.title,
-        provider=course.provider,
-        topic=course.topic,
-        starts_on=course.starts_on,
-        ends_on=course.ends_on,
-        completed_on=timezone.localdate(now),
-        issued_at=now,
-    )
     enrolment.status = EnrolmentStatus.COMPLETED
     enrolment.completed_at = now
-    enrolment.certificate = certificate_sign(certificate, issuing_key())
-    enrolment.save(update_fields=["status", "completed_at", "certificate"])
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["status", "certificate"])
+    for attempt in range(_INDEX_TRIES):
+        index = _next_certificate_index()
+        certificate = Certificate(
+            certificate_id=enrolment.public_id,
+            issuer=settings.CREDENTIAL_ISSUER,
+            participant=enrolment.participant_name,
+            course=course.title,
+            provider=course.provider,
+            topic=course.topic,
+            starts_on=course.starts_on,
+            ends_on=course.ends_on,
+            completed_on=timezone.localdate(now),
+            issued_at=now,
+            status_index=index,
+        )
+        enrolment.status_index = index
+        enrolment.certificate = certificate_sign(certificate, key)
+        try:
+            with transaction.atomic():
+                enrolment.save(update_fields=["status", "completed_at", "certificate", "status_index"])
+            break
+        except IntegrityError:
+            # Another certificate took the index in the meantime: take the next one.
+            if attempt == _INDEX_TRIES - 1:
+                raise
+    audit_record(
+        actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["status", "certificate", "status_index"]
+    )
     return enrolment
+
+
+def _next_certificate_index() -> int:
+    last = Enrolment.objects.aggregate(last=Max("status_index"))["last"]
+    return 0 if last is None else last + 1
+
+
+@transaction.atomic
+def certificate_revoke(*, actor: Any, enrolment: Enrolment, reason: str) -> Enrolment:
+    """Withdraw a course certificate, with the reason (kept for staff and shown to the
+    participant). From the commit on, the public verification page says it is revoked and since
+    when, and its bit is set in the certificates' signed status list (offline checks). The
+    completion itself stays on record; a certificate is revoked once, and a second revocation is
+    refused with the date of the first."""
+    _require(actor, "employment.course")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the revocation (the decision, its date).")})
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ValidationError(
+            {"reason": _("The reason is too long: at most %(max)d characters.") % {"max": MAX_REASON_LENGTH}}
+        )
+    locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if locked.status != EnrolmentStatus.COMPLETED or not locked.certificate:
+        raise ValidationError(_("Only the certificate of a completed course can be revoked."), code="no_certificate")
+    if locked.revoked_at is not None:
+        raise ValidationError(
+            _("This certificate was revoked already, on %(date)s.")
+            % {"date": timezone.localtime(locked.revoked_at).strftime("%d.%m.%Y")},
+            code="revoked",
+        )
+    locked.revoked_at = timezone.now()
+    locked.revocation_reason = reason
+    locked.revoked_by = actor
+    locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    transaction.on_commit(lambda: cache.delete(CERTIFICATE_STATUS_LIST_CACHE_KEY))
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=["revoked_at", "revocation_reason"])
+    return locked

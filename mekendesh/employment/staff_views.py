@@ -1,7 +1,8 @@
 """The employment officer's pages under ``/staff/employment/`` (namespace ``staff:``): agencies and
 their licences (status changes with a reason and their history), warnings about illegal
 recruiters, job offers and their vetting, the migrants' questions and their answers, courses with
-their enrolments, attendance and completion. Every other role gets 404."""
+their enrolments, attendance, completion and the revocation of a certificate. Every other role
+gets 404."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from mekendesh.employment.forms import (
     AgencyForm,
     AnswerForm,
     AttendanceForm,
+    CertificateRevokeForm,
     CourseForm,
     LicenceMoveForm,
     OfferForm,
@@ -316,6 +318,15 @@ def enrolment(request: HttpRequest, enrolment_id: Any) -> HttpResponse:
         elif action == "cancel":
             services.enrolment_cancel(actor=request.user, enrolment=found)
             messages.success(request, _("The enrolment is cancelled."))
+        elif action == "revoke":
+            revoke = CertificateRevokeForm(request.POST)
+            reason = revoke.cleaned_data["reason"] if revoke.is_valid() else request.POST.get("reason", "")
+            services.certificate_revoke(actor=request.user, enrolment=found, reason=reason)
+            messages.success(
+                request,
+                _("The certificate of %(participant)s is revoked: its verification now says so.")
+                % {"participant": found.participant_name},
+            )
         else:
             messages.error(request, _("Choose what to record."))
     except (ValidationError, PermissionDenied) as exc:
