@@ -2,7 +2,8 @@
 recruiters, job offers and their vetting, a migrant's saved offers and questions and the answers
 to them, courses, enrolments, attendance, completion, the signed certificate and its revocation —
 each in one transaction with its audit row. A licence's status and an offer's vetting move through
-their workflows (:mod:`mekendesh.employment.workflows`).
+their workflows (:mod:`mekendesh.employment.workflows`); an agency and an offer are edited with
+the version the editor read (a stale edit is refused, as everywhere).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from mekendesh.accounts.permissions import can
 from mekendesh.audit.models import AuditEvent
-from mekendesh.audit.services import audit_record
+from mekendesh.audit.services import audit_record, changed_fields
 from mekendesh.employment import isco
 from mekendesh.employment.certificate import Certificate, certificate_sign
 from mekendesh.employment.keys import licence_key, name_key
@@ -36,9 +37,11 @@ from mekendesh.employment.models import (
     Course,
     Enrolment,
     EnrolmentStatus,
+    Housing,
     LicenceStatus,
     Offer,
     OfferQuestion,
+    OfferStatus,
     SavedOffer,
 )
 from mekendesh.employment.selectors import CERTIFICATE_STATUS_LIST_CACHE_KEY
@@ -46,7 +49,7 @@ from mekendesh.employment.workflows import LICENCE, OFFER, suspended_agency_refu
 from mekendesh.reference.models import Country
 from mekendesh.workflows.idempotency import submitted_once
 from mekendesh.workflows.models import WorkflowAction
-from mekendesh.workflows.services import transition
+from mekendesh.workflows.services import stale_object_error, transition
 
 MAX_HOURS_PER_WEEK = 72
 MAX_CONTRACT_MONTHS = 60
@@ -161,6 +164,110 @@ def licence_status_change(
         idempotency_key=idempotency_key,
     )
     return moved
+
+
+def _licence_dates_error(valid_from: dt.date | None, valid_until: dt.date | None) -> dict[str, str]:
+    if valid_from is None:
+        return {"valid_from": _("Give the date the licence starts.")}
+    if valid_until is None:
+        return {"valid_until": _("Give the date the licence ends.")}
+    if valid_until < valid_from:
+        return {
+            "valid_until": _("The licence cannot end (%(until)s) before it starts (%(from)s).")
+            % {"until": _date(valid_until), "from": _date(valid_from)}
+        }
+    return {}
+
+
+@transaction.atomic
+def agency_update(
+    *,
+    actor: Any,
+    agency: Agency,
+    name: str,
+    holder: str,
+    valid_from: dt.date,
+    valid_until: dt.date,
+    countries: Iterable[Country] = (),
+    address: str = "",
+    phone: str = "",
+    expected_version: int | None = None,
+) -> Agency:
+    """Correct an agency's name, licence holder, validity, countries served and contacts.
+
+    The licence number stays (another number is another licence), and so does the licence's
+    status: it moves only through the licence workflow, which keeps its history. A validity
+    that now ends before today expires the licence through that workflow (a move in its history,
+    with the date); a licence that expired or was revoked stays so when its dates are moved on (a
+    new licence is a new record). A country in which the agency has open offers cannot be taken
+    off its list (withdraw them first): an offer is placed only where its agency is licensed.
+
+    An edit of a version someone else changed since (``expected_version``) raises
+    ``StaleObjectError`` and stores nothing; bad input raises ``ValidationError`` naming the
+    field, and stores nothing either. Nothing changed: nothing stored."""
+    _require(actor, "employment.licence")
+    locked = Agency.objects.select_for_update().get(pk=agency.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise stale_object_error()
+    name, holder = _clean(name), _clean(holder)
+    chosen = list(countries)
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Name the agency.")
+    if not holder:
+        errors["holder"] = _("Name the licence holder.")
+    errors.update(_licence_dates_error(valid_from, valid_until))
+    if chosen:
+        stranded = sorted(
+            {
+                offer.country.name
+                for offer in Offer.objects.filter(
+                    agency=locked,
+                    status__in=[OfferStatus.DRAFT, OfferStatus.VETTED],
+                    expires_on__gte=timezone.localdate(),
+                )
+                .exclude(country__in=chosen)
+                .select_related("country")
+            }
+        )
+        if stranded:
+            errors["countries"] = _(
+                "%(agency)s has open offers in %(countries)s: withdraw them before taking the country off the list."
+            ) % {"agency": locked.name, "countries": ", ".join(stranded)}
+    if errors:
+        raise ValidationError(errors)
+    changes: dict[str, Any] = {
+        "name": name,
+        "holder": holder,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "address": _clean(address),
+        "phone": _clean(phone),
+    }
+    fields = changed_fields({field: getattr(locked, field) for field in changes}, changes)
+    for field in fields:
+        setattr(locked, field, changes[field])
+    saved = list(fields)
+    if "name" in fields:
+        locked.name_key = name_key(name)
+        saved.append("name_key")
+    if set(locked.countries.values_list("pk", flat=True)) != {country.pk for country in chosen}:
+        locked.countries.set(chosen)
+        fields.append("countries")
+    if not fields:
+        return locked
+    locked.version += 1
+    locked.save(update_fields=[*saved, "version"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=sorted(fields))
+    if locked.valid_until < timezone.localdate() and locked.status in (LicenceStatus.VALID, LicenceStatus.SUSPENDED):
+        locked = transition(
+            actor=actor,
+            obj=locked,
+            workflow=LICENCE,
+            action="expire",
+            note=_("The licence's validity ended on %(date)s.") % {"date": _date(locked.valid_until)},
+        )
+    return locked
 
 
 @transaction.atomic
@@ -381,6 +488,119 @@ def offer_create(
         ],
     )
     return offer
+
+
+OFFER_FIELDS = (
+    "agency",
+    "employer",
+    "country",
+    "city",
+    "title",
+    "isco_code",
+    "wage",
+    "currency",
+    "hours_per_week",
+    "housing",
+    "contract_months",
+    "positions",
+    "expires_on",
+    "description",
+)
+
+
+@transaction.atomic
+def offer_update(
+    *,
+    actor: Any,
+    offer: Offer,
+    agency: Agency,
+    employer: str,
+    country: Country,
+    city: str,
+    title: str,
+    isco_code: str,
+    wage: Decimal | int | str,
+    currency: str,
+    hours_per_week: int,
+    housing: str,
+    contract_months: int,
+    expires_on: dt.date,
+    positions: int = 1,
+    description: str = "",
+    expected_version: int | None = None,
+) -> Offer:
+    """Change an offer after it was recorded, with the checks of :func:`offer_create` (each
+    refusal names its field): an agency whose licence is valid and not suspended and that serves
+    the country, a wage above zero in a currency of ISO 4217, a known occupation, a closing date
+    that is not past.
+
+    A vetted offer that is changed goes back to awaiting vetting — the workflow's ``revise``,
+    recorded in the offer's history with the fields that changed — and leaves the public pages
+    until it is vetted again: what the public reads has been vetted, and a changed wage, agency or
+    employer has not. A withdrawn offer is closed and is not changed. An edit of a version someone
+    else changed since (``expected_version``) raises ``StaleObjectError``; whatever is refused
+    stores nothing. Nothing changed: nothing stored."""
+    _require(actor, "employment.offer")
+    locked = Offer.objects.select_for_update().get(pk=offer.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise stale_object_error()
+    if locked.status == OfferStatus.WITHDRAWN:
+        raise ValidationError(_("This offer is withdrawn: it cannot be changed."), code="offer_withdrawn")
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    employer, city, title = _clean(employer), _clean(city), _clean(title)
+    isco_code, currency = (isco_code or "").strip(), (currency or "").strip().upper()
+    errors = _offer_errors(
+        agency=agency,
+        country=country,
+        isco_code=isco_code,
+        wage=wage,
+        currency=currency,
+        hours_per_week=hours_per_week,
+        contract_months=contract_months,
+        positions=positions,
+        expires_on=expires_on,
+        employer=employer,
+        city=city,
+        title=title,
+    )
+    if housing not in Housing.values:
+        errors["housing"] = _("Choose the housing the offer comes with.")
+    if errors:
+        raise ValidationError(errors)
+    changes: dict[str, Any] = {
+        "agency": agency,
+        "employer": employer,
+        "country": country,
+        "city": city,
+        "title": title,
+        "isco_code": isco_code,
+        "wage": Decimal(str(wage)),
+        "currency": currency,
+        "hours_per_week": hours_per_week,
+        "housing": housing,
+        "contract_months": contract_months,
+        "positions": positions,
+        "expires_on": expires_on,
+        "description": (description or "").strip(),
+    }
+    fields = changed_fields({field: getattr(locked, field) for field in OFFER_FIELDS}, changes)
+    if not fields:
+        return locked
+    for field in fields:
+        setattr(locked, field, changes[field])
+    locked.version += 1
+    locked.save(update_fields=[*fields, "version"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=fields)
+    if locked.status == OfferStatus.VETTED:
+        labels = ", ".join(str(getattr(Offer._meta.get_field(field), "verbose_name", field)) for field in fields)
+        locked = transition(
+            actor=actor,
+            obj=locked,
+            workflow=OFFER,
+            action="revise",
+            note=_("Changed after vetting (%(fields)s): to be vetted again.") % {"fields": labels},
+        )
+    return locked
 
 
 def offer_move(
