@@ -193,7 +193,8 @@ class Event(Stamped):
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["country", "date"])]
+        # The coordinator's lists by country and date; the public page's public events.
+        indexes = [models.Index(fields=["country", "date"]), models.Index(fields=["is_public", "date"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(participants_total=F("participants_women") + F("participants_men")),
@@ -288,7 +289,11 @@ class Recommendation(Stamped):
 
     class Meta:
         ordering = ["deadline", "pk"]
-        indexes = [models.Index(fields=["status", "deadline"]), models.Index(fields=["country", "issued_on"])]
+        indexes = [
+            models.Index(fields=["status", "deadline"]),
+            models.Index(fields=["country", "issued_on"]),
+            models.Index(fields=["is_public", "country"]),  # the public board
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(event__isnull=False) | ~Q(source_document=""), name="diaspora_recommendation_has_source"

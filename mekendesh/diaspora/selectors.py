@@ -35,6 +35,22 @@ class BoardRow:
         item = self.recommendation
         return str(item.event or item.roadmap or item.source_document)
 
+    @property
+    def public_source(self) -> str:
+        """The source as the public page names it: the event or roadmap only if it is public too,
+        else the source document's title (if any)."""
+        item = self.recommendation
+        for origin in (item.event, item.roadmap):
+            if origin is not None and origin.is_public:
+                return str(origin)
+        return item.source_document
+
+
+def _board_order(row: BoardRow) -> tuple[bool, dt.date, int]:
+    """Open items first by deadline (the earliest, overdue ones, on top), then done and dropped."""
+    item = row.recommendation
+    return (item.status not in OPEN_STATUSES, item.deadline or dt.date.max, item.pk)
+
 
 def board(*, today: dt.date, status: str = "", owner: Any = None, overdue_only: bool = False) -> list[BoardRow]:
     """Every recommendation and roadmap item with its owner, deadline and status, open ones first
@@ -47,13 +63,18 @@ def board(*, today: dt.date, status: str = "", owner: Any = None, overdue_only: 
     if overdue_only:
         items = items.filter(status__in=OPEN_STATUSES, deadline__lt=today)
     rows = [BoardRow(item, item.is_overdue(today)) for item in items]
-    rows.sort(
-        key=lambda row: (
-            row.recommendation.status not in OPEN_STATUSES,
-            row.recommendation.deadline or dt.date.max,
-            row.recommendation.pk,
-        )
-    )
+    rows.sort(key=_board_order)
+    return rows
+
+
+def public_board(*, today: dt.date, country: Country | None = None) -> list[BoardRow]:
+    """The board as the public sees it: the recommendations and roadmap items marked public, with
+    their owner, deadline and status, overdue ones flagged, in the board's order."""
+    items = Recommendation.objects.filter(is_public=True).select_related("owner", "event", "roadmap", "country")
+    if country is not None:
+        items = items.filter(country=country)
+    rows = [BoardRow(item, item.is_overdue(today)) for item in items]
+    rows.sort(key=_board_order)
     return rows
 
 
@@ -134,6 +155,13 @@ class PublicCountry:
     representatives: list[Representative]
     organisations: list[Organisation]
     projects: list[Project]  # public projects of no public representative (theirs are listed with them)
+    upcoming_events: list[Event] = field(default_factory=list)  # today and later, soonest first
+    past_events: list[Event] = field(default_factory=list)  # latest first
+    board: list[BoardRow] = field(default_factory=list)  # public recommendations and roadmap items
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for row in self.board if row.overdue)
 
 
 def public_representatives(*, today: dt.date) -> QuerySet[Representative]:
@@ -153,20 +181,29 @@ def public_representatives(*, today: dt.date) -> QuerySet[Representative]:
 
 
 def public_by_country(*, today: dt.date, country: Country | None = None) -> list[PublicCountry]:
-    """What the public page shows, country by country (only records marked public)."""
+    """What the public page shows, country by country (only records marked public): who represents
+    the diaspora and their projects, the organisations, the events to come and past (with their
+    participants by sex), and the recommendations and roadmap items with their owner, deadline
+    and status."""
     representatives = public_representatives(today=today)
     organisations = Organisation.objects.filter(is_public=True).select_related("country")
     projects = Project.objects.filter(is_public=True).select_related("country", "representative")
+    events = Event.objects.filter(is_public=True).select_related("country").order_by("-date", "title", "pk")
     if country is not None:
         representatives = representatives.filter(country=country)
         organisations = organisations.filter(country=country)
         projects = projects.filter(country=country)
+        events = events.filter(country=country)
     shown_reps = list(representatives)
     shown_ids = {rep.pk for rep in shown_reps}
+    shown_events = list(events)
+    rows = public_board(today=today, country=country)
     countries: dict[str, Country] = {}
-    items: list[Any] = [*shown_reps, *organisations, *projects]
+    items: list[Any] = [*shown_reps, *organisations, *projects, *shown_events]
     for item in items:
         countries.setdefault(item.country_id, item.country)
+    for row in rows:
+        countries.setdefault(row.recommendation.country_id, row.recommendation.country)
     out = []
     for code, place in sorted(countries.items(), key=lambda pair: pair[1].name):
         out.append(
@@ -179,6 +216,12 @@ def public_by_country(*, today: dt.date, country: Country | None = None) -> list
                     for project in projects
                     if project.country_id == code and project.representative_id not in shown_ids
                 ],
+                upcoming_events=sorted(
+                    (event for event in shown_events if event.country_id == code and event.date >= today),
+                    key=lambda event: (event.date, event.title, event.pk),
+                ),
+                past_events=[event for event in shown_events if event.country_id == code and event.date < today],
+                board=[row for row in rows if row.recommendation.country_id == code],
             )
         )
     return out

@@ -4,8 +4,12 @@ It is a COSE_Sign1 message (RFC 9052) signed with the credentials' key (:mod:`me
 EdDSA, the key id in the protected header) whose content type is :data:`CONTENT_TYPE` and whose
 payload is a CBOR map: the issuer, the time of issue, the enrolment's id and what an employer
 reads — the participant's name, the course, its provider, topic and dates, and the date of
-completion. Compressed with zlib and written in Base45 behind the prefix ``MKC1:``, it fits a QR
-code and is checked offline from the published key set (``/credentials/keys.json``) alone.
+completion — and the certificate's index in the certificates' revocation status list. Compressed
+with zlib and written in Base45 behind the prefix ``MKC1:``, it fits a QR code and is checked
+offline from the published key set (``/credentials/keys.json``) alone, and its revocation against
+the certificates' signed status list (``/employment/certificates/status``), which has the form of
+the registration credentials' list (:mod:`mekendesh.lib.credential.status`). A certificate issued
+before the list existed has no index: only the online check knows whether it was revoked.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zlib
+from collections.abc import Container
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -51,10 +56,12 @@ class Certificate:
     ends_on: dt.date
     completed_on: dt.date
     issued_at: dt.datetime
+    status_index: int | None = None  # its bit in the certificates' status list
 
 
 class CertificateOutcome(StrEnum):
     VALID = "valid"
+    REVOKED = "revoked"
     FORGED = "forged"
     UNKNOWN_KEY = "unknown_key"
     RETIRED_KEY = "retired_key"
@@ -65,7 +72,7 @@ class CertificateOutcome(StrEnum):
 @dataclass(frozen=True)
 class CertificateVerdict:
     outcome: CertificateOutcome
-    certificate: Certificate | None = None  # only when the signature holds
+    certificate: Certificate | None = None  # only when the signature holds (valid or revoked)
 
     @property
     def valid(self) -> bool:
@@ -73,21 +80,24 @@ class CertificateVerdict:
 
 
 def _payload(certificate: Certificate) -> bytes:
+    own: dict[str, Any] = {
+        "v": VERSION,
+        "n": certificate.participant,
+        "c": certificate.course,
+        "p": certificate.provider,
+        "t": certificate.topic,
+        "f": certificate.starts_on.isoformat(),
+        "u": certificate.ends_on.isoformat(),
+        "d": certificate.completed_on.isoformat(),
+    }
+    if certificate.status_index is not None:
+        own["s"] = certificate.status_index
     return cbor2.dumps(
         {
             _ISS: certificate.issuer,
             _IAT: time_to_claim(certificate.issued_at),
             _CTI: certificate.certificate_id.bytes,
-            _CLAIMS: {
-                "v": VERSION,
-                "n": certificate.participant,
-                "c": certificate.course,
-                "p": certificate.provider,
-                "t": certificate.topic,
-                "f": certificate.starts_on.isoformat(),
-                "u": certificate.ends_on.isoformat(),
-                "d": certificate.completed_on.isoformat(),
-            },
+            _CLAIMS: own,
         }
     )
 
@@ -96,6 +106,9 @@ def _read_payload(payload: bytes) -> Certificate:
     try:
         data: Any = cbor2.loads(payload)
         own = data[_CLAIMS]
+        index = own.get("s")
+        if index is not None and (not isinstance(index, int) or isinstance(index, bool) or index < 0):
+            raise MalformedCredential("the status index is not a natural number")
         return Certificate(
             certificate_id=uuid.UUID(bytes=bytes(data[_CTI])),
             issuer=str(data[_ISS]),
@@ -107,6 +120,7 @@ def _read_payload(payload: bytes) -> Certificate:
             ends_on=dt.date.fromisoformat(own["u"]),
             completed_on=dt.date.fromisoformat(own["d"]),
             issued_at=time_from_claim(data[_IAT]),
+            status_index=index,
         )
     except MalformedCredential:
         raise
@@ -134,8 +148,11 @@ def _decode(text: str) -> bytes:
     return inflate_limited(compressed, MAX_BYTES)
 
 
-def certificate_verify(text: str, keyset: KeySet) -> CertificateVerdict:
-    """What a certificate's text is worth, from the published key set alone."""
+def certificate_verify(text: str, keyset: KeySet, *, revoked: Container[int] | None = None) -> CertificateVerdict:
+    """What a certificate's text is worth, from the published key set alone — and, given
+    ``revoked`` (the status-list indexes of withdrawn certificates: a verified
+    :class:`~mekendesh.lib.credential.StatusList` offline, the register online), whether it was
+    revoked."""
     try:
         message = verify_cose(_decode(text), keyset, content_type=CONTENT_TYPE)
         certificate = _read_payload(message.payload)
@@ -143,4 +160,6 @@ def certificate_verify(text: str, keyset: KeySet) -> CertificateVerdict:
         return CertificateVerdict(CertificateOutcome.MALFORMED)
     except SignatureProblem as problem:
         return CertificateVerdict(CertificateOutcome(str(problem.outcome)))
+    if revoked is not None and certificate.status_index is not None and certificate.status_index in revoked:
+        return CertificateVerdict(CertificateOutcome.REVOKED, certificate)
     return CertificateVerdict(CertificateOutcome.VALID, certificate)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -89,6 +89,17 @@ class AgencyForm(ServiceErrorsMixin, forms.Form):
     phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
 
 
+class AgencyEditForm(AgencyForm):
+    """The agency's page of changes: everything but the licence number (another number is another
+    licence), with the version the officer read."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["licence_number"]
+
+
 class LicenceMoveForm(ServiceErrorsMixin, forms.Form):
     action = forms.ChoiceField(choices=[(name, name) for name in ("suspend", "reinstate", "revoke", "expire")])
     reason = forms.CharField(
@@ -123,8 +134,14 @@ class OfferForm(ServiceErrorsMixin, forms.Form):
     description = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class OfferEditForm(OfferForm):
+    """An offer's page of changes, with the version the officer read."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class OfferMoveForm(forms.Form):
-    action = forms.ChoiceField(choices=[("vet", "vet"), ("withdraw", "withdraw")])
+    action = forms.ChoiceField(choices=[("vet", "vet"), ("revise", "revise"), ("withdraw", "withdraw")])
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -140,6 +157,25 @@ class CourseForm(ServiceErrorsMixin, forms.Form):
     ends_on = forms.DateField(label=_("Ends on"), widget=DATE)
     seats = forms.IntegerField(label=_("Seats"), min_value=0)
     description = forms.CharField(label=_("What it teaches"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AnswerForm(ServiceErrorsMixin, forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"),
+        required=False,  # the service names an empty answer
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The migrant reads it in their account and is told by e-mail or SMS that it is there."),
+    )
+
+
+class CertificateRevokeForm(ServiceErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revoking the certificate"),
+        required=False,  # the service names a missing reason
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class AttendanceForm(ServiceErrorsMixin, forms.Form):

@@ -174,7 +174,7 @@ class Addressee(models.TextChoices):
 
 class OfferQuestion(models.Model):
     """A migrant's question about an offer, to the consulate or to the agency (employment staff
-    read it and pass it on)."""
+    read it, pass it on, and answer it; the answer is shown in the migrant's account)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="questions")
@@ -182,12 +182,27 @@ class OfferQuestion(models.Model):
     addressee = models.CharField(pgettext_lazy("question addressed", "to"), max_length=12, choices=Addressee.choices)
     message = models.TextField(_("your question"), max_length=2000)
     asked_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("answer"), max_length=4000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-asked_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True, answer="") | (Q(answered_at__isnull=False) & ~Q(answer="")),
+                name="employment_question_answered_with_text",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.offer}: {self.get_addressee_display()}"
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
 
 
 class Topic(models.TextChoices):
@@ -244,7 +259,8 @@ class EnrolmentStatus(models.TextChoices):
 
 class Enrolment(models.Model):
     """A migrant's place (or place on the waiting list) in a course, their attendance and its
-    completion, with the signed certificate issued on completion."""
+    completion, with the signed certificate issued on completion (and its revocation, if it is
+    withdrawn: the certificate's bit is then set in the certificates' status list)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="enrolments")
@@ -255,6 +271,14 @@ class Enrolment(models.Model):
     enrolled_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     certificate = models.TextField(_("certificate"), blank=True)
+    # The certificate's bit in the certificates' revocation status list (one index per certificate,
+    # never reused; none for a certificate issued before the list existed).
+    status_index = models.PositiveIntegerField(_("status list index"), null=True, blank=True, unique=True)
+    revoked_at = models.DateTimeField(_("certificate revoked"), null=True, blank=True)
+    revocation_reason = models.TextField(_("reason for revocation"), max_length=1000, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         ordering = ["enrolled_at", "id"]
@@ -265,7 +289,22 @@ class Enrolment(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="completed") | Q(completed_at__isnull=False), name="employment_completed_when"
             ),
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True, revocation_reason="")
+                | (Q(revoked_at__isnull=False, status="completed") & ~Q(revocation_reason="")),
+                name="employment_certificate_revoked_with_a_reason",
+            ),
+        ]
+        # The status list reads the revoked certificates' indexes.
+        indexes = [
+            models.Index(
+                fields=["status_index"], condition=Q(revoked_at__isnull=False), name="employment_certificate_revoked"
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.participant_name}: {self.course}"
+
+    @property
+    def certificate_revoked(self) -> bool:
+        return self.revoked_at is not None

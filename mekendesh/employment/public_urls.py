@@ -11,4 +11,5 @@ urlpatterns = [
     path("offers/<uuid:offer_id>/", public_views.offer, name="offer"),
     path("courses/", public_views.courses, name="courses"),
     path("certificates/", public_views.certificate_verify, name="certificate_verify"),
+    path("certificates/status", public_views.certificate_status, name="certificate_status"),
 ]

@@ -1,6 +1,7 @@
 """The public employment pages, mounted at ``/employment/`` (namespace ``employment:``), for
 everyone, signed in or not, in the reader's language, without JavaScript: the licence check, the
-vetted job offers, the courses, and the verification of a course certificate.
+vetted job offers, the courses, the verification of a course certificate, and the certificates'
+signed revocation status list (for offline checks, like the registration credentials' list).
 
 The licence check and the certificate check are rate-limited per client address like the status
 check; a page over the limit answers 429 with the time to wait.
@@ -13,10 +14,13 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from mekendesh.accounts.permissions import can
+from mekendesh.credentials.keys import CredentialKeyUnavailable
 from mekendesh.employment import isco, selectors
 from mekendesh.employment.forms import (
     CertificateForm,
@@ -26,6 +30,7 @@ from mekendesh.employment.forms import (
     SubmissionKeyForm,
 )
 from mekendesh.employment.models import LicenceStatus, Offer, SavedOffer
+from mekendesh.lib.credential import STATUS_LIST_TYPE
 from mekendesh.lib.ratelimit import client_address, rate_limit_hit
 from mekendesh.reference.models import Country
 
@@ -142,6 +147,21 @@ def certificate_verify(request: HttpRequest) -> HttpResponse:
             return _held_back(request, "employment/public/certificate_verify.html", context, verdict.retry_after)
         context["check"] = selectors.certificate_check(text=form.cleaned_data["certificate"])
     return render(request, "employment/public/certificate_verify.html", context)
+
+
+@require_GET
+def certificate_status(request: HttpRequest) -> HttpResponse:
+    """The certificates' revocation status list, signed (``application/statuslist+cwt``): the bit
+    of a certificate's status index is set once it is revoked."""
+    try:
+        signed = selectors.certificate_status_list_signed(now=timezone.now())
+    except CredentialKeyUnavailable:
+        return HttpResponse(_("No status list can be signed now."), status=503, content_type="text/plain")
+    response = HttpResponse(signed, content_type=STATUS_LIST_TYPE)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Disposition"] = 'attachment; filename="certificate-status.cwt"'
+    patch_cache_control(response, public=True, max_age=selectors.CERTIFICATE_STATUS_LIST_CACHE_SECONDS)
+    return response
 
 
 def _topics() -> list[tuple[str, str]]:

@@ -1,5 +1,7 @@
 """Reads of the employment module. What the public sees starts here: only vetted offers still open
-whose agency's licence is valid (:func:`offers_public`)."""
+whose agency's licence is valid (:func:`offers_public`). The certificates' revocation status list
+(:func:`certificate_status_list_signed`) has the form of the registration credentials' list and
+is signed with the same key."""
 
 from __future__ import annotations
 
@@ -7,13 +9,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record_many
-from mekendesh.credentials.keys import published_keyset
-from mekendesh.employment.certificate import CertificateVerdict, certificate_verify
+from mekendesh.credentials.keys import issuing_key, published_keyset
+from mekendesh.employment.certificate import CertificateOutcome, CertificateVerdict, certificate_verify
 from mekendesh.employment.keys import licence_key, name_query_key
 from mekendesh.employment.models import (
     Agency,
@@ -28,10 +33,14 @@ from mekendesh.employment.models import (
     SavedOffer,
 )
 from mekendesh.employment.workflows import LICENCE
+from mekendesh.lib.credential import StatusList, status_list_sign
 from mekendesh.workflows.models import WorkflowAction
 from mekendesh.workflows.services import workflow_history
 
 MAX_LICENCE_ANSWERS = 20
+# The certificates' signed status list is kept this long (seconds); a revocation drops it at once.
+CERTIFICATE_STATUS_LIST_CACHE_SECONDS = 300
+CERTIFICATE_STATUS_LIST_CACHE_KEY = "employment:certificate-status-list"
 
 
 def offers_public(*, today: dt.date | None = None) -> QuerySet[Offer]:
@@ -143,7 +152,28 @@ def my_saved_offers(*, user: Any) -> list[SavedOffer]:
 
 
 def my_questions(*, user: Any) -> list[OfferQuestion]:
+    """The migrant's questions, newest first, with the answers they got."""
     return list(OfferQuestion.objects.filter(user=user).select_related("offer"))
+
+
+def questions_for_staff() -> QuerySet[OfferQuestion]:
+    """Every question, those still waiting for an answer first (oldest first: asked longest ago),
+    then the answered ones, latest answer first."""
+    return OfferQuestion.objects.select_related("offer", "offer__agency", "user", "answered_by").order_by(
+        F("answered_at").desc(nulls_first=True), "asked_at", "id"
+    )
+
+
+def questions_unanswered_count() -> int:
+    return OfferQuestion.objects.filter(answered_at__isnull=True).count()
+
+
+def question_for_staff(*, question_id: Any) -> OfferQuestion | None:
+    return (
+        OfferQuestion.objects.select_related("offer", "offer__agency", "offer__country", "user", "answered_by")
+        .filter(public_id=question_id)
+        .first()
+    )
 
 
 def my_enrolments(*, user: Any) -> QuerySet[Enrolment]:
@@ -154,18 +184,70 @@ def my_enrolments(*, user: Any) -> QuerySet[Enrolment]:
 class CertificateCheck:
     verdict: CertificateVerdict
     on_record: bool  # the ministry's records still hold the completion the certificate states
+    revoked_on: dt.date | None = None  # when the certificate was revoked, if it was
+
+    @property
+    def revoked(self) -> bool:
+        return self.verdict.outcome == CertificateOutcome.REVOKED
+
+
+class CertificateRevocations:
+    """The register as the certificates' revocation list for :func:`certificate_verify` (the online
+    check): ``index in CertificateRevocations()`` asks whether that certificate is revoked now."""
+
+    def __contains__(self, index: object) -> bool:
+        if not isinstance(index, int):
+            return False
+        return Enrolment.objects.filter(status_index=index, revoked_at__isnull=False).exists()
 
 
 def certificate_check(*, text: str) -> CertificateCheck:
-    """A certificate's signature against the published keys, and whether the completion it states
-    is still on record."""
-    verdict = certificate_verify(text, published_keyset())
-    on_record = False
-    if verdict.certificate is not None:
-        on_record = Enrolment.objects.filter(
-            public_id=verdict.certificate.certificate_id, status=EnrolmentStatus.COMPLETED
-        ).exists()
-    return CertificateCheck(verdict=verdict, on_record=on_record)
+    """A certificate's signature against the published keys, whether it was revoked (by its
+    status-list index, or — for a certificate issued before the list — by its id), and whether
+    the completion it states is still on record."""
+    verdict = certificate_verify(text, published_keyset(), revoked=CertificateRevocations())
+    if verdict.certificate is None:
+        return CertificateCheck(verdict=verdict, on_record=False)
+    enrolment = Enrolment.objects.filter(
+        public_id=verdict.certificate.certificate_id, status=EnrolmentStatus.COMPLETED
+    ).first()
+    if enrolment is not None and enrolment.revoked_at is not None:
+        verdict = CertificateVerdict(CertificateOutcome.REVOKED, verdict.certificate)
+        return CertificateCheck(verdict=verdict, on_record=True, revoked_on=timezone.localdate(enrolment.revoked_at))
+    return CertificateCheck(verdict=verdict, on_record=enrolment is not None)
+
+
+def certificate_status_list(*, now: dt.datetime, issuer: str) -> StatusList:
+    """The certificates' revocation status list as of ``now``, covering every index issued so far."""
+    revoked = list(
+        Enrolment.objects.filter(revoked_at__isnull=False, status_index__isnull=False)
+        .order_by()
+        .values_list("status_index", flat=True)
+    )
+    last = (
+        Enrolment.objects.filter(status_index__isnull=False)
+        .order_by("-status_index")
+        .values_list("status_index", flat=True)
+        .first()
+    )
+    return StatusList.build(
+        revoked=[index for index in revoked if index is not None],
+        size=0 if last is None else last + 1,
+        issuer=issuer,
+        issued_at=now,
+        expires_at=now + dt.timedelta(hours=settings.CREDENTIAL_STATUS_LIST_HOURS),
+    )
+
+
+def certificate_status_list_signed(*, now: dt.datetime) -> bytes:
+    """The certificates' signed status list as served, made at most every few minutes (and after
+    each revocation), signed with the credentials' key like their own list."""
+    signed = cache.get(CERTIFICATE_STATUS_LIST_CACHE_KEY)
+    if not isinstance(signed, bytes):
+        key = issuing_key()
+        signed = status_list_sign(certificate_status_list(now=now, issuer=published_keyset().issuer), key)
+        cache.set(CERTIFICATE_STATUS_LIST_CACHE_KEY, signed, timeout=CERTIFICATE_STATUS_LIST_CACHE_SECONDS)
+    return signed
 
 
 def personal_rows_shown(*, actor: Any, rows: Any) -> list[Any]:
@@ -174,5 +256,8 @@ def personal_rows_shown(*, actor: Any, rows: Any) -> list[Any]:
     people are), together."""
     shown = list(rows)
     if shown:
-        audit_record_many(actor=actor, entries=[AuditEntry(action=AuditEvent.Action.READ, obj=row) for row in shown])
+        with transaction.atomic():  # the audit trail is written inside a transaction, also outside a test's
+            audit_record_many(
+                actor=actor, entries=[AuditEntry(action=AuditEvent.Action.READ, obj=row) for row in shown]
+            )
     return shown

@@ -1,8 +1,9 @@
 """Writes of the employment module: agencies and their licences, warnings about illegal
-recruiters, job offers and their vetting, a migrant's saved offers and questions, courses,
-enrolments, attendance, completion and the signed certificate — each in one transaction with its
-audit row. A licence's status and an offer's vetting move through their workflows
-(:mod:`mekendesh.employment.workflows`).
+recruiters, job offers and their vetting, a migrant's saved offers and questions and the answers
+to them, courses, enrolments, attendance, completion, the signed certificate and its revocation —
+each in one transaction with its audit row. A licence's status and an offer's vetting move through
+their workflows (:mod:`mekendesh.employment.workflows`); an agency and an offer are edited with
+the version the editor read (a stale edit is refused, as everywhere).
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from typing import Any
 import pycountry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mekendesh.accounts.permissions import can
 from mekendesh.audit.models import AuditEvent
-from mekendesh.audit.services import audit_record
+from mekendesh.audit.services import audit_record, changed_fields
 from mekendesh.employment import isco
 from mekendesh.employment.certificate import Certificate, certificate_sign
 from mekendesh.employment.keys import licence_key, name_key
@@ -33,19 +37,26 @@ from mekendesh.employment.models import (
     Course,
     Enrolment,
     EnrolmentStatus,
+    Housing,
     LicenceStatus,
     Offer,
     OfferQuestion,
+    OfferStatus,
     SavedOffer,
 )
+from mekendesh.employment.selectors import CERTIFICATE_STATUS_LIST_CACHE_KEY
 from mekendesh.employment.workflows import LICENCE, OFFER, suspended_agency_refusal
 from mekendesh.reference.models import Country
 from mekendesh.workflows.idempotency import submitted_once
 from mekendesh.workflows.models import WorkflowAction
-from mekendesh.workflows.services import transition
+from mekendesh.workflows.services import stale_object_error, transition
 
 MAX_HOURS_PER_WEEK = 72
 MAX_CONTRACT_MONTHS = 60
+MAX_ANSWER_LENGTH = 4000
+MAX_REASON_LENGTH = 1000
+# Tries at a free status-list index when two certificates are issued at the same moment.
+_INDEX_TRIES = 5
 
 
 def _require(actor: Any, action: str, obj: Any = None) -> None:
@@ -153,6 +164,110 @@ def licence_status_change(
         idempotency_key=idempotency_key,
     )
     return moved
+
+
+def _licence_dates_error(valid_from: dt.date | None, valid_until: dt.date | None) -> dict[str, str]:
+    if valid_from is None:
+        return {"valid_from": _("Give the date the licence starts.")}
+    if valid_until is None:
+        return {"valid_until": _("Give the date the licence ends.")}
+    if valid_until < valid_from:
+        return {
+            "valid_until": _("The licence cannot end (%(until)s) before it starts (%(from)s).")
+            % {"until": _date(valid_until), "from": _date(valid_from)}
+        }
+    return {}
+
+
+@transaction.atomic
+def agency_update(
+    *,
+    actor: Any,
+    agency: Agency,
+    name: str,
+    holder: str,
+    valid_from: dt.date,
+    valid_until: dt.date,
+    countries: Iterable[Country] = (),
+    address: str = "",
+    phone: str = "",
+    expected_version: int | None = None,
+) -> Agency:
+    """Correct an agency's name, licence holder, validity, countries served and contacts.
+
+    The licence number stays (another number is another licence), and so does the licence's
+    status: it moves only through the licence workflow, which keeps its history. A validity
+    that now ends before today expires the licence through that workflow (a move in its history,
+    with the date); a licence that expired or was revoked stays so when its dates are moved on (a
+    new licence is a new record). A country in which the agency has open offers cannot be taken
+    off its list (withdraw them first): an offer is placed only where its agency is licensed.
+
+    An edit of a version someone else changed since (``expected_version``) raises
+    ``StaleObjectError`` and stores nothing; bad input raises ``ValidationError`` naming the
+    field, and stores nothing either. Nothing changed: nothing stored."""
+    _require(actor, "employment.licence")
+    locked = Agency.objects.select_for_update().get(pk=agency.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise stale_object_error()
+    name, holder = _clean(name), _clean(holder)
+    chosen = list(countries)
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Name the agency.")
+    if not holder:
+        errors["holder"] = _("Name the licence holder.")
+    errors.update(_licence_dates_error(valid_from, valid_until))
+    if chosen:
+        stranded = sorted(
+            {
+                offer.country.name
+                for offer in Offer.objects.filter(
+                    agency=locked,
+                    status__in=[OfferStatus.DRAFT, OfferStatus.VETTED],
+                    expires_on__gte=timezone.localdate(),
+                )
+                .exclude(country__in=chosen)
+                .select_related("country")
+            }
+        )
+        if stranded:
+            errors["countries"] = _(
+                "%(agency)s has open offers in %(countries)s: withdraw them before taking the country off the list."
+            ) % {"agency": locked.name, "countries": ", ".join(stranded)}
+    if errors:
+        raise ValidationError(errors)
+    changes: dict[str, Any] = {
+        "name": name,
+        "holder": holder,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "address": _clean(address),
+        "phone": _clean(phone),
+    }
+    fields = changed_fields({field: getattr(locked, field) for field in changes}, changes)
+    for field in fields:
+        setattr(locked, field, changes[field])
+    saved = list(fields)
+    if "name" in fields:
+        locked.name_key = name_key(name)
+        saved.append("name_key")
+    if set(locked.countries.values_list("pk", flat=True)) != {country.pk for country in chosen}:
+        locked.countries.set(chosen)
+        fields.append("countries")
+    if not fields:
+        return locked
+    locked.version += 1
+    locked.save(update_fields=[*saved, "version"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=sorted(fields))
+    if locked.valid_until < timezone.localdate() and locked.status in (LicenceStatus.VALID, LicenceStatus.SUSPENDED):
+        locked = transition(
+            actor=actor,
+            obj=locked,
+            workflow=LICENCE,
+            action="expire",
+            note=_("The licence's validity ended on %(date)s.") % {"date": _date(locked.valid_until)},
+        )
+    return locked
 
 
 @transaction.atomic
@@ -375,6 +490,119 @@ def offer_create(
     return offer
 
 
+OFFER_FIELDS = (
+    "agency",
+    "employer",
+    "country",
+    "city",
+    "title",
+    "isco_code",
+    "wage",
+    "currency",
+    "hours_per_week",
+    "housing",
+    "contract_months",
+    "positions",
+    "expires_on",
+    "description",
+)
+
+
+@transaction.atomic
+def offer_update(
+    *,
+    actor: Any,
+    offer: Offer,
+    agency: Agency,
+    employer: str,
+    country: Country,
+    city: str,
+    title: str,
+    isco_code: str,
+    wage: Decimal | int | str,
+    currency: str,
+    hours_per_week: int,
+    housing: str,
+    contract_months: int,
+    expires_on: dt.date,
+    positions: int = 1,
+    description: str = "",
+    expected_version: int | None = None,
+) -> Offer:
+    """Change an offer after it was recorded, with the checks of :func:`offer_create` (each
+    refusal names its field): an agency whose licence is valid and not suspended and that serves
+    the country, a wage above zero in a currency of ISO 4217, a known occupation, a closing date
+    that is not past.
+
+    A vetted offer that is changed goes back to awaiting vetting — the workflow's ``revise``,
+    recorded in the offer's history with the fields that changed — and leaves the public pages
+    until it is vetted again: what the public reads has been vetted, and a changed wage, agency or
+    employer has not. A withdrawn offer is closed and is not changed. An edit of a version someone
+    else changed since (``expected_version``) raises ``StaleObjectError``; whatever is refused
+    stores nothing. Nothing changed: nothing stored."""
+    _require(actor, "employment.offer")
+    locked = Offer.objects.select_for_update().get(pk=offer.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise stale_object_error()
+    if locked.status == OfferStatus.WITHDRAWN:
+        raise ValidationError(_("This offer is withdrawn: it cannot be changed."), code="offer_withdrawn")
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    employer, city, title = _clean(employer), _clean(city), _clean(title)
+    isco_code, currency = (isco_code or "").strip(), (currency or "").strip().upper()
+    errors = _offer_errors(
+        agency=agency,
+        country=country,
+        isco_code=isco_code,
+        wage=wage,
+        currency=currency,
+        hours_per_week=hours_per_week,
+        contract_months=contract_months,
+        positions=positions,
+        expires_on=expires_on,
+        employer=employer,
+        city=city,
+        title=title,
+    )
+    if housing not in Housing.values:
+        errors["housing"] = _("Choose the housing the offer comes with.")
+    if errors:
+        raise ValidationError(errors)
+    changes: dict[str, Any] = {
+        "agency": agency,
+        "employer": employer,
+        "country": country,
+        "city": city,
+        "title": title,
+        "isco_code": isco_code,
+        "wage": Decimal(str(wage)),
+        "currency": currency,
+        "hours_per_week": hours_per_week,
+        "housing": housing,
+        "contract_months": contract_months,
+        "positions": positions,
+        "expires_on": expires_on,
+        "description": (description or "").strip(),
+    }
+    fields = changed_fields({field: getattr(locked, field) for field in OFFER_FIELDS}, changes)
+    if not fields:
+        return locked
+    for field in fields:
+        setattr(locked, field, changes[field])
+    locked.version += 1
+    locked.save(update_fields=[*fields, "version"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=fields)
+    if locked.status == OfferStatus.VETTED:
+        labels = ", ".join(str(getattr(Offer._meta.get_field(field), "verbose_name", field)) for field in fields)
+        locked = transition(
+            actor=actor,
+            obj=locked,
+            workflow=OFFER,
+            action="revise",
+            note=_("Changed after vetting (%(fields)s): to be vetted again.") % {"fields": labels},
+        )
+    return locked
+
+
 def offer_move(
     *,
     actor: Any,
@@ -444,6 +672,60 @@ def offer_ask(
         return question
 
     return submitted_once(key=submission_key, actor=actor, kind="employment.question", make=make)
+
+
+def _tell_the_asker(*, actor: Any, question: OfferQuestion) -> None:
+    """Tell the migrant who asked that the answer is in their account: by the person's own ways
+    (their account's confirmed address, their e-mail and phone while they consent to consular
+    contact), else the account's confirmed address; no one is told when there is no way."""
+    from mekendesh.notifications.services import notification_queue, recipient_for_person, recipient_for_user
+    from mekendesh.people.models import Person
+
+    person = Person.objects.filter(account=question.user).select_related("account").first()
+    recipient = recipient_for_person(person) if person is not None else recipient_for_user(question.user)
+    if recipient is None:
+        return
+    link = settings.SITE_URL.rstrip("/") + reverse("migrant:employment") + f"#question-{question.public_id}"
+    notification_queue(
+        recipient=recipient,
+        event_key=f"employment:question:{question.pk}:answered",
+        template="employment/answered",
+        context={"offer_title": question.offer.title, "link": link},
+        about=question,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def question_answer(*, actor: Any, question: OfferQuestion, answer: str) -> OfferQuestion:
+    """Answer a migrant's question about an offer (an employment officer, having asked the agency
+    where the question was to them). The answer is shown in the migrant's account, and they are
+    told it is there by e-mail or SMS in their language (the message holds a link, not the
+    answer). A question is answered once: of two officers answering at the same moment, the
+    second is told it was answered already, and nothing of theirs is stored."""
+    _require(actor, "employment.offer")
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": _("Write the answer.")})
+    if len(answer) > MAX_ANSWER_LENGTH:
+        raise ValidationError(
+            {"answer": _("The answer is too long: at most %(max)d characters.") % {"max": MAX_ANSWER_LENGTH}}
+        )
+    locked = OfferQuestion.objects.select_for_update().get(pk=question.pk)
+    if locked.answered_at is not None:
+        raise ValidationError(
+            _("This question was answered already, on %(date)s.")
+            % {"date": timezone.localtime(locked.answered_at).strftime("%d.%m.%Y %H:%M")},
+            code="answered",
+        )
+    locked.answer = answer
+    locked.answered_by = actor
+    locked.answered_at = timezone.now()
+    locked.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=["answer"])
+    question = OfferQuestion.objects.select_related("offer", "user").get(pk=locked.pk)
+    _tell_the_asker(actor=actor, question=question)
+    return question
 
 
 # --- courses and enrolments -------------------------------------------------------------------
@@ -595,7 +877,8 @@ def enrolment_attendance(*, actor: Any, enrolment: Enrolment, days_attended: int
 
 @transaction.atomic
 def enrolment_complete(*, actor: Any, enrolment: Enrolment) -> Enrolment:
-    """Record that a participant completed the course and issue the signed certificate."""
+    """Record that a participant completed the course and issue the signed certificate, with
+    its own index in the certificates' revocation status list."""
     from mekendesh.credentials.keys import issuing_key
 
     _require(actor, "employment.course")
@@ -605,22 +888,74 @@ def enrolment_complete(*, actor: Any, enrolment: Enrolment) -> Enrolment:
     if enrolment.days_attended < 1:
         raise ValidationError(_("Record the participant's attendance first."))
     now = timezone.now()
+    key = issuing_key()
     course = enrolment.course
-    certificate = Certificate(
-        certificate_id=enrolment.public_id,
-        issuer=settings.CREDENTIAL_ISSUER,
-        participant=enrolment.participant_name,
-        course=course.title,
-        provider=course.provider,
-        topic=course.topic,
-        starts_on=course.starts_on,
-        ends_on=course.ends_on,
-        completed_on=timezone.localdate(now),
-        issued_at=now,
-    )
     enrolment.status = EnrolmentStatus.COMPLETED
     enrolment.completed_at = now
-    enrolment.certificate = certificate_sign(certificate, issuing_key())
-    enrolment.save(update_fields=["status", "completed_at", "certificate"])
-    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["status", "certificate"])
+    for attempt in range(_INDEX_TRIES):
+        index = _next_certificate_index()
+        certificate = Certificate(
+            certificate_id=enrolment.public_id,
+            issuer=settings.CREDENTIAL_ISSUER,
+            participant=enrolment.participant_name,
+            course=course.title,
+            provider=course.provider,
+            topic=course.topic,
+            starts_on=course.starts_on,
+            ends_on=course.ends_on,
+            completed_on=timezone.localdate(now),
+            issued_at=now,
+            status_index=index,
+        )
+        enrolment.status_index = index
+        enrolment.certificate = certificate_sign(certificate, key)
+        try:
+            with transaction.atomic():
+                enrolment.save(update_fields=["status", "completed_at", "certificate", "status_index"])
+            break
+        except IntegrityError:
+            # Another certificate took the index in the meantime: take the next one.
+            if attempt == _INDEX_TRIES - 1:
+                raise
+    audit_record(
+        actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, fields=["status", "certificate", "status_index"]
+    )
     return enrolment
+
+
+def _next_certificate_index() -> int:
+    last = Enrolment.objects.aggregate(last=Max("status_index"))["last"]
+    return 0 if last is None else last + 1
+
+
+@transaction.atomic
+def certificate_revoke(*, actor: Any, enrolment: Enrolment, reason: str) -> Enrolment:
+    """Withdraw a course certificate, with the reason (kept for staff and shown to the
+    participant). From the commit on, the public verification page says it is revoked and since
+    when, and its bit is set in the certificates' signed status list (offline checks). The
+    completion itself stays on record; a certificate is revoked once, and a second revocation is
+    refused with the date of the first."""
+    _require(actor, "employment.course")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the revocation (the decision, its date).")})
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ValidationError(
+            {"reason": _("The reason is too long: at most %(max)d characters.") % {"max": MAX_REASON_LENGTH}}
+        )
+    locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if locked.status != EnrolmentStatus.COMPLETED or not locked.certificate:
+        raise ValidationError(_("Only the certificate of a completed course can be revoked."), code="no_certificate")
+    if locked.revoked_at is not None:
+        raise ValidationError(
+            _("This certificate was revoked already, on %(date)s.")
+            % {"date": timezone.localtime(locked.revoked_at).strftime("%d.%m.%Y")},
+            code="revoked",
+        )
+    locked.revoked_at = timezone.now()
+    locked.revocation_reason = reason
+    locked.revoked_by = actor
+    locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    transaction.on_commit(lambda: cache.delete(CERTIFICATE_STATUS_LIST_CACHE_KEY))
+    audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=locked, fields=["revoked_at", "revocation_reason"])
+    return locked

@@ -11,13 +11,13 @@ from mekendesh.web.navigation import home_panel_register, nav_register
 
 
 def _home_panel(user: Any) -> dict[str, Any]:
-    from mekendesh.employment.models import Offer, OfferQuestion, OfferStatus
-    from mekendesh.employment.selectors import offers_public
+    from mekendesh.employment.models import Offer, OfferStatus
+    from mekendesh.employment.selectors import offers_public, questions_unanswered_count
 
     return {
         "to_vet": Offer.objects.filter(status=OfferStatus.DRAFT).count(),
         "public": offers_public().count(),
-        "questions": OfferQuestion.objects.count(),
+        "questions": questions_unanswered_count(),
     }
 
 

@@ -1,25 +1,36 @@
 """The employment officer's pages under ``/staff/employment/`` (namespace ``staff:``): agencies and
-their licences (status changes with a reason and their history), warnings about illegal
-recruiters, job offers and their vetting, the migrants' questions, courses with their enrolments,
-attendance and completion. Every other role gets 404."""
+their licences (changes, status changes with a reason and their history), warnings about illegal
+recruiters, job offers (changes) and their vetting, the migrants' questions and their answers,
+courses with their enrolments, attendance, completion and the revocation of a certificate. Every
+other role gets 404.
+
+An edit page sends the version it showed: when someone else saved the record in between, the
+page answers 409 with what the officer typed kept, what is saved now shown above it, and the
+form's version moved on, so that sending it again saves it knowingly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mekendesh.employment import selectors, services
 from mekendesh.employment.forms import (
+    AgencyEditForm,
     AgencyForm,
+    AnswerForm,
     AttendanceForm,
+    CertificateRevokeForm,
     CourseForm,
     LicenceMoveForm,
+    OfferEditForm,
     OfferForm,
     OfferMoveForm,
     WarningForm,
@@ -30,7 +41,6 @@ from mekendesh.employment.models import (
     Course,
     Enrolment,
     Offer,
-    OfferQuestion,
     OfferStatus,
 )
 from mekendesh.employment.workflows import LICENCE, OFFER
@@ -59,9 +69,56 @@ def index(request: HttpRequest) -> HttpResponse:
             "to_vet": Offer.objects.filter(status=OfferStatus.DRAFT).count(),
             "public": selectors.offers_public().count(),
             "courses": selectors.courses_open().count(),
-            "questions": OfferQuestion.objects.count(),
+            "questions": selectors.questions_unanswered_count(),
         },
     )
+
+
+def _edit_page(
+    request: HttpRequest,
+    *,
+    form: Any,
+    save: Callable[[dict[str, Any], int], Any],
+    reload: Callable[[], Any],
+    saved: Callable[[Any], list[tuple[Any, Any]]],
+    context: dict[str, Any],
+    done: Callable[[Any], HttpResponse],
+) -> HttpResponse:
+    """An edit form of a versioned record: ``save(data, version)`` calls the service; a stale
+    version answers 409 with the typed values kept and ``saved(reload())`` — what is stored now —
+    shown above them; a refusal answers 400 with each message on its field."""
+    stale = False
+    record = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            result = save(data, version)
+        except StaleObjectError as exc:
+            stale = True
+            record = reload()
+            form.add_error(None, str(exc))
+            form.add_error(None, _("What you typed is kept below; what is saved now is shown above it."))
+            moved_on = form.data.copy()
+            moved_on[form.add_prefix("version")] = str(record.version)
+            form.data = moved_on
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            return done(result)
+    status = 409 if stale else (400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "employment/staff/edit.html",
+        {**context, "form": form, "stale": stale, "saved": saved(record) if stale else []},
+        status=status,
+    )
+
+
+def _date_text(value: Any) -> str:
+    return value.strftime("%d.%m.%Y") if value else "—"
 
 
 # --- agencies -------------------------------------------------------------------------------------
@@ -105,6 +162,57 @@ def agency(request: HttpRequest, agency_id: Any) -> HttpResponse:
             "offers": found.offers.select_related("country").order_by("-created_at"),
             "warnings": found.warnings.all(),
         },
+    )
+
+
+def _agency_saved(agency: Agency) -> list[tuple[Any, Any]]:
+    return [
+        (_("Name"), agency.name),
+        (_("Licence holder"), agency.holder),
+        (_("Valid from"), _date_text(agency.valid_from)),
+        (_("Valid until"), _date_text(agency.valid_until)),
+        (_("Countries served"), ", ".join(country.name for country in agency.countries.all()) or "—"),
+        (_("Address"), agency.address or "—"),
+        (_("Phone number"), agency.phone or "—"),
+    ]
+
+
+@staff_required(permission="employment.licence")
+@require_http_methods(["GET", "POST"])
+def agency_edit(request: HttpRequest, agency_id: Any) -> HttpResponse:
+    found = get_object_or_404(Agency.objects.prefetch_related("countries"), public_id=agency_id)
+    initial = {
+        "name": found.name,
+        "holder": found.holder,
+        "valid_from": found.valid_from,
+        "valid_until": found.valid_until,
+        "countries": list(found.countries.all()),
+        "address": found.address,
+        "phone": found.phone,
+        "version": found.version,
+    }
+
+    def done(agency: Agency) -> HttpResponse:
+        messages.success(request, _("The agency's record is saved."))
+        return redirect("staff:employment_agency", agency_id=agency.public_id)
+
+    return _edit_page(
+        request,
+        form=AgencyEditForm(request.POST or None, initial=initial),
+        save=lambda data, version: services.agency_update(
+            actor=request.user, agency=found, expected_version=version, **data
+        ),
+        reload=lambda: Agency.objects.prefetch_related("countries").get(pk=found.pk),
+        saved=_agency_saved,
+        context={
+            "title": _("Change %(agency)s") % {"agency": found.name},
+            "back": reverse("staff:employment_agency", kwargs={"agency_id": found.public_id}),
+            "note": _(
+                "The licence number cannot be changed: another number is another licence. The licence's "
+                "status changes on the agency's page, with its reason."
+            ),
+        },
+        done=done,
     )
 
 
@@ -193,6 +301,67 @@ def offer(request: HttpRequest, offer_id: Any) -> HttpResponse:
     )
 
 
+def _offer_saved(offer: Offer) -> list[tuple[Any, Any]]:
+    return [
+        (_("Agency"), offer.agency.name),
+        (_("Employer"), offer.employer),
+        (_("Country"), offer.country.name),
+        (_("City"), offer.city),
+        (_("Job title"), offer.title),
+        (_("Occupation"), offer.isco_code),
+        (_("Monthly wage"), f"{offer.wage} {offer.currency}"),
+        (_("Hours a week"), offer.hours_per_week),
+        (_("Housing"), offer.get_housing_display()),
+        (_("Contract length (months)"), offer.contract_months),
+        (_("Positions"), offer.positions),
+        (_("Open until"), _date_text(offer.expires_on)),
+        (_("Conditions"), offer.description or "—"),
+        (_("Status"), offer.get_status_display()),
+    ]
+
+
+@staff_required(permission="employment.offer")
+@require_http_methods(["GET", "POST"])
+def offer_edit(request: HttpRequest, offer_id: Any) -> HttpResponse:
+    found = get_object_or_404(Offer.objects.select_related("agency", "country"), public_id=offer_id)
+    if found.status == OfferStatus.WITHDRAWN:
+        messages.error(request, _("This offer is withdrawn: it cannot be changed."))
+        return redirect("staff:employment_offer", offer_id=found.public_id)
+    initial: dict[str, Any] = {name: getattr(found, name) for name in services.OFFER_FIELDS}
+    initial["version"] = found.version
+
+    def done(offer: Offer) -> HttpResponse:
+        if offer.status == OfferStatus.DRAFT and found.status == OfferStatus.VETTED:
+            messages.warning(
+                request,
+                _("The offer is saved. It was vetted: it now awaits vetting again and is not public until then."),
+            )
+        else:
+            messages.success(request, _("The offer is saved."))
+        return redirect("staff:employment_offer", offer_id=offer.public_id)
+
+    return _edit_page(
+        request,
+        form=OfferEditForm(request.POST or None, initial=initial),
+        save=lambda data, version: services.offer_update(
+            actor=request.user, offer=found, expected_version=version, **data
+        ),
+        reload=lambda: Offer.objects.select_related("agency", "country").get(pk=found.pk),
+        saved=_offer_saved,
+        context={
+            "title": _("Change the offer “%(title)s”") % {"title": found.title},
+            "back": reverse("staff:employment_offer", kwargs={"offer_id": found.public_id}),
+            "note": _(
+                "This offer is vetted: once changed, it awaits vetting again and leaves the public pages until "
+                "it is vetted."
+            )
+            if found.status == OfferStatus.VETTED
+            else "",
+        },
+        done=done,
+    )
+
+
 @staff_required(permission="employment.offer")
 @require_POST
 def offer_move(request: HttpRequest, offer_id: Any) -> HttpResponse:
@@ -217,10 +386,40 @@ def offer_move(request: HttpRequest, offer_id: Any) -> HttpResponse:
 @staff_required(permission="employment.view")
 @require_safe
 def questions(request: HttpRequest) -> HttpResponse:
-    rows = selectors.personal_rows_shown(
-        actor=request.user, rows=OfferQuestion.objects.select_related("offer", "offer__agency", "user")[:500]
+    rows = selectors.personal_rows_shown(actor=request.user, rows=selectors.questions_for_staff()[:500])
+    return render(
+        request,
+        "employment/staff/questions.html",
+        {"questions": rows, "unanswered": selectors.questions_unanswered_count()},
     )
-    return render(request, "employment/staff/questions.html", {"questions": rows})
+
+
+@staff_required(permission="employment.view")
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, question_id: Any) -> HttpResponse:
+    """A migrant's question about an offer, and the officer's answer to it."""
+    found = selectors.question_for_staff(question_id=question_id)
+    if found is None:
+        raise Http404
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_answer(actor=request.user, question=found, answer=form.cleaned_data["answer"])
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The answer is sent: the migrant reads it in their account."))
+            return redirect("staff:employment_questions")
+        found = selectors.question_for_staff(question_id=question_id) or found
+    selectors.personal_rows_shown(actor=request.user, rows=[found])
+    return render(
+        request,
+        "employment/staff/question.html",
+        {"question": found, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 # --- courses ----------------------------------------------------------------------------------------
@@ -286,6 +485,15 @@ def enrolment(request: HttpRequest, enrolment_id: Any) -> HttpResponse:
         elif action == "cancel":
             services.enrolment_cancel(actor=request.user, enrolment=found)
             messages.success(request, _("The enrolment is cancelled."))
+        elif action == "revoke":
+            revoke = CertificateRevokeForm(request.POST)
+            reason = revoke.cleaned_data["reason"] if revoke.is_valid() else request.POST.get("reason", "")
+            services.certificate_revoke(actor=request.user, enrolment=found, reason=reason)
+            messages.success(
+                request,
+                _("The certificate of %(participant)s is revoked: its verification now says so.")
+                % {"participant": found.participant_name},
+            )
         else:
             messages.error(request, _("Choose what to record."))
     except (ValidationError, PermissionDenied) as exc:

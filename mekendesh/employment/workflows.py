@@ -3,7 +3,9 @@
 A licence is valid, suspended, revoked or expired; a suspended licence can be reinstated while
 its validity lasts, and an expired or revoked one ends there (a new licence is a new record). The
 nightly job expires licences whose validity has ended. An offer is vetted (only from an agency
-whose licence is valid, and only while it is open) or withdrawn.
+whose licence is valid, and only while it is open) or withdrawn; a vetted offer goes back to
+awaiting vetting when it is changed (or when an officer sends it back), and leaves the public pages
+until it is vetted again.
 """
 
 from __future__ import annotations
@@ -80,6 +82,11 @@ def _vet(offer: Any, actor: Any, move: Transition, changes: dict[str, Any]) -> d
     return {"vetted_by": actor, "vetted_at": timezone.now()}
 
 
+def _revise(offer: Any, actor: Any, move: Transition, changes: dict[str, Any]) -> dict[str, Any]:
+    # Who vetted it and when stays in the offer's history; the offer itself awaits a new vetting.
+    return {"vetted_by": None, "vetted_at": None}
+
+
 OFFER = workflow_register(
     Workflow(
         name="employment.offer",
@@ -88,6 +95,13 @@ OFFER = workflow_register(
         transitions=[
             Transition(
                 OfferStatus.DRAFT, "vet", OfferStatus.VETTED, permission="employment.offer", label=gettext_lazy("Vet")
+            ),
+            Transition(
+                OfferStatus.VETTED,
+                "revise",
+                OfferStatus.DRAFT,
+                permission="employment.offer",
+                label=gettext_lazy("Send back to vetting"),
             ),
             *(
                 Transition(
@@ -100,9 +114,10 @@ OFFER = workflow_register(
                 for state in (OfferStatus.DRAFT, OfferStatus.VETTED)
             ),
         ],
-        prepare={"vet": _vet},
+        prepare={"vet": _vet, "revise": _revise},
         refusals={
             "vet": gettext_lazy("Only an offer awaiting vetting can be vetted."),
+            "revise": gettext_lazy("Only a vetted offer can be sent back to vetting."),
             "withdraw": gettext_lazy("This offer is withdrawn already."),
         },
     )

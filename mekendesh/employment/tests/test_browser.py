@@ -62,3 +62,50 @@ def test_a_migrant_checks_a_licence_finds_an_offer_in_russia_and_enrols_on_a_pho
     assert "Pre-departure orientation: Russia" in mine.inner_text()
     assert fits_the_screen(phone)
     assert Enrolment.objects.get().status == "enrolled"
+
+
+def test_an_officer_answers_a_migrants_question_and_she_reads_the_answer_on_her_phone(
+    live_server, desk, phone, employment_officer, registered_migrant, vetted_offer
+):
+    from mekendesh.accounts.services import totp_activate
+    from mekendesh.conftest import TOTP_SECRET
+    from mekendesh.employment.models import OfferQuestion
+    from mekendesh.employment.services import offer_ask
+    from mekendesh.web.tests.test_browser_officer import sign_in
+
+    question, _first = offer_ask(
+        actor=registered_migrant.account,
+        offer=vetted_offer,
+        addressee="agency",
+        message="Is the housing really free of charge?",
+    )
+    totp_activate(user=employment_officer, secret=TOTP_SECRET)
+    sign_in(desk, live_server.url, employment_officer.email)
+    desk.goto(live_server.url + reverse("staff:employment_questions"))
+    assert "1" in desk.locator("#unanswered-count").inner_text()  # the page is in Russian, the count a digit
+    card = desk.locator("article.question[data-answered=no]")
+    card.locator("a.button.primary").click()
+    desk.wait_for_url("**" + reverse("staff:employment_question", kwargs={"question_id": question.public_id}))
+    assert "Is the housing really free of charge?" in desk.locator("#question-message").inner_text()
+    desk.click("form.answer-form button[type=submit]")  # nothing written yet
+    desk.wait_for_load_state()
+    assert desk.locator("#id_answer_error").count() == 1  # the refusal, on the answer's field
+    question.refresh_from_db()
+    assert question.answered_at is None
+    desk.fill("#id_answer", "Yes: the employer pays for a shared room in a hostel next to the site.")
+    desk.click("form.answer-form button[type=submit]")
+    desk.wait_for_url("**" + reverse("staff:employment_questions"))
+    assert desk.locator("article.question[data-answered=yes]").count() == 1
+    question.refresh_from_db()
+    assert question.answered_by == employment_officer
+
+    phone.goto(live_server.url + reverse("account_login") + "?next=" + reverse("migrant:employment"))
+    phone.fill("input[name=login]", registered_migrant.account.email)
+    phone.fill("input[name=password]", PASSWORD)
+    phone.click("main form button[type=submit]")
+    phone.wait_for_url("**" + reverse("migrant:employment"))
+    mine = phone.locator(f"#question-{question.public_id}")
+    assert mine.get_attribute("data-answered") == "yes"
+    assert "the employer pays for a shared room" in mine.locator(".answer").inner_text()
+    assert fits_the_screen(phone)
+    assert OfferQuestion.objects.get().answer.startswith("Yes:")

@@ -155,11 +155,11 @@ def module_of(endpoint: Endpoint) -> str | None:
 
 @pytest.fixture(autouse=True)
 def employment_records(places, registered_migrant):
-    """An agency with an offer, a course and an enrolment (of the Moscow person's account): the
-    employment pages are the employment officer's alone."""
+    """An agency with an offer, a question about it, a course and an enrolment (of the Moscow
+    person's account): the employment pages are the employment officer's alone."""
     import datetime as dt
 
-    from mekendesh.employment.models import Agency, Course, Enrolment, Offer
+    from mekendesh.employment.models import Agency, Course, Enrolment, Offer, OfferQuestion
 
     agency = Agency.objects.create(
         name="Бакыт Жол",
@@ -169,7 +169,7 @@ def employment_records(places, registered_migrant):
         valid_from=dt.date(2025, 1, 1),
         valid_until=dt.date(2099, 1, 1),
     )
-    Offer.objects.create(
+    offer = Offer.objects.create(
         agency=agency,
         employer="ООО «Стройка»",
         country=places["RU"],
@@ -195,6 +195,32 @@ def employment_records(places, registered_migrant):
     Enrolment.objects.create(
         course=course, user=registered_migrant.account, participant_name="TOKTOSUNOVA AIGERIM", status="enrolled"
     )
+    OfferQuestion.objects.create(
+        offer=offer, user=registered_migrant.account, addressee="agency", message="Is the housing free?"
+    )
+
+
+@pytest.fixture
+def employment_officer(db):
+    from mekendesh.accounts.models import User
+    from mekendesh.conftest import PASSWORD
+
+    return User.objects.create_user(
+        email="employment@labour.example", password=PASSWORD, role="employment_officer", full_name="employment"
+    )
+
+
+def employment_state() -> list[Any]:
+    """What a walk must leave as it was: the agency's and the offer's versions, whether the
+    question was answered, the enrolment's status and certificate."""
+    from mekendesh.employment.models import Agency, Enrolment, Offer, OfferQuestion
+
+    return [
+        list(Agency.objects.values_list("version", "status", "name")),
+        list(Offer.objects.values_list("version", "status", "wage")),
+        list(OfferQuestion.objects.values_list("answer", "answered_at")),
+        list(Enrolment.objects.values_list("status", "certificate", "revoked_at")),
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -222,7 +248,7 @@ def diaspora_values() -> dict[str, Any]:
 
 def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     from mekendesh.cases.models import Case, CaseDocument
-    from mekendesh.employment.models import Agency, Course, Enrolment, Offer
+    from mekendesh.employment.models import Agency, Course, Enrolment, Offer, OfferQuestion
     from mekendesh.imports.models import ImportBatch
     from mekendesh.screening.models import Candidate, ListSource, ListVersion
     from mekendesh.statistics.models import DataSet, ReleaseTable
@@ -235,7 +261,9 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
     source = ListSource.objects.first()
     version = ListVersion.objects.first()
     candidate = Candidate.objects.first()
-    agency, offer, course, enrolment = (model.objects.first() for model in (Agency, Offer, Course, Enrolment))
+    agency, offer, course, enrolment, question = (
+        model.objects.first() for model in (Agency, Offer, Course, Enrolment, OfferQuestion)
+    )
     values = {
         "public_id": person.public_id,
         "stay_id": stay.pk,
@@ -256,6 +284,7 @@ def url_of(endpoint: Endpoint, person: Any, stay: Any) -> str:
         "offer_id": offer.public_id if offer else None,
         "course_id": course.public_id if course else None,
         "enrolment_id": enrolment.public_id if enrolment else None,
+        "question_id": question.public_id if question else None,
         **diaspora_values(),
     }
     unknown = set(endpoint.parameters) - set(values)
@@ -310,6 +339,9 @@ def test_the_walk_covers_the_staff_pages_and_the_api():
         "api:screening_candidates",
         "api:screening_candidate",
         "api:screening_candidate_judgements",
+        "staff:employment_agency_edit",
+        "staff:employment_offer_edit",
+        "staff:employment_question",
     } <= names
 
 
@@ -319,6 +351,7 @@ def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_distri
 ):
     person, stay = moscow
     client = sign_in(request.getfixturevalue(role))
+    employment_before = employment_state()
     for endpoint in ENDPOINTS:
         url = url_of(endpoint, person, stay)
         for label, response in answers(client, url, stay):
@@ -333,6 +366,63 @@ def test_no_staff_page_shows_a_moscow_person_to_a_user_outside_the_moscow_distri
     assert stay.status == StayStatus.DECLARED and stay.departure_date is None
     moscow_case.refresh_from_db()
     assert (moscow_case.status, moscow_case.version, moscow_case.assignee) == ("open", 1, moscow_case.opened_by)
+    assert employment_state() == employment_before
+
+
+# What the employment pages never show, though they name an enrolled migrant (her name on her
+# enrolment, her account on her question, and the offer's employer): her register's record.
+EMPLOYMENT_NEVER_SHOWS = ("Токтосунова", "Айгерим", "1998-04-12", "12.04.1998", *DOCUMENT_MARKS)
+
+
+def test_the_employment_officer_opens_every_employment_page_and_no_other_staff_page(
+    sign_in, employment_officer, moscow
+):
+    """Every staff page and API endpoint as the employment officer: the module's own pages open
+    (a junk form is refused and changes nothing), every other one answers 404 — and none shows
+    the person's record in the register."""
+    person, stay = moscow
+    client = sign_in(employment_officer)
+    before = employment_state()
+    for endpoint in ENDPOINTS:
+        url = url_of(endpoint, person, stay)
+        own = module_of(endpoint) == "employment_officer"
+        for label, response in answers(client, url, stay):
+            marks = EMPLOYMENT_NEVER_SHOWS if own else PERSON_MARKS + DOCUMENT_MARKS
+            assert not shows(response, marks), f"employment officer: {label} shows the person"
+            if own:
+                assert response.status_code in (200, 302, 400, 405), f"{label} answered {response.status_code}"
+            elif endpoint.name != "staff:home":
+                assert response.status_code in (404, 405), (
+                    f"employment officer: {label} answered {response.status_code}"
+                )
+        if own:
+            assert client.get(url).status_code in (200, 405), f"{endpoint.name} does not open"
+    assert employment_state() == before
+    stay.refresh_from_db()
+    assert stay.status == StayStatus.DECLARED and stay.departure_date is None
+
+
+def test_the_course_certificates_status_list_answers_every_role_alike_and_names_no_one(
+    request, sign_in, settings, tmp_path, moscow
+):
+    """The certificates' revocation status list is public (an offline verifier downloads it): the
+    same signed list for a visitor and for every role, holding bits, not names."""
+    from django.core.cache import cache
+
+    settings.CREDENTIAL_KEY_FILE = tmp_path / "credential-keys" / "signing-key.pem"
+    settings.CREDENTIAL_KEYSET_FILE = tmp_path / "credential-keys" / "keyset.json"
+    settings.CREDENTIAL_KEY_FILE_SET = False
+    cache.clear()
+    url = reverse("employment:certificate_status")
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 200 and anonymous["Content-Type"] == "application/statuslist+cwt"
+    roles = ["officer_moscow", "officer_other", "analyst", "ministry_officer", "statistician", "coordinator"]
+    for role in [*roles, "administrator", "migrant_account", "employment_officer"]:
+        response = sign_in(request.getfixturevalue(role)).get(url)
+        assert response.status_code == 200, role
+        assert response.content == anonymous.content, role
+        assert not shows(response, PERSON_MARKS + DOCUMENT_MARKS), role
+    assert Client().post(url).status_code == 405
 
 
 def test_no_staff_page_shows_a_moscow_person_to_an_anonymous_visitor(moscow):
