@@ -420,6 +420,8 @@ except ValueError:
     raise ImproperlyConfigured("MEKENDESH_REMINDER_DAYS is a list of whole days, such as 30,7,1") from None
 if not REMINDER_DAYS or min(REMINDER_DAYS) < 1:
     raise ImproperlyConfigured("MEKENDESH_REMINDER_DAYS is a list of whole days of at least 1, such as 30,7,1")
+# The public guidance API (/api/guidance/): how many requests one address may make per hour.
+GUIDANCE_API_RATE_PER_HOUR = env_int("GUIDANCE_API_RATE_PER_HOUR", 600)
 # Registration credentials (mekendesh.credentials): the private key that signs them (PEM, Ed25519,
 # outside the database; made under MEKENDESH_HOME on first use except in production) and the
 # published key set beside it (public keys with their states: active, verify-only, retired).

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/status/", include("mekendesh.screening.status_api_urls")),
     path("api/statistics/", include("mekendesh.statistics.public_api_urls")),
+    path("api/guidance/", include("mekendesh.guidance.public_api_urls")),
     path("api/", include("mekendesh.web.api_site")),
     path("staff/jobs/", include("mekendesh.jobs.urls")),
     path("staff/", include("mekendesh.web.staff_site")),

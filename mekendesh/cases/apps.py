@@ -8,6 +8,7 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from mekendesh.cases import shell
+        from mekendesh.cases import receivers, shell
 
         shell.register()
+        receivers.connect()

@@ -90,6 +90,7 @@ def _case_page(
             "timeline": list(reversed(timeline)),
             "note_form": note_form or CaseNoteForm(),
             "document_form": document_form or _document_form(),
+            "deadline_source": selectors.case_deadline_source(case),
             "guidance_url": article_url(article) if article is not None else "",
             "guidance_topic": article.get_topic_display() if article is not None else "",
         },

@@ -247,6 +247,7 @@ class CaseEvent(AppendOnly):
         REMINDED = "reminded", _("reminded")
         DELISTED = "delisted", _("no longer on the host-country list")
         MATCH_WITHDRAWN = "match_withdrawn", _("list match withdrawn")
+        DEADLINE_MOVED = "deadline_moved", _("deadline moved by a changed rule of stay")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)

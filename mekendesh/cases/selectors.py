@@ -5,6 +5,7 @@ those they filed for someone else. Whatever a user may not see answers 404."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mekendesh.accounts.permissions import can, every_case_workers, officer_district_ids, works_every_case
-from mekendesh.cases.deadlines import CaseClock, Urgency, case_clock
+from mekendesh.cases.deadlines import CaseClock, Urgency, case_clock, case_deadline_rule
 from mekendesh.cases.models import (
     FINISHED_STATES,
     REQUESTED,
@@ -28,6 +29,7 @@ from mekendesh.cases.models import (
     Party,
 )
 from mekendesh.cases.workflows import OUTCOME_REQUIRED, Step, kind_of
+from mekendesh.guidance.models import Rule
 from mekendesh.lib.workdays import work_calendar
 from mekendesh.workflows.engine import Transition, workflow_get
 from mekendesh.workflows.models import WorkflowAction
@@ -174,6 +176,59 @@ def moves_for(user: Any, case: Case) -> list[Transition]:
     return workflow_get(case.workflow_name).available(case, user)
 
 
+@dataclass(frozen=True)
+class DeadlineSource:
+    """The host-country rule of stay that set a case's current deadline, and the published
+    guidance article that cites it (for its link), if any."""
+
+    rule: Rule
+    article: Any = None
+
+    @property
+    def article_url(self) -> str:
+        from mekendesh.guidance.selectors import article_url
+
+        return article_url(self.article) if self.article is not None else ""
+
+
+def case_deadline_source(case: Case) -> DeadlineSource | None:
+    """Which rule of stay set the current step's deadline (``None``: the workflow's own number),
+    with the published article of the host country that cites it — the one whose topic fits the
+    case first."""
+    from mekendesh.guidance.selectors import CASE_TOPICS, article_citing_rule
+
+    rule = case_deadline_rule(case)
+    if rule is None:
+        return None
+    return DeadlineSource(rule, article_citing_rule(rule, topic=CASE_TOPICS.get(case.case_type, "")))
+
+
+def rule_deadline_steps(*, kinds: Iterable[str] | None = None, party: str | None = None) -> Q:
+    """The cases at a step whose deadline a rule of stay may set: a rule of one of ``kinds``, at a
+    step of ``party`` (each, if given)."""
+    from mekendesh.cases.workflows import KINDS
+
+    wanted = set(kinds) if kinds is not None else None
+    found = Q(pk__in=[])
+    for kind in KINDS.values():
+        for step in kind.steps:
+            rule = step.deadline.rule if step.deadline is not None else ""
+            if rule and (wanted is None or rule in wanted) and party in (None, step.party):
+                found |= Q(case_type=kind.case_type, status=step.state)
+    return found
+
+
+def person_rule_deadline_cases() -> QuerySet[Case]:
+    """Open, running cases whose next move is the person's, by a deadline a rule of stay may set
+    (an appeal in court): what the reminders remind the person of. Which rule, if any, sets each
+    one's deadline is :func:`case_deadline_rule`'s to say."""
+    return (
+        Case.objects.filter(rule_deadline_steps(party=Party.PERSON))
+        .filter(closed_at__isnull=True, paused_since__isnull=True, due_date__isnull=False, person__isnull=False)
+        .order_by("due_date", "pk")
+    )
+
+
 # --- the person's view, and the timeline ------------------------------------------------------
 
 
@@ -217,6 +272,13 @@ class TimelineEntry:
     details: dict[str, Any] = field(default_factory=dict)
 
 
+def _date_text(value: Any) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)).strftime("%d.%m.%Y")
+    except ValueError:
+        return "—"
+
+
 def _event_title(event: CaseEvent, *, for_person: bool) -> str:
     details = event.details or {}
     kind = event.kind
@@ -252,6 +314,14 @@ def _event_title(event: CaseEvent, *, for_person: bool) -> str:
         return _("The host-country list “%(list)s” no longer names the person.") % {"list": details.get("list", "")}
     if kind == CaseEvent.Kind.MATCH_WITHDRAWN:
         return _("The list match that opened this case was withdrawn by a reviewer.")
+    if kind == CaseEvent.Kind.DEADLINE_MOVED:
+        due = _date_text(details.get("due"))
+        if details.get("days") is not None:
+            return _("A rule of the host country changed: the deadline is now %(due)s (%(days)s days).") % {
+                "due": due,
+                "days": details["days"],
+            }
+        return _("A rule of the host country changed: the deadline is now %(due)s.") % {"due": due}
     return str(event.get_kind_display())
 
 

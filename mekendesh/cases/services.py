@@ -63,6 +63,7 @@ __all__ = [
     "RepresentativeInput",
     "SubjectInput",
     "case_assign",
+    "case_deadlines_follow_rule",
     "case_document_add",
     "case_document_read",
     "case_move",
@@ -789,6 +790,52 @@ def cases_check_deadlines(*, today: dt.date | None = None, on_case: Any = None) 
         if on_case is not None:
             on_case(report)
     return report
+
+
+# --- what a changed rule of stay does to a case -------------------------------------------------
+
+
+@transaction.atomic
+def case_deadlines_follow_rule(*, actor: Any, concerns: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> int:
+    """A rule of stay was added or changed (``concerns``: the destinations and kinds it stood for
+    before and after): every open case in one of those host countries, at a step whose deadline
+    a rule of that kind sets, gets the deadline the rules now give
+    (:func:`~mekendesh.cases.deadlines.current_deadline`), with an event on its timeline (the
+    person sees it) and an audit row. Called in the rule's transaction; a case moved on in
+    between keeps its new step's deadline (a conditional update), and its version is not touched,
+    so that no officer's open form goes stale. Returns how many deadlines moved."""
+    from mekendesh.cases.deadlines import current_deadline
+    from mekendesh.cases.selectors import rule_deadline_steps
+
+    moved = 0
+    by_country: dict[str, set[str]] = {}
+    for destination, kind in concerns:
+        by_country.setdefault(destination, set()).add(kind)
+    for destination, kinds in sorted(by_country.items()):
+        cases = (
+            Case.objects.filter(rule_deadline_steps(kinds=kinds), host_country_id=destination, closed_at__isnull=True)
+            .select_related("person")
+            .order_by("pk")
+        )
+        for case in cases.iterator(chunk_size=500):
+            now = current_deadline(case)
+            if now.due_date == case.due_date:
+                continue
+            changed = Case.objects.filter(
+                pk=case.pk, status=case.status, step_started_at=case.step_started_at, due_date=case.due_date
+            ).update(due_date=now.due_date)
+            if not changed:
+                continue
+            details: dict[str, Any] = {"due_before": str(case.due_date or ""), "due": str(now.due_date or "")}
+            if now.rule is not None:
+                details.update(rule=now.rule.pk, rule_version=now.rule.version, days=now.rule.value)
+            case.due_date = now.due_date
+            _event(case, CaseEvent.Kind.DEADLINE_MOVED, actor=None, details=details)
+            audit_record(
+                actor=actor, action=AuditEvent.Action.UPDATE, obj=case, person=case.person, fields=["due_date"]
+            )
+            moved += 1
+    return moved
 
 
 # --- what screening tells a case ------------------------------------------------------------------

@@ -109,6 +109,7 @@ def _render_case(request: HttpRequest, case: Case, *, status: int = 200, **forms
         "kind": kind_of(case),
         "status": selectors.case_status_for_person(case),
         "step": kind_of(case).step(case.status),
+        "deadline_source": selectors.case_deadline_source(case),
         "moves": selectors.moves_for(user, case),
         "may_change": may_change,
         "may_assign": may_assign and any(may_assign_to(user, case, officer) for officer in officers),

@@ -7,6 +7,12 @@ each step names the party that acts (the consulate, the ministry, the person, th
 its deadline — in working days, or in calendar days where the rule it rests on counts them so —
 and what the person reads about it in their account. The deadlines are those of the rules cited
 with them or, where no rule sets one, the ministry's own service standard ("service standard").
+
+A deadline that is a host-country term (the time an authority has to answer, to appeal in court,
+to leave after an expulsion decision) names the rule of stay that holds it (``Deadline(rule=...)``):
+the rule of the case's host country, kept and changed in the guidance module, sets the deadline
+where one is known (:func:`mekendesh.cases.deadlines.step_deadline`), and the number written here
+is the fallback. A changed rule moves the deadline of every open case at such a step.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mekendesh.cases.models import CLOSED, DECLINED, OPEN, REQUESTED, CaseType, Party
+from mekendesh.guidance.models import RuleKind
 from mekendesh.workflows.engine import Transition, Workflow, workflow_register
 
 
@@ -30,6 +37,11 @@ class Deadline:
     # so), a deadline falling on a day off moving to the next working day.
     working: bool = True
     basis: Promise | str = ""
+    # A host-country term kept as a rule of stay (a ``guidance.RuleKind``): where the guidance
+    # module knows the rule for the case's host country and the case's citizens, in force on the
+    # day the step began, its value sets the deadline in calendar days and its legal basis is
+    # shown; ``days``, ``working`` and ``basis`` hold where none is known.
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,11 @@ APPEALS_30_DAYS = _(
 COURT_3_MONTHS = _(
     "the host country's time limit for a court appeal (in Russia: Code of Administrative Procedure, art. 219: three months)"
 )
+
+# The host country's terms, kept as rules of stay; the numbers are Russia's, for a host country
+# without a rule.
+ANSWER_DEADLINE = Deadline(30, working=False, basis=APPEALS_30_DAYS, rule=RuleKind.AUTHORITY_ANSWER_DAYS)
+COURT_APPEAL_DEADLINE = Deadline(90, working=False, basis=COURT_3_MONTHS, rule=RuleKind.COURT_APPEAL_DAYS)
 
 # --- Steps shared by every type -------------------------------------------------------------
 
@@ -152,13 +169,13 @@ def _review_kind(
             sent_label,
             Party.HOST_AUTHORITY,
             sent_text,
-            Deadline(30, working=False, basis=APPEALS_30_DAYS),
+            ANSWER_DEADLINE,
         ),
         Step(
             "answer_received", _("answer received"), Party.CONSULATE, answer_text, Deadline(3, basis=SERVICE_STANDARD)
         ),
         Step(good_state, good_label, Party.CONSULATE, good_text, Deadline(5, basis=SERVICE_STANDARD)),
-        Step(bad_state, bad_label, Party.PERSON, bad_text, Deadline(90, working=False, basis=COURT_3_MONTHS)),
+        Step(bad_state, bad_label, Party.PERSON, bad_text, COURT_APPEAL_DEADLINE),
         Step(
             "appealed",
             _("appeal lodged"),
@@ -194,8 +211,8 @@ REGISTER_REMOVAL = _review_kind(
     ),
     sent_label=_("removal asked of the host authority"),
     sent_text=_(
-        "The request to take you off the register has been sent to the host authority. It must answer within 30 days; "
-        "until then keep your documents with you and do not miss your migration registration."
+        "The request to take you off the register has been sent to the host authority. It must answer by the "
+        "deadline given below; until then keep your documents with you and do not miss your migration registration."
     ),
     answer_text=_("The host authority has answered. The consulate tells you what it means within three working days."),
     good=(
@@ -208,8 +225,8 @@ REGISTER_REMOVAL = _review_kind(
         "refused",
         _("removal refused"),
         _(
-            "The host authority refused to take you off the register. You may appeal in court within three months; "
-            "the consulate tells you how and can put you in touch with a lawyer."
+            "The host authority refused to take you off the register. You may appeal in court until the deadline "
+            "given below; the consulate tells you how and can put you in touch with a lawyer."
         ),
         _("Removal refused"),
     ),
@@ -226,8 +243,8 @@ ENTRY_BAN = _review_kind(
     ),
     sent_label=_("lifting asked of the host authority"),
     sent_text=_(
-        "The request to lift the ban has been sent to the host authority. It must answer within 30 days; do not try "
-        "to cross the border until it has."
+        "The request to lift the ban has been sent to the host authority. It must answer by the deadline given "
+        "below; do not try to cross the border until it has."
     ),
     answer_text=_("The host authority has answered. The consulate tells you what it means within three working days."),
     good=(
@@ -240,8 +257,8 @@ ENTRY_BAN = _review_kind(
         "upheld",
         _("ban upheld"),
         _(
-            "The host authority kept the ban. You may appeal in court within three months; the consulate tells you "
-            "how and until when the ban lasts."
+            "The host authority kept the ban. You may appeal in court until the deadline given below; the consulate "
+            "tells you how and until when the ban lasts."
         ),
         _("Ban upheld"),
     ),
@@ -272,7 +289,8 @@ DEPORTATION = CaseKind(
             _("travel document issued"),
             Party.HOST_AUTHORITY,
             _("Your travel document is ready. The host authority arranges your departure; the consulate follows it."),
-            Deadline(10, basis=SERVICE_STANDARD),
+            # The time the decision gives the person to leave, counted from the day they can.
+            Deadline(10, basis=SERVICE_STANDARD, rule=RuleKind.DEPARTURE_DAYS),
         ),
         Step(
             "departure_arranged",
@@ -373,8 +391,8 @@ UNPAID_WAGES = CaseKind(
             "claim_sent",
             _("complaint sent to the labour inspectorate"),
             Party.HOST_AUTHORITY,
-            _("Your complaint has been sent to the labour inspectorate. It must answer within 30 days."),
-            Deadline(30, working=False, basis=APPEALS_30_DAYS),
+            _("Your complaint has been sent to the labour inspectorate. It must answer by the deadline given below."),
+            ANSWER_DEADLINE,
         ),
         Step(
             "answer_received",

@@ -205,7 +205,25 @@ class Revision(models.Model):
 
 
 class RuleKind(models.TextChoices):
-    """What a rule says (a number of days); the value is the name of its placeholder."""
+    """What a rule says (a number of calendar days); the value is the name of its placeholder.
+
+    The first six are the terms of a stay that the articles state and the reminders count with
+    (a migration registration runs out ``registration_days`` after arrival). The last three are
+    the host country's terms that assistance cases run on, each named by the step of a case type
+    whose deadline it sets (``Deadline(rule=...)`` in :mod:`mekendesh.cases.workflows`), where a
+    rule for the case's host country is known; elsewhere the step keeps the workflow's own number:
+
+    * ``departure_days``: the days a person given an expulsion or deportation decision has to leave
+      the country on their own (in Russia, five days after a court's decision of expulsion by
+      controlled self-departure takes effect: Code of Administrative Offences, art. 32.10(6)); the
+      deportation case's step "travel document issued" runs on it;
+    * ``authority_answer_days``: the days an authority has to answer a written request (in Russia,
+      30: Federal Law No. 59-FZ, art. 12); the steps that wait for the host authority's answer to a
+      request to take a person off a register, to lift an entry ban or to order unpaid wages paid;
+    * ``court_appeal_days``: the days a person has to appeal the authority's refusal in court (in
+      Russia, three months: Code of Administrative Procedure, art. 219); the person's step after a
+      removal refused or a ban upheld, of which the reminders remind them.
+    """
 
     REGISTRATION_DAYS = "registration_days", _("days to register after arrival")
     STAY_DAYS = "stay_days", _("days of stay allowed in a period")
@@ -213,6 +231,9 @@ class RuleKind(models.TextChoices):
     VISA_FREE_DAYS = "visa_free_days", _("days of visa-free stay")
     PERMIT_VALIDITY_DAYS = "permit_validity_days", _("validity of a work permit (days)")
     CONTRACT_NOTICE_DAYS = "contract_notice_days", _("days to report a labour contract")
+    DEPARTURE_DAYS = "departure_days", _("days to leave after an expulsion or deportation decision")
+    AUTHORITY_ANSWER_DAYS = "authority_answer_days", _("days an authority has to answer a written request")
+    COURT_APPEAL_DAYS = "court_appeal_days", _("days to appeal an authority's decision in court")
 
 
 class Rule(models.Model):
@@ -261,6 +282,7 @@ class ReminderSubject(models.TextChoices):
     REGISTRATION = "registration", _("migration registration")
     PASSPORT = "passport", _("passport")
     RULE = "rule", _("a rule of stay changed")
+    CASE = "case", _("time to act in a case")
 
 
 class Reminder(models.Model):
@@ -272,7 +294,8 @@ class Reminder(models.Model):
         "people.Person", on_delete=models.CASCADE, related_name="guidance_reminders", verbose_name=_("person")
     )
     subject = models.CharField(_("about"), max_length=16, choices=ReminderSubject.choices)
-    # The record it is about: "stay:12", "document:3", "rule:5@2" (a rule at its version).
+    # The record it is about: "stay:12", "document:3", "rule:5@2" (a rule at its version),
+    # "case:7:refused" (a case at its step).
     reference = models.CharField(_("record"), max_length=64)
     due_date = models.DateField(
         _("runs out on"), help_text=_("The expiry date, or the day a changed rule applies from.")

@@ -18,7 +18,11 @@ ended, not departed before ``on``) and passports:
   registration "runs out" on ``arrival_date + registration_days``. A verified stay counts as
   registered (the consulate has seen its registration), and a stay without a known rule gets no
   reminder;
-* a **passport**: an identity document of kind passport with an ``expiry_date``.
+* a **passport**: an identity document of kind passport with an ``expiry_date``;
+* a **deadline in a case** that waits on the person (an appeal in court after a removal refused
+  or a ban upheld), when a rule of stay of the case's host country set it
+  (:func:`mekendesh.cases.deadlines.case_deadline_rule`): the case's due date, moved with the
+  rule when the rule changes. A deadline of the workflow's own number is not reminded of.
 
 A reminder is due when the date is exactly one of ``settings.REMINDER_DAYS`` (30, 7 and 1 by
 default) days away; never for a date already past. A **rule change** is told once per rule and
@@ -59,7 +63,7 @@ from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record
 from mekendesh.guidance.models import Reminder, ReminderSubject, Rule, RuleKind, Topic
 from mekendesh.guidance.rules import rule_value
-from mekendesh.guidance.selectors import RULE_TOPICS, article_for, article_url
+from mekendesh.guidance.selectors import CASE_TOPICS, RULE_TOPICS, article_citing_rule, article_for, article_url
 
 STOP_SALT = "mekendesh.guidance.reminders.stop"
 RULE_CHANGE_DAYS = 7
@@ -82,6 +86,7 @@ class Due:
     destination: str  # country code, "" when the person has no current stay
     topic: str
     rule: Rule | None = None
+    case_id: str = ""  # the public id of the case whose deadline it is
 
 
 @dataclass
@@ -150,6 +155,34 @@ def _changed_rules(on: dt.date) -> dict[str, list[Rule]]:
     return found
 
 
+def _case_deadlines_due(person: Any, *, on: dt.date, days: list[int]) -> list[Due]:
+    """The person's cases waiting on them by a deadline a rule of stay of the host country set."""
+    from mekendesh.cases.deadlines import case_deadline_rule
+    from mekendesh.cases.selectors import person_rule_deadline_cases
+
+    cases = getattr(person, "rule_deadline_cases", None)
+    if cases is None:
+        cases = list(person_rule_deadline_cases().filter(person=person))
+    due = []
+    for case in cases:
+        before = _days_before(case.due_date, on, days)
+        rule = case_deadline_rule(case) if before is not None else None
+        if before is not None and rule is not None:
+            due.append(
+                Due(
+                    ReminderSubject.CASE,
+                    f"case:{case.pk}:{case.status}",
+                    case.due_date,
+                    before,
+                    case.host_country_id or "",
+                    CASE_TOPICS.get(case.case_type, Topic.EMERGENCY),
+                    rule=rule,
+                    case_id=str(case.public_id),
+                )
+            )
+    return due
+
+
 def reminders_due(person: Any, *, on: dt.date, changed_rules: dict[str, list[Rule]] | None = None) -> list[Due]:
     """What a person is to be reminded of on ``on`` (stays and documents prefetched or not)."""
     from mekendesh.people.models import DocumentKind, PermitType
@@ -193,6 +226,7 @@ def reminders_due(person: Any, *, on: dt.date, changed_rules: dict[str, list[Rul
                     Topic.EMERGENCY,
                 )
             )
+    due.extend(_case_deadlines_due(person, on=on, days=days))
     rules = changed_rules if changed_rules is not None else _changed_rules(on)
     for country in dict.fromkeys(stay.country_id for stay in stays):
         for rule in rules.get(country, []):
@@ -211,6 +245,7 @@ def reminders_due(person: Any, *, on: dt.date, changed_rules: dict[str, list[Rul
 
 
 def people_asking_for_reminders() -> Iterator[Any]:
+    from mekendesh.cases.selectors import person_rule_deadline_cases
     from mekendesh.people.models import ConsentPurpose, IdentityDocument, Person, Stay
 
     return (
@@ -220,6 +255,7 @@ def people_asking_for_reminders() -> Iterator[Any]:
         .prefetch_related(
             Prefetch("stays", queryset=Stay.objects.order_by("-arrival_date", "-pk")),
             Prefetch("documents", queryset=IdentityDocument.objects.order_by("pk")),
+            Prefetch("cases", queryset=person_rule_deadline_cases(), to_attr="rule_deadline_cases"),
         )
         .order_by("pk")
         .iterator(chunk_size=200)
@@ -240,9 +276,15 @@ def stop_url(person: Any) -> str:
 
 
 def _context(person: Any, due: Due, language: str) -> dict[str, Any]:
-    article = article_for(due.destination, due.topic)
     rule = due.rule
+    article = article_citing_rule(rule, topic=due.topic) if rule is not None else None
+    if article is None:
+        article = article_for(due.destination, due.topic)
+    case_link = ""
+    if due.case_id:
+        case_link = f"{settings.SITE_URL.rstrip('/')}{reverse('migrant:case', kwargs={'case_id': due.case_id})}"
     return {
+        "case_link": case_link,
         "subject": due.subject,
         "what": ReminderSubject(due.subject).label,
         "due_date": due.due_date,

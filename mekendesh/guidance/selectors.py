@@ -18,6 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mekendesh.guidance.models import Article, ArticleVersion, Reminder, Revision, Rule, RuleKind, Status, Topic
+from mekendesh.guidance.rules import cited_kinds
 from mekendesh.guidance.sanitise import body_text
 from mekendesh.workflows.models import WorkflowAction
 
@@ -106,7 +107,33 @@ RULE_TOPICS: dict[str, str] = {
     RuleKind.VISA_FREE_DAYS: Topic.ENTRY,
     RuleKind.PERMIT_VALIDITY_DAYS: Topic.WORK,
     RuleKind.CONTRACT_NOTICE_DAYS: Topic.WORK,
+    RuleKind.DEPARTURE_DAYS: Topic.DEPORTATION,
+    RuleKind.AUTHORITY_ANSWER_DAYS: Topic.RESTRICTION_REGISTERS,
+    RuleKind.COURT_APPEAL_DAYS: Topic.DEPORTATION,
 }
+
+
+def article_citing_rule(rule: Rule, *, topic: str = "") -> Article | None:
+    """The published article of the rule's destination whose published text cites the rule's
+    kind (``{{rule:…}}``), the one on ``topic`` first, else the one on the rule's own topic, else
+    any; ``None`` when no published text cites it."""
+    versions = (
+        ArticleVersion.objects.filter(
+            article__destination_id=rule.destination_id,
+            published_at__isnull=False,
+            published_body__contains=f"rule:{rule.kind}",
+        )
+        .select_related("article", "article__destination")
+        .order_by("article__topic", "pk")
+    )
+    citing: dict[str, Article] = {}
+    for version in versions:
+        if rule.kind in cited_kinds(version.published_body):
+            citing.setdefault(version.article.topic, version.article)
+    for wanted in (topic, RULE_TOPICS.get(rule.kind, "")):
+        if wanted in citing:
+            return citing[wanted]
+    return next(iter(citing.values()), None)
 
 
 @dataclass

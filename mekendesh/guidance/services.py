@@ -1,7 +1,10 @@
 """Writes of the guidance module: articles, the texts of their language versions (with their
 history), the editorial moves (through the platform's workflow) and the rules of stay — each in
 one transaction with its audit row. A published text is indexed for search in the same
-transaction; a changed rule flags the articles that cite it for review."""
+transaction; a changed rule flags the articles that cite it for review and, in the same
+transaction, tells the apps that count with it (``signals.rule_changed``: the assistance cases
+move the deadlines it sets). The articles show its new value and the reminders count with it
+from then on, since both read the rule when they are shown or sent."""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from mekendesh.guidance.models import (
 )
 from mekendesh.guidance.rules import PLACEHOLDER
 from mekendesh.guidance.sanitise import body_clean, body_text
+from mekendesh.guidance.signals import rule_changed
 from mekendesh.guidance.workflows import VERSION
 from mekendesh.reference.models import Country
 from mekendesh.workflows.services import stale_object_error, transition
@@ -244,7 +248,8 @@ def rule_save(
     expected_version: int | None = None,
 ) -> Rule:
     """Add a rule of stay, or change one; the articles of that destination citing it are flagged
-    for review (stale on the editor's board until a reviewer confirms or republishes them)."""
+    for review (stale on the editor's board until a reviewer confirms or republishes them), and
+    the open cases whose deadline it sets get their new deadline (``rule_changed``)."""
     _require(actor, "guidance.rules")
     errors: dict[str, str] = {}
     if kind not in RuleKind.values:
@@ -287,4 +292,5 @@ def rule_save(
     audit_record(
         actor=actor, action=action, obj=rule, fields=["value", "effective_from", "effective_to", "legal_basis"]
     )
+    rule_changed.send(sender=Rule, rule=rule, actor=actor, concerns=frozenset(previous))
     return rule
