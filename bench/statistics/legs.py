@@ -6,7 +6,7 @@ prints one JSON line with what it found.
 * ``bare``: the plain ``GROUP BY`` statements of every register indicator (taken from the
   indicators' own querysets), run with a raw cursor and every row fetched, twice (cold, warm);
 * ``protected``: the real path — a data set computed (:func:`dataset_compute`, which runs
-  :func:`aggregates_compute`), a standard release's tables added, protected in one pass
+  :func:`aggregates_compute`), a standard release's tables added, protected by one call
   (:func:`release_protect`) and published through the services, each stage timed;
 * ``pages``: p50/p95 of GET requests of each published table page (Django's test client, in
   process, against the same database), after one request to warm up;
@@ -153,9 +153,9 @@ def _over_budget(signum: int, frame: Any) -> None:
 
 
 def leg_protected(budget: int = 0) -> dict[str, Any]:
-    """``budget``: seconds one pass of the release's protection may take (0: no limit); a pass
-    stopped at its budget leaves the release unpublished (its tables said to be stopped); a table
-    the services refuse is removed from the release (and said so) and the others are published."""
+    """``budget``: seconds one call protecting the release may take (0: no limit); a call stopped
+    at its budget leaves the release unpublished (its tables said to be stopped); a table the
+    services refuse is removed from the release (and said so) and the others are published."""
     from django.db import connection
 
     from mekendesh.accounts.models import User
@@ -188,10 +188,10 @@ def leg_protected(budget: int = 0) -> dict[str, Any]:
             )
         )
     stages["add"] = time.perf_counter() - started
-    # The release protected in one pass (``release_protect``: the tables of each indicator
-    # together). A table it refuses (on a small register, a table whose every cell would be
-    # suppressed) is removed from the release, as a statistician would, and the others are
-    # protected again; a pass stopped at the budget leaves the release unpublished.
+    # The release protected by one call (``release_protect``: one table of the data per indicator,
+    # its tables protected on it in turn). A table it refuses (on a small register, a table whose
+    # every cell would be suppressed) is removed from the release, as a statistician would, and the
+    # others are protected again; a call stopped at the budget leaves the release unpublished.
     protect_passes: list[float] = []
     refused: dict[str, str] = {}
     stopped: list[str] = []

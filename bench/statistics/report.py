@@ -10,7 +10,7 @@ BACKENDS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 STAGES = {
     "compute": "every indicator computed (`dataset_compute` → `aggregates_compute`)",
     "add": "the release's tables added (`release_create`, `release_table_add`)",
-    "protect": "the tables protected (`release_protect`: one pass, each indicator's tables together)",
+    "protect": "the tables protected (`release_protect`: the whole release, one table of the data per indicator)",
     "publish": "submitted and published (`release_submit`, `release_publish`: the ledger check)",
 }
 
@@ -149,9 +149,9 @@ def report_render(results: dict[str, Any]) -> str:
                 + (
                     "Protection of each table:"
                     if by_table is not None
-                    else f"The release protected in {len(passes)} pass(es) of `release_protect`: "
+                    else f"The release protected by {len(passes)} call(s) of `release_protect`: "
                     + ", ".join(f"{seconds:.2f} s" for seconds in passes)
-                    + " (a pass refused names a table, which is removed before the next):"
+                    + " (a call refused names a table, which is removed before the next):"
                 )
             )
             lines.append("")
@@ -226,8 +226,9 @@ NOTES = [
     "  real path through the services: `dataset_create` + `dataset_compute` (every indicator into",
     "  `Aggregate` rows), a standard release — stock by destination, by origin, by sex × age, by purpose,",
     "  by duration (threshold suppression, threshold 10), departures by month (under year) × destination",
-    "  (cell-key perturbation), registrations by month (threshold suppression) — added, protected in one",
-    "  pass (`release_protect`: the five stock tables together, over the union of their dimensions; the",
+    "  (cell-key perturbation), registrations by month (threshold suppression) — added, protected by one",
+    "  call (`release_protect`: one table of the data built over the union of the five stock tables'",
+    "  dimensions, the tables protected on it in the release's order, each against the ones before it; the",
     "  perturbed table on its own), then submitted by one statistician and published by another (the",
     "  publish step re-checks the ledger).",
     "- **Pages**: Django's test `Client` in the leg's process against the same database (no HTTP server,",

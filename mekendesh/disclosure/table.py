@@ -67,7 +67,7 @@ class Table:
         self.names: tuple[str, ...] = tuple(names)
         self.key_range = key_range
         self.shape: tuple[int, ...] = tuple(len(dimension.codes) for dimension in dimensions)
-        self._ranges = [_leaf_ranges(dimension) for dimension in dimensions]
+        self._plans = [_summing_plan(dimension) for dimension in dimensions]
         self.values: IntArray = self._lattice(leaf_counts)
         # The record keys' sums over the lattice are worked out when first read (cell-key
         # perturbation reads them; suppression never does).
@@ -90,19 +90,26 @@ class Table:
         return self._key_sums
 
     def _lattice(self, leaves: IntArray) -> IntArray:
-        """Every cell of the lattice from the finest ones: along each dimension, a code's count is
-        the sum of the leaves under it, which lie side by side in the canonical order (one
-        cumulative sum, then a difference for each code)."""
+        """Every cell of the lattice from the finest ones, one dimension after another: the
+        leaves are put in their places, then each aggregate code, from the deepest up, is the sum
+        of its children (an array the size of the lattice so far for each dimension, and no
+        other: arrays of a national table run to tens of megabytes)."""
         result = np.asarray(leaves, dtype=np.int64)
-        for axis, (low, high) in enumerate(self._ranges):
-            # The dimension in front, so that each code's slice is one block of memory.
-            front = np.moveaxis(result, axis, 0)
-            running = np.empty((front.shape[0] + 1, *front.shape[1:]), dtype=np.int64)
-            running[0] = 0
-            np.cumsum(front, axis=0, out=running[1:])
-            codes = running[high]
-            codes -= running[low]
-            result = np.moveaxis(codes, 0, axis)
+        for axis, (size, leaf_positions, sums) in enumerate(self._plans):
+            shape = list(result.shape)
+            shape[axis] = size
+            lattice = np.empty(shape, dtype=np.int64)
+            leaves_at: tuple[slice | IntArray, ...] = (*(slice(None),) * axis, leaf_positions)
+            lattice[leaves_at] = result
+            for position, children in sums:
+                total = _at(lattice, axis, position)
+                if len(children) == 1:
+                    total[...] = _at(lattice, axis, children[0])
+                    continue
+                np.add(_at(lattice, axis, children[0]), _at(lattice, axis, children[1]), out=total)
+                for child in children[2:]:
+                    total += _at(lattice, axis, child)
+            result = lattice
         return np.ascontiguousarray(result, dtype=np.int64)
 
     # Building -------------------------------------------------------------------------------
@@ -302,19 +309,24 @@ class Table:
         return tuple(int(np.prod(self.shape[axis + 1 :], dtype=np.int64)) for axis in range(len(self.shape)))
 
 
-def _leaf_ranges(dimension: Dimension) -> tuple[IntArray, IntArray]:
-    """For each code (in canonical order), the range ``[low, high)`` of the positions of the
-    leaves under it among the dimension's leaves: the codes are in depth-first order, so the
-    leaves under a code are consecutive."""
-    leaf_position = {code: position for position, code in enumerate(dimension.leaves)}
-    low = np.zeros(len(dimension.codes), dtype=np.int64)
-    high = np.zeros(len(dimension.codes), dtype=np.int64)
-    for row, code in enumerate(dimension.codes):
-        under = [leaf_position[leaf] for leaf in dimension.leaves_under(code)]
-        low[row], high[row] = min(under), max(under) + 1
-        if high[row] - low[row] != len(under):  # never, in depth-first order
-            raise AssertionError(f"the leaves under {code!r} are not consecutive")
-    return low, high
+def _at(lattice: IntArray, axis: int, position: int) -> IntArray:
+    """The cells at one code of a dimension (a view, one code wide)."""
+    at: tuple[slice, ...] = (*(slice(None),) * axis, slice(position, position + 1))
+    return lattice[at]
+
+
+def _summing_plan(dimension: Dimension) -> tuple[int, IntArray, list[tuple[int, tuple[int, ...]]]]:
+    """How :meth:`Table._lattice` fills a dimension: its number of codes, the position of each
+    leaf among the codes, and each aggregate code's position with its children's, the deepest
+    first (the codes are in depth-first order: a code's children come after it)."""
+    index = dimension.index
+    leaf_positions = np.array([index[code] for code in dimension.leaves], dtype=np.int64)
+    sums = [
+        (position, tuple(index[child] for child in dimension.children_of[code]))
+        for position, code in reversed(list(enumerate(dimension.codes)))
+        if dimension.children_of[code]
+    ]
+    return len(dimension.codes), leaf_positions, sums
 
 
 class _Shell:

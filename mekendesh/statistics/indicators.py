@@ -556,8 +556,15 @@ def table_for(
         tree = dimension_for(dataset, indicator, name)
         rows = rows.filter(**{f"cell__{name}__in": list(tree.leaves_under(code)) if code in tree.index else [code]})
     annotations = {f"d_{name}": KT(f"cell__{name}") for name in names}
-    grouped = rows.annotate(**annotations).values_list(*annotations).annotate(n=Sum("count"), keys=Sum("key_sum"))
-    found = list(grouped.order_by(*annotations))
+    rows = rows.annotate(**annotations)
+    if filters or set(names) != set(indicator.dimensions):
+        found = list(
+            rows.values_list(*annotations).annotate(n=Sum("count"), keys=Sum("key_sum")).order_by(*annotations)
+        )
+    else:
+        # Every dimension: each aggregate is a finest cell already, nothing to sum (cells given
+        # twice would add up in the table all the same).
+        found = list(rows.values_list(*annotations, "count", "key_sum"))
     columns = {name: [str(row[number]) for row in found] for number, name in enumerate(names)}
     if filters:
         trees = [dimension_for(dataset, indicator, name) for name in names]

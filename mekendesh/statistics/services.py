@@ -3,11 +3,11 @@ tables, protection, the release workflow's moves, corrections — each in one tr
 audit row.
 
 Protection (:func:`release_protect` for every table of a release, :func:`release_table_protect`
-for one) runs :func:`mekendesh.disclosure.protect` (threshold suppression) once over the release's
-tables of each indicator together, with the release ledger of its data set and indicator (every
-table already published from them), or :func:`mekendesh.disclosure.perturb` (cell-key
-perturbation) on a table. What the library refuses becomes a translated message that says what
-to change. A published release is immutable: every service here refuses to change
+for one) runs :func:`mekendesh.disclosure.protect` (threshold suppression) on each table, with the
+release ledger of its data set and indicator (every table already published from them) and the
+release's tables of that indicator protected before it, over one table of the data set built
+once for all of them; or :func:`mekendesh.disclosure.perturb` (cell-key perturbation) on a table.
+What the library refuses becomes a translated message that says what to change. A published release is immutable: every service here refuses to change
 it, and points to :func:`release_correct`.
 """
 
@@ -499,62 +499,49 @@ def _found(
     }
 
 
-def _blamed(refused: DisclosureRefused, crosstabs: Sequence[CrossTab], data: Table) -> str:
-    """The table a refusal of the library is about: the one it names, else the first that holds
-    a cell it names ("" when none does)."""
-    codes = [crosstab.id for crosstab in crosstabs]
-    named = refused.params.get("table")
-    if isinstance(named, str) and named in codes:
-        return named
-    cells = _listed(refused.params.get("cells")) or [refused.params.get("cell")]
-    for cell in cells:
-        if not isinstance(cell, Mapping):
-            continue
-        shown = {name for name, code in cell.items() if code != data.dimension(str(name)).total}
-        for crosstab in crosstabs:
-            if shown <= set(crosstab.dimensions):
-                return crosstab.id
-    return ""
+def _suppressed_in_turn(
+    release: Release, tables: Sequence[ReleaseTable], *, kept: Sequence[ReleaseTable] = ()
+) -> dict[int, dict[str, Any]]:
+    """The published cells of ``tables`` — tables of the release of one indicator protected by
+    threshold suppression — by table id.
 
+    One table of the data set is built once, over the union of the dimensions of these tables,
+    of the tables ``kept`` (tables of the release already protected, kept as they are) and of
+    every table already published from the same data set and indicator (the ledger). The tables
+    are protected in turn as cross-tabulations of it, each by :func:`mekendesh.disclosure.protect`
+    with its own rules against the ledger, the kept tables and the tables before it: secondary
+    suppression works across the hierarchies and across all of them, a cell suppressed before
+    stays suppressed, and each pattern passes the audit over everything published with it.
 
-def _suppressed_together(release: Release, tables: Sequence[ReleaseTable]) -> dict[int, dict[str, Any]]:
-    """The published cells of ``tables`` — the release's tables of one indicator protected by
-    threshold suppression — by table id, protected in one pass.
-
-    One table of the data set holds the union of the dimensions of these tables and of every
-    table already published from the same data set and indicator (the ledger); the tables are
-    its cross-tabulations, protected together by one :func:`mekendesh.disclosure.protect`, so
-    that secondary suppression works across all of them and across the ledger at once, and
-    each table's cells are taken from that one result. Tables with other rules (threshold,
-    protection level) are protected in a pass of their own after, with what the earlier passes
-    publish as part of their ledger. Refuses with :class:`ProtectionRefused`."""
+    Protected in one protection together instead, the cross-tabulations of a sparse register
+    share their secondary cells badly: moves that keep every table's margins at once run through
+    the other tables' cells, and a small table whose cells needed no protection is suppressed
+    whole. Protected in turn, each table takes the cells published before it as known, as it
+    would a table of an earlier release. Refuses with :class:`ProtectionRefused` naming the
+    table."""
     dataset = release.dataset
     indicator = tables[0].indicator
     prior = [
         _published_table(row, row.release.slug)
         for row in ledger_tables(dataset=dataset, indicator=indicator, exclude_release=release)
     ]
+    prior += [_published_table(table, release.slug) for table in kept]
     crossed = {table.pk: crossed_dimensions(table) for table in tables}
     data = _union_table(dataset, indicator, [*crossed.values(), *(item.dimensions for item in prior)])
     names = [name for name in data.names if any(name in dimensions for dimensions in crossed.values())]
     labels = _labels_of(data, names)
-    passes: dict[tuple[int, int], list[ReleaseTable]] = {}
-    for table in tables:
-        passes.setdefault((table.threshold, table.protection), []).append(table)
     found: dict[int, dict[str, Any]] = {}
-    for (threshold, protection), group in passes.items():
-        crosstabs = [CrossTab(table.code, crossed[table.pk]) for table in group]
-        rules = Rules(threshold=threshold, protection=protection)
+    for table in tables:
+        rules = Rules(threshold=table.threshold, protection=table.protection)
         try:
-            result = protect(data, crosstabs, rules=rules, release=release.slug, ledger=Ledger(prior))
+            result = protect(
+                data, [CrossTab(table.code, crossed[table.pk])], rules=rules, release=release.slug, ledger=Ledger(prior)
+            )
         except DisclosureRefused as refused:
-            raise ProtectionRefused(
-                refusal_message(refused, labels), code=refused.code, table=_blamed(refused, crosstabs, data)
-            ) from refused
-        for table, published in zip(group, result.tables, strict=True):
-            found[table.pk] = _found(table, published, data, crossed[table.pk], labels)
-            # The next pass takes what this one publishes as already known (a table of its ledger).
-            prior.append(_published_of(table.code, release.slug, Method.SUPPRESSION, found[table.pk]))
+            raise ProtectionRefused(refusal_message(refused, labels), code=refused.code, table=table.code) from refused
+        found[table.pk] = _found(table, result.tables[0], data, crossed[table.pk], labels)
+        # The tables after it take what it publishes as known, as they would an earlier release's.
+        prior.append(_published_of(table.code, release.slug, Method.SUPPRESSION, found[table.pk]))
     return found
 
 
@@ -615,10 +602,9 @@ def _locked_draft(pk: int) -> Release:
 def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
     """Protect the table and store what will be published: its cells, totals and labels.
 
-    A table protected by threshold suppression is protected in one pass with the release's
-    other protected tables of the same indicator (:func:`_suppressed_together`): their cells are
-    stored again from that pass, so that what a release stores is always one pattern over all
-    its protected tables, whatever order they were protected in. Refused, nothing changes."""
+    A table protected by threshold suppression is protected against the ledger and the
+    release's other protected tables of the same indicator, which stay as they are
+    (:func:`_suppressed_in_turn`). Refused, nothing changes."""
     release = _locked_draft(table.release_id)
     table = ReleaseTable.objects.select_for_update().get(pk=table.pk)
     table.release = release
@@ -626,35 +612,24 @@ def release_table_protect(*, actor: Any, table: ReleaseTable) -> ReleaseTable:
         return _store(actor, table, _official_found(release, table))
     if table.method == Method.CELL_KEY:
         return _store(actor, table, _perturbed(release, table))
-    others = list(
-        ReleaseTable.objects.select_for_update()
-        .filter(release=release, indicator=table.indicator, method=Method.SUPPRESSION, protected_at__isnull=False)
+    kept = list(
+        release.tables.filter(indicator=table.indicator, method=Method.SUPPRESSION, protected_at__isnull=False)
         .exclude(pk=table.pk)
         .order_by("order", "pk")
     )
-    for other in others:
-        other.release = release
-    group = sorted([*others, table], key=lambda item: (item.order, item.pk))
-    try:
-        found = _suppressed_together(release, group)
-    except ProtectionRefused as refused:
-        refused.table = table.code  # the others were protected together before this one joined them
-        raise
-    for other in others:
-        if any(getattr(other, name) != value for name, value in found[other.pk].items()):
-            _store(actor, other, found[other.pk])
-    return _store(actor, table, found[table.pk])
+    return _store(actor, table, _suppressed_in_turn(release, [table], kept=kept)[table.pk])
 
 
 @transaction.atomic
 def release_protect(*, actor: Any, release: Release) -> list[ReleaseTable]:
     """Protect every table of the release and store what will be published.
 
-    The tables of each indicator protected by threshold suppression are protected in one pass
-    (:func:`_suppressed_together`: one protection over the union of their dimensions and the
-    ledger's); a perturbed table on its own; official figures as they are. Refuses with
-    :class:`ProtectionRefused` naming the table to change (its ``table`` is the table's code);
-    refused, nothing changes."""
+    The tables of each indicator protected by threshold suppression are protected over one
+    table of the data set, built once (:func:`_suppressed_in_turn`), in the release's order,
+    each against the ledger and the tables before it; a perturbed table on its own; official
+    figures as they are. What is stored is what protecting the tables one by one in that order
+    stores, whatever was protected before. Refuses with :class:`ProtectionRefused` naming the
+    table to change (its ``table`` is the table's code); refused, nothing changes."""
     release = _locked_draft(release.pk)
     tables = list(ReleaseTable.objects.select_for_update().filter(release=release).order_by("order", "pk"))
     for table in tables:
@@ -672,7 +647,7 @@ def release_protect(*, actor: Any, release: Release) -> list[ReleaseTable]:
                 else:
                     by_indicator.setdefault(table.indicator, []).append(table)
             for group in by_indicator.values():
-                found.update(_suppressed_together(release, group))
+                found.update(_suppressed_in_turn(release, group))
     except ProtectionRefused as refused:
         named = next((table for table in tables if table.code == refused.table), None)
         if named is None:
