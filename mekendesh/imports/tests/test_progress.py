@@ -13,7 +13,7 @@ from mekendesh.imports.tests.support import csv_bytes, people_rows, write
 from mekendesh.jobs.models import Job
 from mekendesh.people.models import Person
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.kyrgyz_data]
 
 
 def test_the_promotion_reports_its_progress_beside_its_transaction(tmp_path, officer_moscow, settings, monkeypatch):
