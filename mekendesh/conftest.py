@@ -19,6 +19,20 @@ PASSWORD = "correct-horse-battery-7"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"
 
 
+def pytest_collection_modifyitems(config, items):
+    """A transactional test must restore the database it found (``serialized_rollback=True``).
+    Without it, Django's flush after the test lets post-migrate signals write content types and
+    permissions again, and the next test on the same worker that restores its serialized
+    database fails on their duplicate keys, depending on which tests share a worker."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test needs "
+                "@pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Tests hash passwords with MD5: the real hasher is slow on purpose, and nothing here needs it."""

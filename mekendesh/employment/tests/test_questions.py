@@ -147,7 +147,7 @@ def test_the_questions_page_puts_the_unanswered_first_and_counts_them(
     assert answer_url(later) in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_questions_page_records_its_reading_in_the_audit_trail_outside_a_test_transaction(
     sign_in, employment_officer, question
 ):
