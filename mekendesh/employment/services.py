@@ -347,21 +347,38 @@ def warning_add(
 # --- job offers -----------------------------------------------------------------------------------
 
 
-def _offer_errors(
-    *,
-    agency: Agency,
-    country: Country,
-    isco_code: str,
-    wage: Any,
-    currency: str,
-    hours_per_week: int,
-    contract_months: int,
-    positions: int,
-    expires_on: dt.date,
-    employer: str,
-    city: str,
-    title: str,
-) -> dict[str, str]:
+OFFER_FIELDS = (
+    "agency",
+    "employer",
+    "country",
+    "city",
+    "title",
+    "isco_code",
+    "wage",
+    "currency",
+    "hours_per_week",
+    "housing",
+    "contract_months",
+    "positions",
+    "expires_on",
+    "description",
+)
+
+
+def _offer_terms(given: dict[str, Any]) -> dict[str, Any]:
+    """An offer's terms as :func:`offer_create` and :func:`offer_update` store them (the
+    agency locked, texts and codes cleaned), or ``ValidationError`` naming each refused field."""
+    terms = {field: given[field] for field in OFFER_FIELDS}
+    terms["agency"] = agency = Agency.objects.select_for_update().get(pk=given["agency"].pk)
+    for field in ("employer", "city", "title"):
+        terms[field] = _clean(terms[field])
+    terms["isco_code"] = (terms["isco_code"] or "").strip()
+    terms["currency"] = (terms["currency"] or "").strip().upper()
+    terms["description"] = (terms["description"] or "").strip()
+    country, isco_code, wage, currency = terms["country"], terms["isco_code"], terms["wage"], terms["currency"]
+    hours_per_week, contract_months, positions = terms["hours_per_week"], terms["contract_months"], terms["positions"]
+    expires_on = terms["expires_on"]
+    employer, city, title = terms["employer"], terms["city"], terms["title"]
     errors: dict[str, str] = {}
     if agency.status != LicenceStatus.VALID:
         errors["agency"] = suspended_agency_refusal(agency)
@@ -405,7 +422,12 @@ def _offer_errors(
         errors["positions"] = _("An offer has at least one position.")
     if expires_on < timezone.localdate():
         errors["expires_on"] = _("The offer cannot close (%(date)s) in the past.") % {"date": _date(expires_on)}
-    return errors
+    if terms["housing"] not in Housing.values:
+        errors["housing"] = _("Choose the housing the offer comes with.")
+    if errors:
+        raise ValidationError(errors)
+    terms["wage"] = amount
+    return terms
 
 
 @transaction.atomic
@@ -431,81 +453,11 @@ def offer_create(
     is not valid, a wage of zero or less, a currency outside ISO 4217, an unknown occupation code, a
     closing date in the past."""
     _require(actor, "employment.offer")
-    agency = Agency.objects.select_for_update().get(pk=agency.pk)
-    employer, city, title = _clean(employer), _clean(city), _clean(title)
-    isco_code, currency = (isco_code or "").strip(), (currency or "").strip().upper()
-    errors = _offer_errors(
-        agency=agency,
-        country=country,
-        isco_code=isco_code,
-        wage=wage,
-        currency=currency,
-        hours_per_week=hours_per_week,
-        contract_months=contract_months,
-        positions=positions,
-        expires_on=expires_on,
-        employer=employer,
-        city=city,
-        title=title,
-    )
-    if errors:
-        raise ValidationError(errors)
-    offer = Offer.objects.create(
-        agency=agency,
-        employer=employer,
-        country=country,
-        city=city,
-        title=title,
-        isco_code=isco_code,
-        wage=Decimal(str(wage)),
-        currency=currency,
-        hours_per_week=hours_per_week,
-        housing=housing,
-        contract_months=contract_months,
-        positions=positions,
-        description=(description or "").strip(),
-        expires_on=expires_on,
-        created_by=actor,
-    )
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=offer,
-        fields=[
-            "agency",
-            "employer",
-            "country",
-            "city",
-            "title",
-            "isco_code",
-            "wage",
-            "currency",
-            "hours_per_week",
-            "housing",
-            "contract_months",
-            "positions",
-            "expires_on",
-        ],
-    )
+    # The parameters are the offer's terms (OFFER_FIELDS) besides the actor.
+    terms = _offer_terms(locals())
+    offer = Offer.objects.create(**terms, created_by=actor)
+    audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=offer, fields=list(OFFER_FIELDS))
     return offer
-
-
-OFFER_FIELDS = (
-    "agency",
-    "employer",
-    "country",
-    "city",
-    "title",
-    "isco_code",
-    "wage",
-    "currency",
-    "hours_per_week",
-    "housing",
-    "contract_months",
-    "positions",
-    "expires_on",
-    "description",
-)
 
 
 @transaction.atomic
@@ -546,43 +498,8 @@ def offer_update(
         raise stale_object_error()
     if locked.status == OfferStatus.WITHDRAWN:
         raise ValidationError(_("This offer is withdrawn: it cannot be changed."), code="offer_withdrawn")
-    agency = Agency.objects.select_for_update().get(pk=agency.pk)
-    employer, city, title = _clean(employer), _clean(city), _clean(title)
-    isco_code, currency = (isco_code or "").strip(), (currency or "").strip().upper()
-    errors = _offer_errors(
-        agency=agency,
-        country=country,
-        isco_code=isco_code,
-        wage=wage,
-        currency=currency,
-        hours_per_week=hours_per_week,
-        contract_months=contract_months,
-        positions=positions,
-        expires_on=expires_on,
-        employer=employer,
-        city=city,
-        title=title,
-    )
-    if housing not in Housing.values:
-        errors["housing"] = _("Choose the housing the offer comes with.")
-    if errors:
-        raise ValidationError(errors)
-    changes: dict[str, Any] = {
-        "agency": agency,
-        "employer": employer,
-        "country": country,
-        "city": city,
-        "title": title,
-        "isco_code": isco_code,
-        "wage": Decimal(str(wage)),
-        "currency": currency,
-        "hours_per_week": hours_per_week,
-        "housing": housing,
-        "contract_months": contract_months,
-        "positions": positions,
-        "expires_on": expires_on,
-        "description": (description or "").strip(),
-    }
+    # The parameters are the offer's terms (OFFER_FIELDS) besides actor, offer and expected_version.
+    changes = _offer_terms(locals())
     fields = changed_fields({field: getattr(locked, field) for field in OFFER_FIELDS}, changes)
     if not fields:
         return locked
