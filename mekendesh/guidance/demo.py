@@ -11,6 +11,11 @@ for Turkey, and work there on a work permit; Tajik and Uzbek citizens work in Ru
 and are freed from registration for 15 days by bilateral agreements) and those of Kyrgyzstan's
 texts that name no citizenship. Each version is written in the installation's languages only.
 
+Every country's set also holds the host countries' terms its assistance cases run on (the days an
+authority has to answer, to appeal in court, to leave after an expulsion decision: Russia, Turkey
+and South Korea), which bind every foreigner alike; the demo loads the rules before its cases
+(:func:`guidance_demo_rules_load`), so that their deadlines come from them.
+
 Each text is written by one demo user and published by another (the workflow's four eyes), so
 the demo shows the same history a real article has."""
 
@@ -22,7 +27,7 @@ from typing import Any, NamedTuple
 from django.conf import settings
 from django.db import transaction
 
-from mekendesh.guidance.models import Article, RuleKind, Topic, installation_languages
+from mekendesh.guidance.models import Article, Rule, RuleKind, Topic, installation_languages
 from mekendesh.guidance.services import article_create, rule_save, version_publish, version_save, version_submit
 from mekendesh.reference.models import Country
 
@@ -761,6 +766,82 @@ ORIGIN_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
 }
 
+# The host country's terms that assistance cases run on (mekendesh.cases.workflows: the time an
+# authority has to answer, to appeal its refusal in court, to leave after an expulsion decision).
+# They bind every foreigner alike, members of the Eurasian Economic Union too (the EAEU Treaty
+# sets none of them), so every citizenship's demo loads them for the destinations its people go
+# to. Kazakhstan's are left to the ministry: none is stated here.
+_EXAMPLE = "Example content, to be reviewed by the ministry."
+_DATE_TO_CONFIRM = "In force by this date at the latest; the ministry confirms the date."
+CASE_RULES: tuple[_Rule, ...] = (
+    _Rule(
+        "RU",
+        RuleKind.AUTHORITY_ANSWER_DAYS,
+        30,
+        dt.date(2006, 11, 2),
+        "Федеральный закон от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской "
+        "Федерации», статья 12, часть 1",
+        f"{_EXAMPLE} Thirty days from the day the written request is registered; the law covers requests of "
+        "foreign citizens too; in exceptional cases the authority may extend the term by up to 30 days "
+        "(article 12, part 2), telling the sender.",
+    ),
+    _Rule(
+        "RU",
+        RuleKind.COURT_APPEAL_DAYS,
+        90,
+        dt.date(2015, 9, 15),
+        "Кодекс административного судопроизводства Российской Федерации от 08.03.2015 № 21-ФЗ, статья 219, часть 1",
+        f"{_EXAMPLE} The Code gives three months from the day the person learned of the decision, kept here as "
+        "90 days. A court's decision in an administrative offence case (an expulsion) is appealed under the Code "
+        "of Administrative Offences (article 30.3, part 1: ten days) instead.",
+    ),
+    _Rule(
+        "RU",
+        RuleKind.DEPARTURE_DAYS,
+        5,
+        dt.date(2015, 1, 1),
+        "Кодекс Российской Федерации об административных правонарушениях, статья 32.10, часть 6",
+        f"{_EXAMPLE} Five days after the day the court's decision of administrative expulsion by controlled "
+        f"self-departure takes effect. {_DATE_TO_CONFIRM}",
+    ),
+    _Rule(
+        "TR",
+        RuleKind.AUTHORITY_ANSWER_DAYS,
+        30,
+        dt.date(2015, 1, 1),
+        "Law No. 3071 on the Use of the Right to Petition (Dilekçe Hakkının Kullanılmasına Dair Kanun), article 7",
+        f"{_EXAMPLE} The answer is due within thirty days; the law covers petitions of foreigners residing in "
+        f"Turkey, written in Turkish. {_DATE_TO_CONFIRM}",
+    ),
+    _Rule(
+        "TR",
+        RuleKind.COURT_APPEAL_DAYS,
+        60,
+        dt.date(2015, 1, 1),
+        "Law No. 2577 on Administrative Procedure (İdari Yargılama Usulü Kanunu), article 7, paragraph 1",
+        f"{_EXAMPLE} Sixty days from the notification of the decision, where no special law sets another term "
+        f"(a deportation decision has a shorter one: Law No. 6458, article 53). {_DATE_TO_CONFIRM}",
+    ),
+    _Rule(
+        "TR",
+        RuleKind.DEPARTURE_DAYS,
+        15,
+        dt.date(2014, 4, 11),
+        "Law No. 6458 on Foreigners and International Protection, article 56, paragraph 1",
+        f"{_EXAMPLE} A deportation decision may give fifteen to thirty days to leave (none where the person may "
+        "abscond): the shortest is kept here.",
+    ),
+    _Rule(
+        "KR",
+        RuleKind.COURT_APPEAL_DAYS,
+        90,
+        dt.date(2010, 1, 1),
+        "Administrative Litigation Act of the Republic of Korea, article 20, paragraph 1",
+        f"{_EXAMPLE} An action to revoke a disposition is filed within 90 days of the day the person learned of "
+        f"it. {_DATE_TO_CONFIRM}",
+    ),
+)
+
 _VIENNA_RU = "Венская конвенция о консульских сношениях 1963 года, статьи 5 и 36"
 _VIENNA_EN = "Vienna Convention on Consular Relations (1963), articles 5 and 36"
 _PATENT_RU = (
@@ -1150,14 +1231,16 @@ VERSION_ORDER = ("ru", "ky", "tk", "tg", "uz", "en")
 def demo_guidance(country: str) -> tuple[list[_Rule], dict[tuple[str, str], dict[str, T]]]:
     """The rules and articles the demo loads for citizens of ``country``: Kyrgyzstan's own set;
     for another country, its own texts and those of Kyrgyzstan's that hold for every citizenship
-    (:data:`SHARED`), for the destinations its people go to."""
-    if country == "KG":
-        return [_Rule(*rule) for rule in RULES], dict(ARTICLES)
+    (:data:`SHARED`), for the destinations its people go to; and for every country the host
+    countries' terms its cases run on (:data:`CASE_RULES`), for those destinations."""
     from mekendesh.demo.profiles import profile_for
 
     destinations = profile_for(country).countries
+    case_rules = [rule for rule in CASE_RULES if rule.destination in destinations]
+    if country == "KG":
+        return [*(_Rule(*rule) for rule in RULES), *case_rules], dict(ARTICLES)
     rules = [_Rule(*rule) for rule in RULES if (rule[0], rule[1]) in SHARED_RULES and rule[0] in destinations]
-    rules += ORIGIN_RULES[country]
+    rules += [*ORIGIN_RULES[country], *case_rules]
     articles = {
         key: {**texts, **TRANSLATIONS.get(key, {})}
         for key, texts in ARTICLES.items()
@@ -1168,14 +1251,14 @@ def demo_guidance(country: str) -> tuple[list[_Rule], dict[tuple[str, str], dict
 
 
 @transaction.atomic
-def guidance_demo_load(*, writer: Any, reviewer: Any, today: dt.date | None = None) -> int:
-    """Load the starter set (if it is not there yet): the rules, then each article written by
-    ``writer``, sent to review and published by ``reviewer``. Returns the number of texts published."""
-    if Article.objects.exists():
-        return 0
+def guidance_demo_rules_load(*, writer: Any) -> int:
+    """Save the starter set's rules of stay for the country of origin's citizens, as ``writer``
+    (if none is there yet). The demo loads them before its assistance cases, so that the cases'
+    deadlines are counted with them from the start. Returns how many rules were saved."""
     origin = Country.objects.get(code=settings.ORIGIN_COUNTRY)
-    rules, articles = demo_guidance(origin.code)
-    languages = [language for language in VERSION_ORDER if language in installation_languages()]
+    if Rule.objects.filter(citizenship=origin).exists():
+        return 0
+    rules, _articles = demo_guidance(origin.code)
     for rule in rules:
         rule_save(
             actor=writer,
@@ -1188,6 +1271,19 @@ def guidance_demo_load(*, writer: Any, reviewer: Any, today: dt.date | None = No
             legal_basis=rule.basis,
             note=rule.note,
         )
+    return len(rules)
+
+
+@transaction.atomic
+def guidance_demo_load(*, writer: Any, reviewer: Any, today: dt.date | None = None) -> int:
+    """Load the starter set (if it is not there yet): the rules (:func:`guidance_demo_rules_load`),
+    then each article written by ``writer``, sent to review and published by ``reviewer``. Returns
+    the number of texts published."""
+    if Article.objects.exists():
+        return 0
+    guidance_demo_rules_load(writer=writer)
+    _rules, articles = demo_guidance(settings.ORIGIN_COUNTRY)
+    languages = [language for language in VERSION_ORDER if language in installation_languages()]
     published = 0
     for (destination, topic), texts in articles.items():
         article = article_create(

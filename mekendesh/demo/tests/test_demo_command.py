@@ -184,3 +184,36 @@ def test_the_demo_list_is_in_russian_spelling_and_names_some_demo_people():
     changed = host_list_changed(again, changed=50, seed=4, today=dt.date(2026, 12, 1))
     assert sum(a != b for a, b in zip(again, changed, strict=True)) == 50
     assert all(a[:6] == b[:6] for a, b in zip(again, changed, strict=True))
+
+
+def test_the_demo_cases_deadlines_come_from_the_host_countrys_rules_shown_with_their_legal_basis(demo_home, sign_in):
+    from django.urls import reverse
+
+    from mekendesh.cases.deadlines import case_deadline_rule, step_start
+    from mekendesh.cases.models import Case, CaseType
+    from mekendesh.cases.selectors import rule_deadline_steps
+    from mekendesh.lib.workdays import work_calendar
+
+    run_demo("--people", "400")
+    ruled = Case.objects.filter(rule_deadline_steps(), closed_at__isnull=True, host_country_id="RU")
+    kinds = set()
+    for case in ruled:
+        rule = case_deadline_rule(case)
+        assert rule is not None and rule.citizenship_id == "KG", case.pk
+        # The rule's days in the host country's calendar days, moved off a Russian day off.
+        assert case.due_date == work_calendar("RU").add_calendar_days(step_start(case), rule.value), case.pk
+        kinds.add(rule.kind)
+    assert "authority_answer_days" in kinds
+    # The demo migrant's own case waits for the host authority's answer: 30 days, Federal Law No. 59-FZ.
+    case = Case.objects.get(person__account__email="migrant@example.com", case_type=CaseType.REGISTER_REMOVAL)
+    assert case.status == "request_sent"
+    assert case.due_date == work_calendar("RU").add_calendar_days(step_start(case), 30)
+    basis = "Федеральный закон от 02.05.2006 № 59-ФЗ"
+    migrant = User.objects.get(email="migrant@example.com")
+    page = sign_in(migrant).get(reverse("migrant:case", kwargs={"case_id": case.public_id})).text
+    shown = page.split('id="deadline-rule"', 1)[1].split("</p>", 1)[0]
+    assert "30 days" in shown and basis in shown and "статья 12, часть 1" in shown
+    assert case.due_date.strftime("%d.%m.%Y") in page
+    officer = User.objects.get(email="officer.moscow@mfa.example")
+    page = sign_in(officer).get(reverse("staff:case", kwargs={"case_id": case.public_id})).text
+    assert basis in page.split('id="deadline-rule"', 1)[1].split("</span>", 1)[0]

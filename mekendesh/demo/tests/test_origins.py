@@ -287,6 +287,42 @@ def test_kyrgyz_rules_and_texts_never_go_under_another_citizenship(code):
         assert ("RU", "registration_days", 15) in {(r.destination, str(r.kind), r.value) for r in rules}
 
 
+# The host countries' terms the cases run on: (destination, kind) → days, words of the legal basis.
+CASE_TERMS = {
+    ("RU", "authority_answer_days"): (30, ("№ 59-ФЗ", "статья 12, часть 1")),
+    ("RU", "court_appeal_days"): (90, ("Кодекс административного судопроизводства", "статья 219, часть 1")),
+    ("RU", "departure_days"): (5, ("об административных правонарушениях", "статья 32.10, часть 6")),
+    ("TR", "authority_answer_days"): (30, ("Law No. 3071", "article 7")),
+    ("TR", "court_appeal_days"): (60, ("Law No. 2577", "article 7, paragraph 1")),
+    ("TR", "departure_days"): (15, ("Law No. 6458", "article 56, paragraph 1")),
+    ("KR", "court_appeal_days"): (90, ("Administrative Litigation Act", "article 20, paragraph 1")),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("origin", ["KG", "TM"], indirect=True)
+def test_the_demo_loads_the_host_countries_terms_for_the_citizenship_with_their_legal_basis(origin, places):
+    from mekendesh.accounts.models import User
+    from mekendesh.guidance.demo import guidance_demo_rules_load
+    from mekendesh.guidance.models import Rule
+
+    editor = User.objects.create_user(email="editor@mfa.example", password="x-correct-horse-7", role="editor")
+    guidance_demo_rules_load(writer=editor)
+    rules = Rule.objects.filter(kind__in=["authority_answer_days", "court_appeal_days", "departure_days"])
+    assert set(rules.values_list("citizenship_id", flat=True)) == {origin}
+    # The same for a member of the Eurasian Economic Union and for others; Korea only where the
+    # country's people go (not Turkmenistan's).
+    expected = {key for key in CASE_TERMS if key[0] in profile_for(origin).countries}
+    assert {(rule.destination_id, rule.kind) for rule in rules} == expected
+    assert (("KR", "court_appeal_days") in expected) == (origin == "KG")
+    for rule in rules:
+        days, words = CASE_TERMS[rule.destination_id, rule.kind]
+        assert rule.value == days, rule
+        assert all(word in rule.legal_basis for word in words), rule
+        assert rule.note.startswith("Example content, to be reviewed by the ministry."), rule
+    assert guidance_demo_rules_load(writer=editor) == 0  # loaded once
+
+
 # --- the whole demo, in the database ----------------------------------------------------------
 
 

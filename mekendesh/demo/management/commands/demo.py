@@ -48,7 +48,7 @@ from mekendesh.demo.users import (
 )
 from mekendesh.diaspora.demo import diaspora_demo_load
 from mekendesh.employment.demo import employment_demo_load
-from mekendesh.guidance.demo import guidance_demo_load
+from mekendesh.guidance.demo import guidance_demo_load, guidance_demo_rules_load
 from mekendesh.origin import ORIGINS
 from mekendesh.people.models import Person
 from mekendesh.screening.models import Candidate
@@ -145,6 +145,8 @@ class Command(BaseCommand):
 
                 demo_people_load(people=people, officers=officers, on_batch=advance)
             migrant = demo_migrant_link(user=users[DEMO_MIGRANT.email])
+            # The host country's terms the cases' deadlines are counted with (rules of stay).
+            guidance_demo_rules_load(writer=users["editor@mfa.example"])
             today = timezone.localdate()
             demo_migrant_case(person=migrant, officers=officers, today=today)
             cases = demo_cases_create(
