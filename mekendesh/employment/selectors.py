@@ -18,7 +18,6 @@ from django.utils import timezone
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record_many
 from mekendesh.credentials.keys import issuing_key, published_keyset
-from mekendesh.employment.certificate import CertificateOutcome, CertificateVerdict, certificate_verify
 from mekendesh.employment.keys import licence_key, name_query_key
 from mekendesh.employment.models import (
     Agency,
@@ -34,6 +33,7 @@ from mekendesh.employment.models import (
 )
 from mekendesh.employment.workflows import LICENCE
 from mekendesh.lib.credential import StatusList, status_list_sign
+from mekendesh.lib.credential.certificate import CertificateOutcome, CertificateVerdict, certificate_verify
 from mekendesh.workflows.models import WorkflowAction
 from mekendesh.workflows.services import workflow_history
 
@@ -212,7 +212,7 @@ def certificate_check(*, text: str) -> CertificateCheck:
         public_id=verdict.certificate.certificate_id, status=EnrolmentStatus.COMPLETED
     ).first()
     if enrolment is not None and enrolment.revoked_at is not None:
-        verdict = CertificateVerdict(CertificateOutcome.REVOKED, verdict.certificate)
+        verdict = CertificateVerdict(CertificateOutcome.REVOKED, verdict.certificate, verdict.key_id)
         return CertificateCheck(verdict=verdict, on_record=True, revoked_on=timezone.localdate(enrolment.revoked_at))
     return CertificateCheck(verdict=verdict, on_record=enrolment is not None)
 

@@ -29,7 +29,6 @@ from mekendesh.accounts.permissions import can
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import audit_record, changed_fields
 from mekendesh.employment import isco
-from mekendesh.employment.certificate import Certificate, certificate_sign
 from mekendesh.employment.keys import licence_key, name_key
 from mekendesh.employment.models import (
     Agency,
@@ -46,6 +45,7 @@ from mekendesh.employment.models import (
 )
 from mekendesh.employment.selectors import CERTIFICATE_STATUS_LIST_CACHE_KEY
 from mekendesh.employment.workflows import LICENCE, OFFER, suspended_agency_refusal
+from mekendesh.lib.credential.certificate import Certificate, certificate_sign
 from mekendesh.reference.models import Country
 from mekendesh.workflows.idempotency import submitted_once
 from mekendesh.workflows.models import WorkflowAction

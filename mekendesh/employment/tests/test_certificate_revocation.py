@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from mekendesh.audit.models import AuditEvent
 from mekendesh.credentials.keys import issuing_key, published_keyset
-from mekendesh.employment.certificate import Certificate, CertificateOutcome, certificate_sign, certificate_verify
 from mekendesh.employment.models import Enrolment
 from mekendesh.employment.services import (
     certificate_revoke,
@@ -25,6 +24,7 @@ from mekendesh.employment.services import (
     enrolment_make,
 )
 from mekendesh.lib.credential import STATUS_LIST_TYPE, StatusListProblem, status_list_read
+from mekendesh.lib.credential.certificate import Certificate, CertificateOutcome, certificate_sign, certificate_verify
 
 REASON = "Attendance records were falsified: decision No. 7 of 12.03.2026."
 

@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from mekendesh.employment.certificate import PREFIX
 from mekendesh.employment.models import Enrolment
 from mekendesh.employment.services import (
     course_create,
@@ -18,6 +17,7 @@ from mekendesh.employment.services import (
     enrolment_complete,
     enrolment_make,
 )
+from mekendesh.lib.credential.certificate import PREFIX
 
 
 def test_a_course_that_ends_before_it_starts_or_has_no_seat_is_refused(employment_officer, today):
@@ -114,8 +114,8 @@ def test_a_certificate_signed_with_another_key_is_not_genuine(client, course, ai
 
     from django.utils import timezone
 
-    from mekendesh.employment.certificate import Certificate, certificate_sign
     from mekendesh.lib.credential import SigningKey
+    from mekendesh.lib.credential.certificate import Certificate, certificate_sign
 
     enrolment, _ = enrolment_make(actor=aigerim.account, course=course)
     now = timezone.now()

@@ -1,6 +1,7 @@
 """Verifiable registration credentials: signing, verification, the key set, the status list and
 the QR code, with no Django import — so that a credential can be checked offline from the
-published key set alone (``mekendesh credential verify TEXT --keys keys.json``).
+published key set alone (``mekendesh credential verify TEXT --keys keys.json``). Course
+certificates, signed with the same keys, are in :mod:`.certificate`.
 
 >>> key = SigningKey.generate()
 >>> keyset = KeySet(issuer="KG", keys=(PublishedKey(key.public_key, KeyState.ACTIVE),))

@@ -38,10 +38,10 @@ def keyset_of(*keys: tuple[SigningKey, KeyState]) -> KeySet:
     return KeySet(issuer="KG", keys=tuple(PublishedKey(key.public_key, state) for key, state in keys))
 
 
-def as_text(message: bytes) -> str:
-    """A COSE message written as a credential's text."""
+def as_text(message: bytes, *, prefix: str = PREFIX) -> str:
+    """A COSE message written as a credential's text (or, with its prefix, a certificate's)."""
     encoded: bytes = base45.b45encode(zlib.compress(message))
-    return PREFIX + encoded.decode("ascii")
+    return prefix + encoded.decode("ascii")
 
 
 def cose_parts(text: str) -> list[Any]:

@@ -1,6 +1,6 @@
 """``mekendesh credential verify TEXT --keys keys.json [--status status.cwt]`` works offline, from
-the published files alone, without Django: exit 0 valid, 1 not valid (with the reason), 2 input
-that cannot be read."""
+the published files alone, without Django, for registration credentials and course certificates:
+exit 0 valid, 1 not valid (with the reason), 2 input that cannot be read."""
 
 from __future__ import annotations
 
@@ -9,12 +9,19 @@ import io
 import os
 import subprocess
 import sys
+import uuid
+import zlib
+from typing import Any
 
+import base45
+import cbor2
 import pytest
 
 from mekendesh.lib.credential import KeyState, SigningKey, StatusList, sign, status_list_sign
+from mekendesh.lib.credential.certificate import PREFIX as CERTIFICATE_PREFIX
+from mekendesh.lib.credential.certificate import Certificate, certificate_sign
 from mekendesh.lib.credential.cli import main
-from mekendesh.lib.tests.credential_support import NOW, claims, keyset_of
+from mekendesh.lib.tests.credential_support import NOW, as_text, claims, keyset_of
 
 MINISTRY = SigningKey.generate()
 
@@ -128,3 +135,112 @@ def test_the_mekendesh_command_verifies_offline_without_starting_django(publishe
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("VALID: ") and "TOKTOSUNOVA AIGERIM" in result.stdout
+
+
+# Course certificates (MKC1:): the same command, key set and exit codes; their own status list.
+
+RETIRED = SigningKey.generate()
+
+
+def course_certificate(**changes: Any) -> Certificate:
+    values: dict[str, Any] = {
+        "certificate_id": uuid.UUID("5a1e9c3b-7d2f-4e60-8b19-a0b1c2d3e4f5"),
+        "issuer": "KG",
+        "participant": "TOKTOSUNOVA AIGERIM",
+        "course": "Welding for construction sites",
+        "provider": "Bishkek Vocational Lyceum No. 4",
+        "topic": "Construction",
+        "starts_on": dt.date(2026, 1, 12),
+        "ends_on": dt.date(2026, 2, 6),
+        "completed_on": dt.date(2026, 2, 6),
+        "issued_at": NOW - dt.timedelta(days=20),
+        "status_index": 5,
+    }
+    values.update(changes)
+    return Certificate(**values)
+
+
+@pytest.fixture
+def certificates_published(tmp_path, monkeypatch):
+    """The key set (with a withdrawn key) and the certificates' status list (index 3 revoked), as
+    an employer downloaded them from /credentials/keys.json and /employment/certificates/status."""
+    monkeypatch.setenv("MEKENDESH_LANGUAGE", "en")
+    keys = tmp_path / "keys.json"
+    keys.write_text(keyset_of((MINISTRY, KeyState.ACTIVE), (RETIRED, KeyState.RETIRED)).to_json(), encoding="utf-8")
+    status = tmp_path / "certificates-status.cwt"
+    status_list = StatusList.build(
+        revoked=[3], size=8, issuer="KG", issued_at=NOW, expires_at=NOW + dt.timedelta(days=7)
+    )
+    status.write_bytes(status_list_sign(status_list, MINISTRY))
+    return keys, status
+
+
+def test_a_valid_certificate_exits_0_and_shows_what_an_employer_reads(certificates_published, tmp_path):
+    keys, status = certificates_published
+    path = tmp_path / "certificate.txt"
+    path.write_text(certificate_sign(course_certificate(), MINISTRY) + "\n", encoding="ascii")
+    code, out = run(str(path), "--keys", str(keys), "--status", str(status))
+    assert code == 0
+    assert out.startswith("VALID: Genuine: the ministry issued this certificate.")
+    for fact in (
+        "Participant: TOKTOSUNOVA AIGERIM",
+        "Course: Welding for construction sites",
+        "Provider: Bishkek Vocational Lyceum No. 4",
+        "Dates: 12.01.2026 – 06.02.2026",
+        "Completed: 06.02.2026",
+        "Issuer: KG",
+        f"Signing key: {MINISTRY.kid}",
+        "checked against the status list of 01.03.2026",
+    ):
+        assert fact in out
+
+
+def test_a_revoked_certificate_exits_1_with_the_certificates_status_list(certificates_published):
+    keys, status = certificates_published
+    text = certificate_sign(course_certificate(status_index=3), MINISTRY)
+    code, out = run(text, "--keys", str(keys), "--status", str(status))
+    assert code == 1 and out.startswith("REVOKED: Revoked: the ministry withdrew this certificate. Do not accept it.")
+    assert "TOKTOSUNOVA AIGERIM" in out
+
+
+def test_a_certificate_issued_before_the_status_list_says_only_the_online_check_knows(certificates_published):
+    keys, status = certificates_published
+    text = certificate_sign(course_certificate(status_index=None), MINISTRY)
+    code, out = run(text, "--keys", str(keys), "--status", str(status))
+    assert code == 0 and "only the online check knows" in out
+
+
+def altered(text: str, **changes: str) -> str:
+    """The certificate with its payload changed and its signature kept, as a forger would make it."""
+    message = cbor2.loads(zlib.decompress(base45.b45decode(text[len(CERTIFICATE_PREFIX) :])))
+    protected, unprotected, payload, signature = message.value
+    claims_map = cbor2.loads(payload)
+    claims_map[-70002].update(changes)
+    forged = cbor2.dumps(cbor2.CBORTag(18, [protected, unprotected, cbor2.dumps(claims_map), signature]))
+    return as_text(forged, prefix=CERTIFICATE_PREFIX)
+
+
+@pytest.mark.parametrize(
+    ("make", "outcome", "reason"),
+    [
+        (lambda: altered(certificate_sign(course_certificate(), MINISTRY), c="Senior welder"), "FORGED", "Forged"),
+        (lambda: certificate_sign(course_certificate(), RETIRED), "RETIRED_KEY", "Withdrawn key"),
+        (lambda: certificate_sign(course_certificate(), SigningKey.generate()), "UNKNOWN_KEY", "Unknown signer"),
+    ],
+    ids=["tampered", "retired key", "unknown key"],
+)
+def test_a_certificate_that_is_not_genuine_exits_1_with_the_reason_and_without_its_claims(
+    certificates_published, make, outcome, reason
+):
+    keys, status = certificates_published
+    code, out = run(make(), "--keys", str(keys), "--status", str(status))
+    assert code == 1 and out.startswith(f"{outcome}: {reason}")
+    assert "Participant" not in out and "Senior welder" not in out
+
+
+def test_an_unreadable_certificate_exits_2(certificates_published, capsys):
+    keys, _ = certificates_published
+    text = certificate_sign(course_certificate(), MINISTRY)
+    code, out = run(text[:-20], "--keys", str(keys))
+    assert code == 2 and out.startswith("MALFORMED: Unreadable: this is not a complete certificate.")
+    assert run(CERTIFICATE_PREFIX + "not base45 at all", "--keys", str(keys))[0] == 2

@@ -1,4 +1,5 @@
-"""``mekendesh credential``: verify a credential with the installation's keys, and manage the keys.
+"""``mekendesh credential``: verify a credential or a course certificate with the installation's
+keys, and manage the keys.
 
     mekendesh credential verify FILE-OR-TEXT            # this installation's key set, revocation in the register
     mekendesh credential verify FILE-OR-TEXT --keys KEYSET.json [--status STATUS]   # offline, without Django
@@ -8,8 +9,8 @@
     mekendesh credential keys retire KID                # withdraw a key: what it signed is refused
     mekendesh credential status --output FILE           # write the signed revocation status list
 
-``verify`` exits 0 for a valid credential, 1 for one that is not (with the reason), 2 for input
-that cannot be read.
+``verify`` reads a registration credential (``MK1:``) or a course certificate (``MKC1:``) and exits
+0 for a valid one, 1 for one that is not (with the reason), 2 for input that cannot be read.
 """
 
 from __future__ import annotations
@@ -25,17 +26,33 @@ from django.utils.translation import gettext as _
 
 from mekendesh.credentials import selectors
 from mekendesh.credentials.keys import CredentialKeyUnavailable, keystore, published_keyset
+from mekendesh.employment.selectors import certificate_check
 from mekendesh.lib.credential import KeyProblem
-from mekendesh.lib.credential.cli import EXIT_UNREADABLE, Unreadable, exit_code, read_input, report
+from mekendesh.lib.credential.cli import (
+    EXIT_UNREADABLE,
+    Unreadable,
+    certificate_exit_code,
+    certificate_report,
+    exit_code,
+    is_certificate,
+    read_input,
+    report,
+)
 
 
 class Command(BaseCommand):
-    help = "Verify registration credentials and manage their signing keys."
+    help = "Verify registration credentials and course certificates, and manage their signing keys."
 
     def add_arguments(self, parser: CommandParser) -> None:
         subcommands = parser.add_subparsers(dest="subcommand", required=True, metavar="{verify,keys,status}")
-        verify = subcommands.add_parser("verify", help="Check a credential: valid, expired, revoked or forged.")
-        verify.add_argument("credential", metavar="FILE-OR-TEXT", help="The credential's text (MK1:…), a file, or -.")
+        verify = subcommands.add_parser(
+            "verify", help="Check a credential or a course certificate: valid, expired, revoked or forged."
+        )
+        verify.add_argument(
+            "credential",
+            metavar="FILE-OR-TEXT",
+            help="The credential's (MK1:…) or certificate's (MKC1:…) text, a file, or -.",
+        )
         keys = subcommands.add_parser("keys", help="Show the published key set, or generate, rotate or retire a key.")
         keys.add_argument("action", nargs="?", choices=["show", "generate", "rotate", "retire"], default="show")
         keys.add_argument("kid", nargs="?", help="The key id to retire.")
@@ -61,9 +78,19 @@ class Command(BaseCommand):
         except Unreadable as exc:
             self.stderr.write(_("{path} cannot be read as a credential.").format(path=argument))
             raise SystemExit(EXIT_UNREADABLE) from exc
-        verdict = selectors.credential_check(text=text, now=timezone.now())
-        self.stdout.write(report(verdict, _=_, online=True), ending="")
-        code = exit_code(verdict)
+        if is_certificate(text):
+            check = certificate_check(text=text)
+            self.stdout.write(
+                certificate_report(
+                    check.verdict, _=_, online=True, on_record=check.on_record, revoked_on=check.revoked_on
+                ),
+                ending="",
+            )
+            code = certificate_exit_code(check.verdict, on_record=check.on_record)
+        else:
+            verdict = selectors.credential_check(text=text, now=timezone.now())
+            self.stdout.write(report(verdict, _=_, online=True), ending="")
+            code = exit_code(verdict)
         if code:
             raise SystemExit(code)
 

@@ -1,6 +1,6 @@
 """The certificate of a completed course, signed like a registration credential (no Django import).
 
-It is a COSE_Sign1 message (RFC 9052) signed with the credentials' key (:mod:`mekendesh.lib.credential`,
+It is a COSE_Sign1 message (RFC 9052) signed with the credentials' key (:mod:`.token`,
 EdDSA, the key id in the protected header) whose content type is :data:`CONTENT_TYPE` and whose
 payload is a CBOR map: the issuer, the time of issue, the enrolment's id and what an employer
 reads — the participant's name, the course, its provider, topic and dates, and the date of
@@ -25,9 +25,11 @@ from typing import Any
 import base45
 import cbor2
 
-from mekendesh.lib.credential import KeySet, MalformedCredential, SigningKey
-from mekendesh.lib.credential.token import (
+from .keys import KeySet, SigningKey
+from .token import (
+    MalformedCredential,
     SignatureProblem,
+    gettext_noop,
     inflate_limited,
     sign_cose,
     time_from_claim,
@@ -69,14 +71,43 @@ class CertificateOutcome(StrEnum):
     MALFORMED = "malformed"
 
 
+# What each outcome means, in plain words (translated by the caller).
+CERTIFICATE_MESSAGES: dict[CertificateOutcome, str] = {
+    CertificateOutcome.VALID: gettext_noop("Genuine: the ministry issued this certificate."),
+    CertificateOutcome.REVOKED: gettext_noop("Revoked: the ministry withdrew this certificate. Do not accept it."),
+    CertificateOutcome.FORGED: gettext_noop(
+        "Forged or altered: the signature does not match what the certificate says. Do not accept it."
+    ),
+    CertificateOutcome.UNKNOWN_KEY: gettext_noop(
+        "Unknown signer: the certificate is signed with a key the ministry does not publish. "
+        "Get the current published keys; if it is still unknown, do not accept it."
+    ),
+    CertificateOutcome.RETIRED_KEY: gettext_noop(
+        "Withdrawn key: the certificate was signed with a key the ministry has withdrawn. Do not accept it."
+    ),
+    CertificateOutcome.WRONG_ALGORITHM: gettext_noop(
+        "Refused: the certificate names a signature algorithm that is not accepted. Do not accept it."
+    ),
+    CertificateOutcome.MALFORMED: gettext_noop(
+        "Unreadable: this is not a complete certificate. It may be cut off or mistyped; copy it again."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class CertificateVerdict:
     outcome: CertificateOutcome
     certificate: Certificate | None = None  # only when the signature holds (valid or revoked)
+    key_id: str | None = None  # the key the certificate names, when it can be read
 
     @property
     def valid(self) -> bool:
         return self.outcome == CertificateOutcome.VALID
+
+    @property
+    def message(self) -> str:
+        """The outcome in plain English (translate it with the catalogues)."""
+        return CERTIFICATE_MESSAGES[self.outcome]
 
 
 def _payload(certificate: Certificate) -> bytes:
@@ -159,7 +190,7 @@ def certificate_verify(text: str, keyset: KeySet, *, revoked: Container[int] | N
     except MalformedCredential:
         return CertificateVerdict(CertificateOutcome.MALFORMED)
     except SignatureProblem as problem:
-        return CertificateVerdict(CertificateOutcome(str(problem.outcome)))
+        return CertificateVerdict(CertificateOutcome(str(problem.outcome)), key_id=problem.kid)
     if revoked is not None and certificate.status_index is not None and certificate.status_index in revoked:
-        return CertificateVerdict(CertificateOutcome.REVOKED, certificate)
-    return CertificateVerdict(CertificateOutcome.VALID, certificate)
+        return CertificateVerdict(CertificateOutcome.REVOKED, certificate, message.kid)
+    return CertificateVerdict(CertificateOutcome.VALID, certificate, message.kid)
