@@ -67,6 +67,11 @@ COLUMNS: dict[str, str] = {
 }
 
 
+# The version of what record_features computes: a register keeps the features of its people
+# (mekendesh.people.linkage_features) and computes again those of another version. Raise it with
+# any change to the columns or to how a record's are computed (the names' keys included).
+FEATURES_VERSION = 1
+
 key = functools.lru_cache(maxsize=500_000)(token_key)
 
 
