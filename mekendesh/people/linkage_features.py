@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from django.db import connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from mekendesh.linkage.engine import record_of
@@ -72,7 +72,8 @@ def _store(rows: list[tuple[Any, ...]], *, people: Iterable[int] | None = None, 
         )
         return
     table = connection.ops.quote_name(LinkageFeatures._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(LinkageFeatures._meta.get_field(name).column) for name in _STORED)
+    column = {field.attname: str(field.column) for field in LinkageFeatures._meta.concrete_fields}
+    columns = ", ".join(connection.ops.quote_name(column[name]) for name in _STORED)
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
@@ -117,8 +118,13 @@ def linkage_features_refresh(people: QuerySet[Person]) -> int:
     done = 0
     for chunk in _chunks(iter(list(stale)), CHUNK):
         rows = _rows(chunk)
-        with transaction.atomic():
-            _store(rows)
+        try:
+            with transaction.atomic():
+                _store(rows)
+        except IntegrityError:
+            # Another run or a service stored one of these people's rows meanwhile: replace it.
+            with transaction.atomic():
+                _store(rows)
         done += len(rows)
     return done
 
