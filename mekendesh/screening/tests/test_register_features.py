@@ -47,6 +47,10 @@ def test_a_run_with_the_stored_features_finds_the_candidates_that_computing_them
     for name in edited:
         NameForm.objects.filter(pk=name.pk).update(surname=name.surname[::-1])
     LinkageFeatures.objects.filter(person__in=Person.objects.order_by("-pk")[:5]).delete()
+    # and features kept by an older version of the code that computes them
+    LinkageFeatures.objects.filter(person__in=Person.objects.order_by("pk")[100:110]).update(
+        version=0, sur="x", giv="y"
+    )
     version = demo_list_screen(analyst=analyst, seed=11, today=TODAY, rows=400)
     stored = {
         (entry, person): (decision, round(probability, 6))
@@ -64,6 +68,7 @@ def test_a_run_with_the_stored_features_finds_the_candidates_that_computing_them
     kept = LinkageFeatures.objects.filter(person__in=[name.person_id for name in edited])
     assert sorted(kept.values_list("src_surname", flat=True)) == sorted(name.surname[::-1] for name in edited)
     assert LinkageFeatures.objects.count() == 300
+    assert not LinkageFeatures.objects.filter(version=0).exists()
 
 
 def _registered(surname: str, given: str, patronymic: str) -> Person:
