@@ -97,6 +97,17 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+# Up to this many people, a run's people are looked up by their ids (index look-ups), beyond it
+# by a subquery (a join over the whole table, which a run of the whole register reads anyway).
+FEW = 20_000
+
+
+def _scope(people: QuerySet[Person]) -> Any:
+    """``people``'s ids, as a list when they are few, else as a subquery."""
+    ids = list(people.order_by().values_list("pk", flat=True)[: FEW + 1])
+    return ids if len(ids) <= FEW else people.values("pk")
+
+
 def linkage_features_refresh(people: QuerySet[Person]) -> int:
     """Compute the features of the people of ``people`` whose row is missing, of another
     version, or made from other values than their current ones; the number computed."""
@@ -110,7 +121,7 @@ def linkage_features_refresh(people: QuerySet[Person]) -> int:
         src_sex=OuterRef("person__sex"),
     )
     stale = (
-        NameForm.objects.filter(is_primary=True, person__in=people.values("pk"))
+        NameForm.objects.filter(is_primary=True, person__in=_scope(people))
         .exclude(Exists(fresh))
         .order_by()
         .values_list(*_SOURCE)
@@ -134,7 +145,7 @@ def linkage_features_read(people: QuerySet[Person]) -> dict[str, list[Any]]:
     their ids, as columns (``unique_id`` and :data:`mekendesh.linkage.features.COLUMNS`); run
     :func:`linkage_features_refresh` on the same people first."""
     query = (
-        LinkageFeatures.objects.filter(person__in=people.values("pk"))
+        LinkageFeatures.objects.filter(person__in=_scope(people))
         .filter(Exists(NameForm.objects.filter(person_id=OuterRef("person_id"), is_primary=True)))
         .order_by("person_id")
         .values_list("person_id", *FEATURE_COLUMNS)
