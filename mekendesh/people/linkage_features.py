@@ -151,11 +151,13 @@ def linkage_features_read(people: QuerySet[Person]) -> dict[str, list[Any]]:
         .values_list("person_id", *FEATURE_COLUMNS)
     )
     connection = connections[query.db]
-    if connection.vendor == "postgresql":
+    if not query.exists():
+        columns: list[list[Any]] = [[] for _ in range(len(COLUMNS))]
+    elif connection.vendor == "postgresql":
         columns = _copied(connection, *query.query.sql_with_params())
     else:
         rows = list(query.iterator(chunk_size=CHUNK))
-        columns = [list(values) for values in zip(*rows, strict=True)] if rows else [[] for _ in range(len(COLUMNS))]
+        columns = [list(values) for values in zip(*rows, strict=True)]
     table = dict(zip(COLUMNS, columns, strict=True))
     table["unique_id"] = [str(pk) for pk in table["unique_id"]]
     return table
