@@ -13,7 +13,7 @@ import argparse
 import time
 
 from bench.linkage.generate import generate
-from mekendesh.linkage.engine import _as_record
+from mekendesh.linkage.engine import record_of
 from mekendesh.linkage.features import feature_table
 
 
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    records = [_as_record(row) for row in generate(args.people, 10, seed=args.seed).register]
+    records = [record_of(row) for row in generate(args.people, 10, seed=args.seed).register]
     start = time.perf_counter()
     feature_table(records)
     seconds = time.perf_counter() - start

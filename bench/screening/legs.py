@@ -191,7 +191,7 @@ def spark(pairs_path: Path, sample: int = 0) -> dict[str, Any]:
     from mekendesh.linkage.engine import link
     from mekendesh.people.models import Person
     from mekendesh.screening.models import ListEntry
-    from mekendesh.screening.services import _entry_records, _on_register, _people_records
+    from mekendesh.screening.services import _entry_records, _on_register, _register_features
 
     duck = json.loads(pairs_path.read_text())
     started = time.perf_counter()
@@ -201,10 +201,12 @@ def spark(pairs_path: Path, sample: int = 0) -> dict[str, Any]:
         ids = list(entries.order_by("pk").values_list("pk", flat=True))
         entries = entries.filter(pk__in=ids[:: max(1, len(ids) // sample)][:sample])
     right = _entry_records(entries)
-    left = _people_records(Person.objects.filter(_on_register(), pk__lte=duck["last_person"]))
+    left = _register_features(Person.objects.filter(_on_register(), pk__lte=duck["last_person"]))
     read = time.perf_counter() - started
     model = settings.SCREENING_MODEL_FILE
-    result = link(left, right, engine="spark", model=str(model) if model.exists() else None, train=False)
+    result = link(
+        [], right, engine="spark", model=str(model) if model.exists() else None, train=False, left_features=left
+    )
     seconds = time.perf_counter() - started
     kept = {int(record["id"]) for record in right}
     by_duckdb = {(int(entry), int(person)): decision for entry, person, decision in duck["pairs"] if int(entry) in kept}
@@ -217,7 +219,7 @@ def spark(pairs_path: Path, sample: int = 0) -> dict[str, Any]:
             label = f"{by_duckdb.get(pair, 'none')}→{by_spark.get(pair, 'none')}"
             differ[label] = differ.get(label, 0) + 1
     return {
-        "people": len(left),
+        "people": len(left["unique_id"]),
         "entries": len(right),
         "sample": bool(sample),
         "pairs_duckdb": len(by_duckdb),

@@ -1,6 +1,6 @@
 """Storing demo people fast, with an audit trail that still verifies.
 
-People, names (with their search words), documents, stays and consents are inserted in batches
+People, names (with their search words and their linkage features), documents, stays and consents are inserted in batches
 inside one transaction: by ``COPY`` on PostgreSQL, by one ``executemany`` per table and batch on
 SQLite. The values are those Django itself would write (each field's ``get_db_prep_save``: the
 document numbers encrypted, their keyed hash beside them). Each person gets one audit row (a bulk
@@ -27,6 +27,7 @@ from mekendesh.demo.generator import DemoPerson
 from mekendesh.imports.bulk import PERSON_AUDITED_FIELDS, StoredPerson, rows_insert
 from mekendesh.imports.bulk import new_ids as _new_ids
 from mekendesh.lib.hashing import lookup_hash
+from mekendesh.people.linkage_features import linkage_features_add
 from mekendesh.people.models import (
     Consent,
     IdentityDocument,
@@ -182,6 +183,13 @@ def _store_batch(batch: Sequence[DemoPerson], places: _Places, officers: dict[st
         ]
     rows_insert(NameForm, names)
     rows_insert(NameToken, tokens)
+    linkage_features_add(
+        people=[
+            (pk, name.surname, name.given_names, name.patronymic, demo.birth_date, demo.sex)
+            for pk, demo in zip(person_ids, batch, strict=True)
+            for name in demo.names[:1]
+        ]
+    )
     rows_insert(IdentityDocument, documents)
     rows_insert(Stay, stays)
     rows_insert(Consent, consents)

@@ -99,7 +99,9 @@ class LinkageError(RuntimeError):
     """The engine failed for a reason that is not the input's fault."""
 
 
-def _as_record(row: Record | Mapping[str, Any]) -> Record:
+def record_of(row: Record | Mapping[str, Any]) -> Record:
+    """A record from a mapping with ``id``, ``full_name`` and optionally ``surname``,
+    ``given_name``, ``patronymic``, ``birth_date`` and ``sex`` (as :func:`link` reads its rows)."""
     if isinstance(row, Record):
         return row
 
@@ -285,6 +287,7 @@ def link(
     progress: bool = False,
     chunk_size: int = 50_000,
     train: bool | None = None,
+    left_features: Mapping[str, Sequence[Any]] | None = None,
 ) -> LinkResult:
     """Link ``left_rows`` with ``right_rows``; return the pairs at or above the review band.
 
@@ -297,6 +300,10 @@ def link(
     record only when it scores about as high (see :func:`_demote_ambiguous`); the other
     candidates go to review. ``right_may_repeat`` says that the right side may list one
     person more than once: every candidate of a left record may then match.
+
+    ``left_features`` gives the left side as columns already computed (``unique_id`` and the
+    others of :data:`~mekendesh.linkage.features.COLUMNS`, each :func:`~mekendesh.linkage.features.record_features`
+    of a record, as a register keeps them) instead of ``left_rows``, which is then empty.
     """
     import time
 
@@ -306,24 +313,29 @@ def link(
         raise ValueError(f"unknown engine {engine!r}; use 'duckdb' or 'spark'")
     if isinstance(model, (str, Path)):
         model = Model.load(model)
-    left = [_as_record(r) for r in left_rows]
-    right = [_as_record(r) for r in right_rows]
+    left = [record_of(r) for r in left_rows]
+    right = [record_of(r) for r in right_rows]
+    n_left = len(left) if left_features is None else len(left_features["unique_id"])
+    n_right = len(right)
     if train is None:
-        train = min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN
+        train = min(n_left, n_right) >= MIN_RECORDS_TO_TRAIN
     if model is None and not train:
         # Too few records to estimate anything: the shipped model, with the prior that about
         # half of the smaller side is found in the larger one.
         default = Model.load(DEFAULT_MODEL_PATH)
-        lam = min(0.5 / max(len(left), len(right), 1), 0.5)
+        lam = min(0.5 / max(n_left, n_right, 1), 0.5)
         model = _complete(Model(lam, default.params))
-    if not left or not right:
-        return LinkResult([], model or _complete(Model(1e-4, {})), engine, len(left), len(right))
+    if not n_left or not n_right:
+        return LinkResult([], model or _complete(Model(1e-4, {})), engine, n_left, n_right)
     _quiet_splink()
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     bar = tqdm(total=len(left) + len(right), desc=_("features"), unit="rec", disable=not progress, leave=False)
     try:
-        lt = ft.feature_table(left, bar.update)
+        if left_features is None:
+            lt = ft.feature_table(left, bar.update)
+        else:
+            lt = {name: list(left_features[name]) for name in ft.COLUMNS}
         rt = ft.feature_table(right, bar.update)
         ft.use_surname_roots(lt, rt)
     finally:
@@ -336,11 +348,11 @@ def link(
             api_cm = _duckdb_api(workdir)
         else:
             api_cm = _spark_api(workdir, spark_master, spark_session)
-        names = NameFrequencies.of(lt) if min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN else None
+        names = NameFrequencies.of(lt) if min(n_left, n_right) >= MIN_RECORDS_TO_TRAIN else None
         with api_cm as api:
             job = _Job(
-                left,
-                right,
+                n_left,
+                n_right,
                 model,
                 engine,
                 match_threshold,
@@ -365,8 +377,8 @@ def link(
 class _Job:
     """One linkage run's records and choices, passed from stage to stage."""
 
-    left: list[Record]
-    right: list[Record]
+    n_left: int
+    n_right: int
     model: Model | None
     engine: str
     match_threshold: float
@@ -425,15 +437,15 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
 
     from splink import Linker
 
-    left, right, model, engine = job.left, job.right, job.model, job.engine
+    n_left, n_right, model, engine = job.n_left, job.n_right, job.model, job.engine
     match_threshold, review_threshold, ambiguity_margin = (
         job.match_threshold,
         job.review_threshold,
         job.ambiguity_margin,
     )
     seed, progress, chunk_size, timings, names = job.seed, job.progress, job.chunk_size, job.timings, job.names
-    lt_has_dates = any(r.birth_date for r in left)
-    rt_has_dates = any(r.birth_date for r in right)
+    lt_has_dates = job.left_table is not None and any(job.left_table["dob"])
+    rt_has_dates = job.right_table is not None and any(job.right_table["dob"])
     if model is None:
         t0 = time.perf_counter()
         has_dates = lt_has_dates and rt_has_dates
@@ -442,17 +454,17 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
             return Linker([sdf_left, sdf_right], settings, log_level=None)
 
         with tqdm(total=1, desc=_("training"), disable=not progress, leave=False) as bar:
-            model = _train(make_linker, len(left), len(right), has_dates, seed, job.training_failures)
+            model = _train(make_linker, n_left, n_right, has_dates, seed, job.training_failures)
             model = _with_both_missing_m(model, job.pat_missing)
             bar.update()
         timings["training"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     # Term frequencies need enough records to say which names are common.
-    tf = min(len(left), len(right)) >= MIN_RECORDS_TO_TRAIN
+    tf = min(n_left, n_right) >= MIN_RECORDS_TO_TRAIN
     linker = Linker([sdf_left, sdf_right], model.settings(term_frequencies=tf), log_level=None)
     labels = level_labels()
-    n_chunks = max(1, math.ceil(len(right) / chunk_size))
+    n_chunks = max(1, math.ceil(n_right / chunk_size))
     rows: list[dict[str, Any]] = []
     for i in tqdm(
         range(1, n_chunks + 1), desc=_("scoring"), unit="chunk", disable=not progress or n_chunks == 1, leave=False
@@ -486,7 +498,7 @@ def _score(api: Any, sdf_left: Any, sdf_right: Any, left_name: str, job: _Job) -
     if job.left_table is not None and job.right_table is not None:
         pairs += _incomplete_name_pairs(job.left_table, job.right_table, pairs, review_threshold)
         pairs.sort(key=lambda p: (p.left_id, p.right_id))
-    return LinkResult(pairs, model, engine, len(left), len(right), timings, job.training_failures, duplicates)
+    return LinkResult(pairs, model, engine, n_left, n_right, timings, job.training_failures, duplicates)
 
 
 # At most this many registered people are put in review for one name that gives only a

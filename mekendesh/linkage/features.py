@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import zlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from mekendesh.names import parse_name, token_key
@@ -66,6 +68,22 @@ COLUMNS: dict[str, str] = {
     "sur_root": "string",
 }
 
+
+def _features_version() -> int:
+    """A checksum of the code that computes a record's features (this module, the record's
+    parsing and the names' keys): a register keeps the features of its people
+    (:mod:`mekendesh.people.linkage_features`) and computes again those of another version, so
+    that a change to that code never leaves stored features behind."""
+    here = Path(__file__).resolve().parent
+    files = [here / "features.py", here / "io.py", *sorted((here.parent / "names").glob("*.py"))]
+    checksum = 0
+    for path in files:
+        if path.exists():
+            checksum = zlib.crc32(path.read_bytes(), checksum)
+    return checksum & 0x7FFFFFFF
+
+
+FEATURES_VERSION = _features_version()
 
 key = functools.lru_cache(maxsize=500_000)(token_key)
 

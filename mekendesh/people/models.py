@@ -334,3 +334,53 @@ class DocumentClaim(DocumentData):
         ordering = ["id"]
         verbose_name = _("document awaiting a check")
         verbose_name_plural = _("documents awaiting a check")
+
+
+class LinkageFeatures(models.Model):
+    """A person's linkage features (:func:`mekendesh.linkage.features.record_features` of their
+    primary name, date of birth and sex), kept so that a screening run reads them instead of
+    computing them for the whole register (see :mod:`mekendesh.people.linkage_features`).
+
+    The ``src_*`` fields hold what they were computed from, and ``version`` the features' version:
+    a row that differs from the person's current values, or of another version, is stale.
+    """
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.PositiveIntegerField()
+    src_surname = models.CharField(max_length=100)
+    src_given_names = models.CharField(max_length=100)
+    src_patronymic = models.CharField(max_length=100, blank=True)
+    src_birth_date = models.DateField()
+    src_sex = models.CharField(max_length=1)
+    # the columns of mekendesh.linkage.features.COLUMNS (unique_id is the person's id)
+    full_name = models.TextField(null=True)
+    sur = models.TextField(null=True)
+    giv = models.TextField(null=True)
+    pat = models.TextField(null=True)
+    sur_sk = models.TextField(null=True)
+    giv_sk = models.TextField(null=True)
+    pat_sk = models.TextField(null=True)
+    toks = models.TextField(null=True)
+    name_key = models.TextField(null=True)
+    pair4 = models.TextField(null=True)
+    sur3 = models.TextField(null=True)
+    giv3 = models.TextField(null=True)
+    dob = models.TextField(null=True)
+    dob_swap = models.TextField(null=True)
+    dob_year = models.TextField(null=True)
+    sex = models.TextField(null=True)
+    surw = models.TextField(null=True)
+    givw = models.TextField(null=True)
+    patw = models.TextField(null=True)
+    surw_srt = models.TextField(null=True)
+    givw_srt = models.TextField(null=True)
+    patw_srt = models.TextField(null=True)
+    giv_init = models.TextField(null=True)
+    pat_init = models.TextField(null=True)
+    sur_root = models.TextField(null=True)
+
+    class Meta:
+        ordering = ["person"]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.full_name}"

@@ -31,6 +31,7 @@ from mekendesh.audit.services import audit_record, changed_fields
 from mekendesh.lib.hashing import lookup_hash, lookup_hashes, normalise_document_number
 from mekendesh.lib.mrz import MRZError, parse_mrz
 from mekendesh.names import name_key
+from mekendesh.people.linkage_features import linkage_features_write
 from mekendesh.people.models import (
     Consent,
     ConsentPurpose,
@@ -335,6 +336,8 @@ def _name_create(*, actor: Any, person: Person, name: NameInput, primary: bool) 
         search_key=name_search_key(name.surname, name.given_names, name.patronymic),
     )
     name_tokens_write(names=[created])
+    if primary:
+        linkage_features_write(people=[person.pk])
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATE,
@@ -661,6 +664,8 @@ def _person_change(*, actor: Any, person: Person, changes: dict[str, Any]) -> li
     fields = changed_fields(before, changes)
     if fields:
         person.save(update_fields=[*fields, "updated_at"])
+        if {"sex", "birth_date"} & set(fields):
+            linkage_features_write(people=[person.pk])
         audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=person, person=person, fields=fields)
     return fields
 
@@ -772,6 +777,8 @@ def _name_change(
         fields.append("source")
     name.save(update_fields=update)
     name_tokens_write(names=[name])
+    if name.is_primary:
+        linkage_features_write(people=[name.person_id])
     audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=name, person=name.person, fields=fields)
     return True
 

@@ -25,7 +25,8 @@ from mekendesh.accounts.permissions import can
 from mekendesh.audit.models import AuditEvent
 from mekendesh.audit.services import AuditEntry, audit_record, audit_record_many
 from mekendesh.imports.models import ImportSource
-from mekendesh.people.models import Consent, ConsentPurpose, NameForm, Person, Stay, StayStatus
+from mekendesh.people.linkage_features import linkage_features_read, linkage_features_refresh
+from mekendesh.people.models import Consent, ConsentPurpose, Person, Stay, StayStatus
 from mekendesh.reference.models import Country
 from mekendesh.screening.lists import TARGET
 from mekendesh.screening.models import (
@@ -361,32 +362,11 @@ def _on_register() -> Exists:
     )
 
 
-def _people_records(people: Any) -> list[dict[str, Any]]:
-    """The register as the linkage reads it: each person's primary name, date of birth and sex."""
-    names = {
-        person_id: (surname, given, patronymic)
-        for person_id, surname, given, patronymic in NameForm.objects.filter(
-            is_primary=True, person__in=people.values("pk")
-        ).values_list("person_id", "surname", "given_names", "patronymic")
-    }
-    records = []
-    for pk, birth_date, sex in people.values_list("pk", "birth_date", "sex").iterator(chunk_size=10_000):
-        name = names.get(pk)
-        if name is None:
-            continue
-        surname, given, patronymic = name
-        records.append(
-            {
-                "id": str(pk),
-                "full_name": " ".join(part for part in (surname, given, patronymic) if part),
-                "surname": surname,
-                "given_name": given,
-                "patronymic": patronymic or None,
-                "birth_date": birth_date.isoformat(),
-                "sex": sex,
-            }
-        )
-    return records
+def _register_features(people: Any) -> dict[str, Any]:
+    """The register as the linkage reads it (each person's primary name, date of birth and sex),
+    as the columns of their stored linkage features, those of changed people computed again."""
+    linkage_features_refresh(people)
+    return linkage_features_read(people)
 
 
 def _entry_records(entries: Any) -> list[dict[str, Any]]:
@@ -449,13 +429,16 @@ def screening_run_execute(
         entries = entries.filter(source=run.source)
     say(_("Reading the register and the list"))
     right = _entry_records(entries)
-    left = _people_records(people) if right else []
-    report = RunReport(people=len(left), entries=len(right))
-    if left and right:
-        say(_("Linking %(people)d people with %(entries)d list entries") % {"people": len(left), "entries": len(right)})
-        model, train = _model_for(len(left), len(right))
+    left = _register_features(people) if right else {"unique_id": []}
+    report = RunReport(people=len(left["unique_id"]), entries=len(right))
+    if report.people and right:
+        say(
+            _("Linking %(people)d people with %(entries)d list entries")
+            % {"people": report.people, "entries": len(right)}
+        )
+        model, train = _model_for(report.people, len(right))
         engine: Any = run.engine
-        result = link(left, right, engine=engine, model=model, train=train)
+        result = link([], right, engine=engine, model=model, train=train, left_features=left)
         if model is None and train:
             settings.SCREENING_MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
             result.model.save(settings.SCREENING_MODEL_FILE)
