@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -27,16 +27,25 @@ def _code(country: Any) -> str:
     return str(getattr(country, "code", country) or "").upper()
 
 
+def rules_in_force_on(day: dt.date) -> QuerySet[Rule]:
+    """The rules in force on ``day``: of each citizenship, destination and kind, the one that
+    started last by then and has not ended (the one definition of "in force")."""
+    current = Q(effective_from__lte=day) & (Q(effective_to__isnull=True) | Q(effective_to__gte=day))
+    later = Rule.objects.filter(current).filter(
+        citizenship_id=OuterRef("citizenship_id"),
+        destination_id=OuterRef("destination_id"),
+        kind=OuterRef("kind"),
+        effective_from__gt=OuterRef("effective_from"),
+    )
+    return Rule.objects.filter(current).filter(~Exists(later))
+
+
 def rule_in_force(citizenship: Any, destination: Any, kind: str, *, on: dt.date | None = None) -> Rule | None:
     """The rule of ``kind`` for citizens of ``citizenship`` in ``destination`` in force on ``on``
     (today by default): the latest that started by then and has not ended."""
-    day = on or timezone.localdate()
     return (
-        Rule.objects.filter(
-            citizenship_id=_code(citizenship), destination_id=_code(destination), kind=kind, effective_from__lte=day
-        )
-        .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
-        .order_by("-effective_from")
+        rules_in_force_on(on or timezone.localdate())
+        .filter(citizenship_id=_code(citizenship), destination_id=_code(destination), kind=kind)
         .first()
     )
 

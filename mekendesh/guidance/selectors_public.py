@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from mekendesh.guidance.models import ArticleVersion, Rule
+from mekendesh.guidance.rules import rules_in_force_on
 from mekendesh.guidance.selectors import is_out_of_date
 
 EVERY_DESTINATION = "all"
@@ -81,15 +82,8 @@ def published_text(*, country: str, topic: str, language: str) -> PublishedText:
 def rules_in_force(*, on: dt.date, citizenship: str = "", destination: str = "", kind: str = "") -> QuerySet[Rule]:
     """The rule of each citizenship, destination and kind in force on ``on`` (the one that
     started last by then and has not ended, as :func:`~mekendesh.guidance.rules.rule_in_force`
-    picks), each filter optional; one query."""
-    current = Q(effective_from__lte=on) & (Q(effective_to__isnull=True) | Q(effective_to__gte=on))
-    later = Rule.objects.filter(current).filter(
-        citizenship_id=OuterRef("citizenship_id"),
-        destination_id=OuterRef("destination_id"),
-        kind=OuterRef("kind"),
-        effective_from__gt=OuterRef("effective_from"),
-    )
-    rules = Rule.objects.filter(current).filter(~Exists(later))
+    picks: :func:`~mekendesh.guidance.rules.rules_in_force_on`), each filter optional; one query."""
+    rules = rules_in_force_on(on)
     if citizenship:
         rules = rules.filter(citizenship_id=citizenship.upper())
     if destination:
