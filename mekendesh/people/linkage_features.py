@@ -20,8 +20,8 @@ from typing import Any
 from django.db import IntegrityError, connections, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
-from mekendesh.linkage.engine import record_of
 from mekendesh.linkage.features import COLUMNS, FEATURES_VERSION, record_features
+from mekendesh.linkage.io import Record
 from mekendesh.people.models import LinkageFeatures, NameForm, Person
 
 # The feature columns stored (the person's id stands for unique_id).
@@ -30,17 +30,19 @@ _SOURCE = ("person_id", "surname", "given_names", "patronymic", "person__birth_d
 CHUNK = 10_000
 
 
-def person_record(surname: str, given: str, patronymic: str, birth_date: Any, sex: str, *, pk: Any) -> dict[str, Any]:
-    """A registered person as the linkage reads them: primary name, date of birth and sex."""
-    return {
-        "id": str(pk),
-        "full_name": " ".join(part for part in (surname, given, patronymic) if part),
-        "surname": surname,
-        "given_name": given,
-        "patronymic": patronymic or None,
-        "birth_date": birth_date.isoformat(),
-        "sex": sex,
-    }
+def name_record(person_id: Any, name: tuple[str, str, str], birth_date: Any, sex: str) -> Record:
+    """A registered name form (surname, given names, patronymic) as the linkage reads a register
+    row: what screening stores the features of, and what search and the duplicate proposals score."""
+    surname, given, patronymic = name
+    return Record(
+        id=str(person_id),
+        full_name=" ".join(part for part in (surname, given, patronymic) if part),
+        birth_date=birth_date.isoformat() if birth_date else None,
+        sex=sex or None,
+        surname=surname or None,
+        given_name=given or None,
+        patronymic=patronymic or None,
+    )
 
 
 _STORED = ["person_id", "version", "src_surname", "src_given_names", "src_patronymic", "src_birth_date", "src_sex"]
@@ -52,7 +54,7 @@ def _rows(sources: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     patronymic, date of birth, sex)."""
     rows = []
     for pk, surname, given, patronymic, birth_date, sex in sources:
-        features = record_features(record_of(person_record(surname, given, patronymic, birth_date, sex, pk=pk)))
+        features = record_features(name_record(pk, (surname, given, patronymic), birth_date, sex))
         rows.append(
             (pk, FEATURES_VERSION, surname, given, patronymic, birth_date, sex, *(features[n] for n in FEATURE_COLUMNS))
         )

@@ -25,6 +25,7 @@ from mekendesh.lib.hashing import lookup_hashes
 from mekendesh.linkage.io import Record
 from mekendesh.linkage.scorer import Score, Scorer, load_scorer
 from mekendesh.names import name_key
+from mekendesh.people.linkage_features import name_record
 from mekendesh.people.models import (
     Consent,
     ConsentPurpose,
@@ -277,20 +278,6 @@ def scorer() -> Scorer:
     return load_scorer(path if path.exists() else None)
 
 
-def _name_record(person_id: int, name: tuple[str, str, str], birth_date: Any, sex: str) -> Record:
-    """A registered name form as the linkage reads a register row (see screening)."""
-    surname, given, patronymic = name
-    return Record(
-        id=str(person_id),
-        full_name=" ".join(part for part in (surname, given, patronymic) if part),
-        birth_date=birth_date.isoformat() if birth_date else None,
-        sex=sex or None,
-        surname=surname or None,
-        given_name=given or None,
-        patronymic=patronymic or None,
-    )
-
-
 # A name form as plain values: surname, given names, patronymic, whether it is the primary one.
 _Name = tuple[str, str, str, bool]
 
@@ -305,7 +292,7 @@ def _person_records(person_id: int, birth_date: Any, sex: str, names: list[_Name
     and a form without him must not hide that he differs from another person's father."""
     father = next((name[2] for name in sorted(names, key=lambda name: not name[3]) if name[2]), "")
     return [
-        _name_record(person_id, (surname, given, patronymic or father), birth_date, sex)
+        name_record(person_id, (surname, given, patronymic or father), birth_date, sex)
         for surname, given, patronymic, _primary in names
     ]
 

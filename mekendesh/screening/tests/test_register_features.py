@@ -13,7 +13,8 @@ from mekendesh.demo.generator import people_generate
 from mekendesh.demo.loading import demo_people_load
 from mekendesh.demo.screening import demo_list_screen
 from mekendesh.linkage.engine import link
-from mekendesh.people.linkage_features import linkage_features_refresh, person_record
+from mekendesh.linkage.io import Record
+from mekendesh.people.linkage_features import linkage_features_refresh, name_record
 from mekendesh.people.models import LinkageFeatures, NameForm, Person, Script
 from mekendesh.people.services import NameCorrection, NameInput, person_identity_correct, person_register
 from mekendesh.screening.models import Candidate, ListEntry, RunKind, ScreeningRun
@@ -24,7 +25,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.kyrgyz_data]
 TODAY = dt.date(2026, 11, 21)
 
 
-def _register_records() -> list[dict]:
+def _register_records() -> list[Record]:
     """The register's people as records made from their current names, as a run without stored
     features would link them."""
     people = Person.objects.filter(_on_register()).order_by("pk").values_list("pk", "birth_date", "sex")
@@ -34,7 +35,7 @@ def _register_records() -> list[dict]:
             "person_id", "surname", "given_names", "patronymic"
         )
     }
-    return [person_record(*names[pk], birth_date, sex, pk=pk) for pk, birth_date, sex in people if pk in names]
+    return [name_record(pk, names[pk], birth_date, sex) for pk, birth_date, sex in people if pk in names]
 
 
 def test_a_run_with_the_stored_features_finds_the_candidates_that_computing_them_finds(analyst, places):
