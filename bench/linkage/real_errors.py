@@ -6,8 +6,9 @@ default run):
 
 * ``romanized``: the name in the Latin of another language: German (w for в, j for й, sch for
   ш and ж, tsch for ч, ch for х, s for з, z for ц), French (ou for у, ch for ш, tch for ч),
-  Turkish (c for ж, ç ş ı ö ü), scholarly (j for й and y for ы), Uzbek and Tajik Latin (x or
-  h for х, q for қ, o' for ў);
+  Turkish (c for ж, ç ş ı ö ü), scholarly (j for й and y for ы), Polish (ż, sz, cz, ł, w, j),
+  Czech (ž, š, č, ch for х, j, a woman's surname in -ová), Spanish (j for х, an accent on one
+  vowel), Uzbek and Tajik Latin (x or h for х, q for қ, o' for ў);
 * ``case or space``: two words run together (AigulMamatovna), a stray space inside a word, a
   digraph's first two letters in capitals (SHerikbek);
 * ``surname ending``: the Russian ending of the surname dropped (Нурмагамбет), or a Tajik
@@ -63,6 +64,11 @@ _BASE = {
     "ӣ": "i",
     "ӯ": "u",
     "ў": "u",
+}
+# what Polish and Czech write alike: j for й, ch for х, c for ц
+_WEST_SLAVIC = {
+    **_BASE,
+    **{"й": "j", "х": "ch", "ц": "c", "ю": "ju", "я": "ja", "ё": "jo", "ө": "o", "ү": "u", "ә": "a"},
 }
 SYSTEMS: dict[str, dict[str, str]] = {
     "german": {
@@ -130,6 +136,24 @@ SYSTEMS: dict[str, dict[str, str]] = {
         "ү": "u",
         "ә": "a",
     },
+    "polish": {**_WEST_SLAVIC, "в": "w", "ж": "ż", "л": "ł", "ч": "cz", "ш": "sz", "щ": "szcz"},
+    "czech": {**_WEST_SLAVIC, "ж": "ž", "ч": "č", "ш": "š", "щ": "šč"},
+    "spanish": {
+        **_BASE,
+        "ж": "zh",
+        "й": "i",
+        "х": "j",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "sch",
+        "ю": "yu",
+        "я": "ya",
+        "ё": "yo",
+        "ө": "o",
+        "ү": "u",
+        "ә": "a",
+    },
     "uzbek or tajik": {
         **_BASE,
         "ж": "j",
@@ -168,20 +192,40 @@ def romanize(text: str, system: str) -> str:
                 out.append("je")
             elif ch == "е" and system in ("turkish", "uzbek or tajik") and (not prev or prev in _VOWELS):
                 out.append("ye")
+            elif ch == "е" and system in ("polish", "czech") and (not prev or prev in _VOWELS or prev in "ьъ"):
+                out.append("je")
             elif ch == "с" and system == "german" and prev in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
                 out.append("ss")
+            elif ch == "л" and system == "polish" and i + 1 < len(low) and low[i + 1] in "еиьяюёі":
+                out.append("l")  # Polish ł is the hard л
             else:
                 out.append(table.get(ch, ch))
         latin = "".join(out)
+        if system == "czech" and low.endswith(("ова", "ева", "ина")) and len(low) > 5:
+            latin = latin[:-1] + "ová"  # Otunbajeva -> Otunbajevová
+        if system == "spanish":
+            latin = _stress(latin)
         # a capital at the start and after the dot of an initial (Б.Т. -> B.T.)
         words.append("".join(c.upper() if i == 0 or latin[i - 1] == "." else c for i, c in enumerate(latin)))
     return " ".join(words)
 
 
+_ACUTE = str.maketrans("aeiou", "áéíóú")
+
+
+def _stress(latin: str) -> str:
+    """Spanish marks the stress of a name with an acute on one vowel: Nazarbáyev, Tokáyev."""
+    vowels = [i for i, c in enumerate(latin) if c in "aeiou"]
+    if len(vowels) < 2:
+        return latin
+    i = vowels[-2]
+    return latin[:i] + latin[i].translate(_ACUTE) + latin[i + 1 :]
+
+
 def system_for(nationality: str, rng: random.Random) -> str:
     if nationality in ("uz", "tj") and rng.random() < 0.5:
         return "uzbek or tajik"
-    return str(rng.choice(("german", "french", "turkish", "scholarly")))
+    return str(rng.choice(("german", "french", "turkish", "scholarly", "polish", "czech", "spanish")))
 
 
 _DIGRAPHS = ("Sh", "Ch", "Zh", "Kh", "Ts")

@@ -512,7 +512,9 @@ def _initial_agrees(initial: str | None, name: str | None, written: str | None) 
         return True
     if name.startswith(initial) or (written or "").startswith(initial):
         return True
-    return initial[0] in "aeiouy" and name[0] in "aeiouy"  # Е/Ye/Э, Ю/Yu/U
+    # Е/Ye/Je/Э, Ю/Yu/Ju/U: an initial of a vowel, or of a glide and a vowel, is any vowel
+    vowel = initial[0] in "aeiouy" or (initial[0] == "j" and initial[1:2] in ("e", "u", "o"))
+    return vowel and name[0] in "aeiouy"
 
 
 def _same_year(a: str | None, b: str | None) -> bool:

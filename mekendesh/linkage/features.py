@@ -158,6 +158,11 @@ def _typo_ending_root(k: str) -> str | None:
 
 
 _SKELETON_DROP = str.maketrans("", "", "aeiouy")
+# The hissing and hushing consonants of the keys (с з ж/дж ш ч/ц), one letter in the skeleton:
+# spellings disagree on them more than on any other consonants. German writes ж and ш both as
+# sch and з and с both as s (Schanysch = Жаныш, Sarifi = Зарифӣ), Turkish writes ж as c
+# (Ceenbek = Жээнбек), English Rosa is Роза.
+_SKELETON_SIBILANTS = str.maketrans("zjxc", "ssss")
 
 
 _WRITTEN = str.maketrans(
@@ -259,7 +264,7 @@ def skeleton(k: str | None) -> str | None:
     if not k:
         return None
     head = "_" if k[0] in "aeiouy" else k[0]
-    return head + k[1:].translate(_SKELETON_DROP)
+    return (head + k[1:].translate(_SKELETON_DROP)).translate(_SKELETON_SIBILANTS)
 
 
 def surname_stem(k: str) -> str:
@@ -346,9 +351,16 @@ def _initial_key(text: str | None) -> str | None:
         return None
     words = text.replace(".", ". ").split()
     # (a word beginning with three letters is no initial: most names end here)
-    if not words or any(len(w) >= 3 and w[:3].isalpha() for w in words) or not all(is_initial(w) for w in words):
+    if not words or any(len(w) >= 3 and w[:3].isalpha() for w in words):
+        return None
+    if not all(is_initial(w) or w.rstrip(".").lower() in _DIGRAPH_INITIALS for w in words):
         return None
     return key(words[0].rstrip(".")) or None
+
+
+# Latin initials of two letters, one Cyrillic letter each («S.Ch.», "Je.Zh."), which the name
+# parser gives without their dots
+_DIGRAPH_INITIALS = frozenset({"sh", "ch", "zh", "kh", "ts", "je", "ju", "ja", "jo", "ye", "yu", "ya", "yo", "gh"})
 
 
 def _name_parts(

@@ -137,6 +137,9 @@ def blocking_rules() -> list[str]:
         "l.giv = r.giv AND l.surw_srt = r.surw_srt",
         "l.sur = r.sur AND l.giv_sk = r.giv_sk",
         "l.giv = r.giv AND l.sur_sk = r.sur_sk",
+        # both names with the same consonants, as another language's spelling writes them
+        # (Almasbek Atambajew / Алмазбек Атамбаев, Akil Akilov / Оқилов Оқил)
+        "l.sur_sk = r.sur_sk AND l.giv_sk = r.giv_sk",
     ]
 
 

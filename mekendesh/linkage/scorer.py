@@ -231,8 +231,9 @@ def decide(
     """ "match" (likely the same person), "review" (possibly) or None, as screening decides a
     candidate before it weighs one list row's candidates against each other.
 
-    A pair whose birth dates are both known and far apart, or whose surname or given name is
-    not alike at all, is never more than "review", however high its probability.
+    A pair whose birth dates are both known and far apart, or whose surname, given name or
+    father's name is not alike at all, is never more than "review", however high its
+    probability.
     """
     if probability < review_threshold:
         return None
@@ -246,6 +247,10 @@ def decide(
         # The surname or the given name is not alike at all, not even crossed with the other
         # part: the rest (father's name, birth date) says a relative or a chance namesake as
         # often as the same person written badly; an officer decides.
+        return "review"
+    if explanation["patronymic"][0] == "different":
+        # Both give a father's name and the two are not alike at all (Медер Асылбекович /
+        # Meder Kubanychbekovich): a brother or a namesake as often as the same person.
         return "review"
     return "match"
 

@@ -8,14 +8,24 @@ time, by rules about the spelling system rather than about particular names. A n
 written in one system, so what one word shows holds for the others (:func:`respell_name`):
 
 * **j as й** (German, Polish, Czech and scholarly spelling): a name with a j after a vowel and
-  before a consonant or at the end of a word, or ending in -ijev, writes й as j, so every j of
+  before a consonant or at the end of a word, or ending in -ijev or -ajev, writes й as j, so every j of
   it is й (Bajtemir = Байтемир, Jurij = Юрий, Kurmanalijeva = Курманалиева); other names keep
   j as ж (Japarov, Aijan);
 * **German**: tsch is ч, dsch and dsh are дж, and in a word that shows it is German (sch, w with ch,
-  or j for й with -ow or -ew) sch is ш, ch is х, j is й, s between vowels is з and z is ц (Tschyngyschew =
-  Чыңгышев, Chamidow = Хамидов, Schamschijew = Шамшиев, Dschumabek = Жумабек);
-* **French**: ou is у, tch is ч, and in a word that shows it is French (ou or tch), ch is ш
-  and gu before e or i is г (Tokoumbaev = Токумбаев, Tchinguiz = Чингиз);
+  j for й with -ow or -ew, or -soda) sch is ш, ch is х, j is й, and s between vowels or before
+  b, d, g is з (Tschyngyschew = Чыңгышев, Chamidow = Хамидов, Schamschijew = Шамшиев,
+  Dschumabek = Жумабек, Almasbek Atambajew = Алмазбек Атамбаев). German writes ж as sch too
+  (Schanysch = Жаныш), and с as s at the start of a word (Sarifi = Зарифӣ, Sadyr = Садыр): the
+  linkage engine's consonant skeleton, which does not tell the hissing and hushing consonants
+  apart, meets those;
+* **Polish** (ł ż ś ć ń, sz, cz): sz is ш, cz is ч, ż and dż are ж and дж, ch is х, w is в, j is й
+  (Kamczybek Taszijew = Камчыбек Ташиев, Feliks Kułow = Феликс Кулов);
+* **Czech and Slovak** (č š ř ě ů, or a surname in -ová): č is ч, š is ш, ž is ж, ch is х, j is й,
+  and a woman's surname in -ová is the Russian one (Otunbajevová = Отунбаева);
+* **French**: ou is у, tch is ч, and in a word that shows it is French (ou, tch or ï), ch is ш,
+  gu before e or i is г, s between vowels is з and a silent e after a final consonant is
+  dropped (Tokoumbaev = Токумбаев, Tchinguiz = Чингиз, Rosa Otounbaïeva = Роза Отунбаева,
+  Moukhiddine = Муҳиддин);
 * **Turkish and Azerbaijani**: in a word with ı, ğ, ş, ç, ö or ü and without a letter only
   Turkmen has (ý ň ä ž w), a c is дж (Cumabek = Жумабек; Çolpanbay = Чолпонбай).
 
@@ -48,8 +58,15 @@ def _has_cyrillic(text: str) -> bool:
     return _CYRILLIC_RE.search(text) is not None
 
 
-_GLIDE_J_RE = re.compile(f"{_VOWEL}j(?!{_VOWEL})|[iy]j(?:ev|ew|eva|ewa)$")
+_GLIDE_J_RE = re.compile(f"{_VOWEL}j(?!{_VOWEL})|{_VOWEL}j(?:ev|ew|eva|ewa)$")
 _GERMAN_ENDINGS = ("ow", "ew", "owa", "ewa", "owna", "ewna", "owitsch", "ewitsch")
+# й as j before the German -ew (Nasarbajew, Bakijew, Atambajewa) or a German -soda (Rachimsoda)
+_GERMAN_WORD_RE = re.compile(f"{_VOWEL}j[eo]wa?$|[^s]soda$")
+_POLISH = frozenset("łżźśćńąę")
+_POLISH_RE = re.compile("sz|cz")
+_CZECH = frozenset("čšřěů")
+_CZECH_FEMININE = "ová"
+_FRENCH = frozenset("ïè")
 
 
 def spellings(words: Iterable[str]) -> frozenset[str]:
@@ -67,14 +84,28 @@ def spellings(words: Iterable[str]) -> frozenset[str]:
         glide = _GLIDE_J_RE.search(w) is not None
         if glide:
             found.add("glide j")
-        if "sch" in w or ("w" in w and "ch" in w) or (glide and w.endswith(_GERMAN_ENDINGS)):
+        if (
+            "sch" in w
+            or ("w" in w and "ch" in w)
+            or (glide and w.endswith(_GERMAN_ENDINGS))
+            or _GERMAN_WORD_RE.search(w)
+        ):
             found.add("german")
-        elif "ou" in w or "tch" in w:
+        elif "ou" in w or "tch" in w or _FRENCH & set(w):
             found.add("french")
         if _TURKISH & set(w):
             found.add("turkish")
+        if _POLISH & set(w) or _POLISH_RE.search(w):
+            found.add("polish")
+        if _CZECH & set(w) or (w.endswith(_CZECH_FEMININE) and len(w) > 5):
+            found.add("czech")
     if any(_TURKMEN_ONLY & set(w) for w in latin):
         found.discard("turkish")
+    if found & {"polish", "czech"}:
+        # a Slavic spelling of its own: its j, ch, w and z are not the German, French or Turkish ones
+        found -= {"german", "french", "turkish"}
+        if "polish" in found:
+            found.discard("czech")
     if "german" in found:
         found.discard("french")
     return frozenset(found)
@@ -94,18 +125,32 @@ def respell(word: str, systems: frozenset[str] | None = None) -> str:
     if systems is None:
         systems = spellings([w])
     if "german" in systems:
-        w = w.replace("z", "ts")
-        w = re.sub(f"(?<={_VOWEL})s(?={_VOWEL})", "z", w)
+        # German z is ц, a letter Central Asian names hardly have; lists that write z mean з
+        w = re.sub(f"(?<={_VOWEL})s(?={_VOWEL}|[bdg])", "z", w)
         w = w.replace("ss", "s")
         w = w.replace("j", "y")  # German j is always й: Schamschijew, Jurij
         w = w.replace("dsch", "\x02").replace("tsch", "\x01").replace("sch", "sh").replace("ch", "kh")
         w = w.replace("\x01", "ch").replace("\x02", "dzh")
         if w.endswith("soda"):
             w = w[:-4] + "zoda"  # Rachimsoda: -зода
+    elif "polish" in systems:
+        w = w.replace("dż", "\x02").replace("cz", "\x01").replace("ć", "\x01").replace("sz", "sh")
+        w = w.replace("ż", "zh").replace("ź", "zh").replace("ch", "kh").replace("j", "y").replace("w", "v")
+        w = w.replace("ł", "l").replace("ś", "s").replace("ń", "n")
+        w = w.replace("\x01", "ch").replace("\x02", "dzh")
+    elif "czech" in systems:
+        if w.endswith(_CZECH_FEMININE) and len(w) > 5:
+            stem = w[: -len(_CZECH_FEMININE)]
+            w = stem + ("a" if stem.endswith(("ov", "ev", "in")) else "ova")  # Otunbajevová
+        w = w.replace("č", "\x01").replace("ch", "kh").replace("š", "sh").replace("ž", "zh").replace("j", "y")
+        w = w.replace("ř", "r").replace("ů", "u").replace("ě", "e").replace("\x01", "ch")
     elif "french" in systems:
         w = w.replace("tch", "\x01").replace("ch", "sh").replace("\x01", "ch")
         w = re.sub("gu(?=[eiy])", "g", w)
         w = w.replace("ou", "u")
+        w = re.sub(f"(?<={_VOWEL})s(?={_VOWEL})", "z", w).replace("ss", "s")
+        if len(w) > 4 and w.endswith("e") and w[-2] not in _LATIN_VOWELS:
+            w = w[:-1]  # Moukhiddine, Maxime: a silent e
     else:
         w = w.replace("tsch", "ch")
     if "glide j" in systems:

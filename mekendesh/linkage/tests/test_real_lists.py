@@ -157,3 +157,50 @@ def test_the_command_names_register_entries_that_look_like_one_person(tmp_path, 
     assert main([str(left), str(right), "--output", str(tmp_path / "out.csv"), "--no-progress"]) == 0
     err = capsys.readouterr().err
     assert "b1" in err and "b2" in err and "registered twice" in err
+
+
+@pytest.mark.parametrize(
+    ("row", "person"),
+    [
+        ("Schanysch Bakijew", "Бакиев Жаныш Салиевич"),  # German sch for ж
+        ("Baqytschan Saghyntajew", None),
+        ("Hamrochon Sarifi", None),
+        ("Olcas Bektenov", "Бектенов Олжас Абайұлы"),  # Turkish c for ж, without a Turkish letter
+        ("Akil Akilov", "Оқилов Оқил Ғайбуллоевич"),  # Tajik о written а in both names
+        ("Rosa Otunbáyeva", "Отунбаева Роза Исаковна"),  # Spanish: Rosa, and an accent
+    ],
+)
+def test_names_alike_but_for_vowels_and_hissing_consonants_are_at_least_in_review(row: str, person: str | None) -> None:
+    register = [
+        Record("1", "Бакиев Жаныш Салиевич"),
+        Record("2", "Бакиев Курманбек Салиевич"),
+        Record("3", "Бектенов Олжас Абайұлы"),
+        Record("4", "Оқилов Оқил Ғайбуллоевич"),
+        Record("5", "Отунбаева Роза Исаковна"),
+        Record("6", "Асанов Бакыт Нурланович"),
+    ]
+    found = {r.full_name for r in register for p in link(register, [Record("r", row)]).pairs if p.left_id == r.id}
+    if person is None:
+        assert found == set()  # no one of these names on the register: nobody is proposed
+    else:
+        assert found == {person}
+
+
+@pytest.mark.parametrize(
+    ("row", "person"),
+    [
+        ("Mederbekov S.Ch.", "Медербеков Сүйүнбек Чолпонбекович"),  # initials of two Latin letters
+        ("Kuanyshev Je.Zh.", "Қуанышев Ержан Жасұланович"),  # Je. is Е
+        ("Alybajeva Zh.O.", "Алыбаева Жаркынай Ормоновна"),  # -ajeva: j is й
+    ],
+)
+def test_a_surname_with_latin_initials_of_two_letters_is_in_review(row: str, person: str) -> None:
+    register = [Record("1", person), Record("2", "Асанов Бакыт Нурланович")]
+    decisions = {(p.left_id, p.right_id): p.decision for p in link(register, [Record("r", row)]).pairs}
+    assert decisions == {("1", "r"): "review"}
+
+
+def test_a_contradicting_fathers_name_is_never_a_match_without_review() -> None:
+    register = [Record("1", "Сатыбалдиев Медер Асылбекович"), Record("2", "Сатыбалдиева Мээрим Асылбековна")]
+    pairs = link(register, [Record("r", "Meder Satybaldiyev Kubanychbekovich")]).pairs
+    assert [(p.left_id, p.decision, p.explanation["patronymic"][0]) for p in pairs] == [("1", "review", "different")]

@@ -144,3 +144,40 @@ def test_w_and_ch_anywhere_in_a_name_make_it_german() -> None:
 def test_dsh_and_tsch_are_read_in_a_name_without_other_signs_of_its_spelling() -> None:
     latin = respell_name("Dsheenbekov Temirlan")[0]
     assert [token_key(w) for w in str(latin).split()] == [token_key("Жээнбеков"), token_key("Темирлан")]
+
+
+@pytest.mark.parametrize(
+    ("name", "cyrillic"),
+    [
+        ("Nursultan Nasarbajew", "Нурсултан Назарбаев"),  # -ajew: German, s between vowels is з
+        ("Almasbek Atambajew", "Алмазбек Атамбаев"),  # s before b is з
+        ("Kochir Rassulsoda", "Кохир Расулзода"),  # -soda: German, ch is х, ss is с
+    ],
+)
+def test_a_german_name_is_known_by_its_j_before_ew_or_its_soda(name: str, cyrillic: str) -> None:
+    assert [token_key(w) for w in str(respell_name(name)[0]).split()] == [token_key(w) for w in cyrillic.split()]
+
+
+@pytest.mark.parametrize(
+    ("name", "cyrillic"),
+    [
+        ("Kamczybek Taszijew", "Камчыбек Ташиев"),  # Polish cz, sz, j, w
+        ("Sadyr Dżaparow", "Садыр Жапаров"),
+        ("Feliks Kułow", "Феликс Кулов"),
+        ("Alichan Smaiłow", "Алихан Смаилов"),  # Polish ch is х
+        ("Kamčybek Tašijev", "Камчыбек Ташиев"),  # Czech č, š, j
+        ("Roza Otunbajevová", "Роза Отунбаева"),  # a Czech woman's surname in -ová
+        ("Rosa Otounbaïeva", "Роза Отунбаева"),  # French: s between vowels is з
+        ("Moukhiddine Kabiri", "Мухиддин Кабири"),  # French: a silent final e
+    ],
+)
+def test_polish_czech_and_french_spellings_meet_the_cyrillic(name: str, cyrillic: str) -> None:
+    assert [token_key(w) for w in str(respell_name(name)[0]).split()] == [token_key(w) for w in cyrillic.split()]
+
+
+def test_a_slavic_spelling_is_not_read_as_german_or_turkish() -> None:
+    assert spellings(["Nursułtan", "Nazarbajew"]) == {"polish", "glide j"}
+    assert spellings(["Kamčybek", "Tašijev"]) == {"czech", "glide j"}
+    # English and passport spellings are left as they are
+    assert spellings(["Kassym-Jomart", "Tokayev"]) == frozenset()
+    assert spellings(["Mirzo", "Sherali"]) == frozenset()
