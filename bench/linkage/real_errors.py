@@ -65,10 +65,18 @@ _BASE = {
     "ӯ": "u",
     "ў": "u",
 }
-# what Polish and Czech write alike: j for й, ch for х, c for ц
+# what Polish, Czech and scholarly spelling write alike: j for й, ju ja jo for ю я ё
 _WEST_SLAVIC = {
     **_BASE,
-    **{"й": "j", "х": "ch", "ц": "c", "ю": "ju", "я": "ja", "ё": "jo", "ө": "o", "ү": "u", "ә": "a"},
+    "й": "j",
+    "х": "ch",
+    "ц": "c",
+    "ю": "ju",
+    "я": "ja",
+    "ё": "jo",
+    "ө": "o",
+    "ү": "u",
+    "ә": "a",
 }
 SYSTEMS: dict[str, dict[str, str]] = {
     "german": {
@@ -120,22 +128,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
         "ё": "yo",
         "ғ": "ğ",
     },
-    "scholarly": {
-        **_BASE,
-        "ж": "zh",
-        "й": "j",
-        "х": "kh",
-        "ц": "ts",
-        "ч": "ch",
-        "ш": "sh",
-        "щ": "shch",
-        "ю": "ju",
-        "я": "ja",
-        "ё": "jo",
-        "ө": "o",
-        "ү": "u",
-        "ә": "a",
-    },
+    "scholarly": {**_WEST_SLAVIC, "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
     "polish": {**_WEST_SLAVIC, "в": "w", "ж": "ż", "л": "ł", "ч": "cz", "ш": "sz", "щ": "szcz"},
     "czech": {**_WEST_SLAVIC, "ж": "ž", "ч": "č", "ш": "š", "щ": "šč"},
     "spanish": {
