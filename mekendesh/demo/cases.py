@@ -238,14 +238,16 @@ def _people(district: ConsularDistrict, limit: int) -> list[Person]:
     )
 
 
-def _backdate(case: Case, *, opened_days_ago: int, step_days_ago: int, today: dt.date) -> None:
+def _backdate(case: Case, *, opened_days_ago: int, step_days_ago: int) -> None:
     """Date the case back: opened ``opened_days_ago``, its current step begun ``step_days_ago``
-    (its deadline counted from then), its history spread in between."""
+    (its deadline counted from that day, in the site's time zone), its history spread in between."""
     now = timezone.now()
     opened = now - dt.timedelta(days=opened_days_ago, hours=3)
     step_start = now - dt.timedelta(days=step_days_ago, hours=2)
     step = kind_of(case).step(case.status)
-    due = step_due_date(case, step, start=today - dt.timedelta(days=step_days_ago)) if not case.is_finished else None
+    # the day the step began where the site is: two hours back may be the day before
+    start_day = timezone.localdate(step_start)
+    due = step_due_date(case, step, start=start_day) if not case.is_finished else None
     Case.objects.filter(pk=case.pk).update(opened_at=opened, step_started_at=step_start, due_date=due)
     moves = list(
         WorkflowAction.objects.filter(content_type=ContentType.objects.get_for_model(Case), object_id=str(case.pk))
@@ -276,7 +278,7 @@ def _one(
             summary=summary,
             awaiting_acceptance=True,
         )
-        _backdate(case, opened_days_ago=rng.randint(0, 3), step_days_ago=rng.randint(0, 3), today=today)
+        _backdate(case, opened_days_ago=rng.randint(0, 3), step_days_ago=rng.randint(0, 3))
         return case
     case = case_open(actor=officer, person=person, case_type=case_type, consular_district=district, summary=summary)
     path = _happy_path(case_type)
@@ -295,7 +297,7 @@ def _one(
     opened_days_ago = rng.randint(15, 90)
     # Past its deadline (red), near it (amber) or in time: by how long ago the step began.
     step_days_ago = rng.choice((0, 1, 3, 6, 10, 20, 40))
-    _backdate(case, opened_days_ago=opened_days_ago, step_days_ago=min(step_days_ago, opened_days_ago), today=today)
+    _backdate(case, opened_days_ago=opened_days_ago, step_days_ago=min(step_days_ago, opened_days_ago))
     case.refresh_from_db()
     if plan == "middle" and rng.random() < 0.2 and kind_of(case).step(case.status).party == "host_authority":
         case = case_pause(actor=officer, case=case, reason=texts.pause_note)
@@ -377,5 +379,5 @@ def demo_migrant_case(*, person: Person | None, officers: dict[str, Any], today:
             body="Запрос об исключении из реестра отправлен в ГУ МВД по г. Москве. Ответ ожидается в течение 30 дней.",
             visible_to_person=True,
         )
-        _backdate(case, opened_days_ago=20, step_days_ago=6, today=today)
+        _backdate(case, opened_days_ago=20, step_days_ago=6)
     return case
