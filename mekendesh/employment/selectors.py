@@ -32,8 +32,8 @@ from mekendesh.employment.models import (
     SavedOffer,
 )
 from mekendesh.employment.workflows import LICENCE
-from mekendesh.lib.credential import StatusList, status_list_sign
-from mekendesh.lib.credential.certificate import CertificateOutcome, CertificateVerdict, certificate_verify
+from mekendesh.lib.credential import Outcome, StatusList, status_list_sign
+from mekendesh.lib.credential.certificate import CertificateVerdict, certificate_verify
 from mekendesh.workflows.models import WorkflowAction
 from mekendesh.workflows.services import workflow_history
 
@@ -188,7 +188,7 @@ class CertificateCheck:
 
     @property
     def revoked(self) -> bool:
-        return self.verdict.outcome == CertificateOutcome.REVOKED
+        return self.verdict.outcome == Outcome.REVOKED
 
 
 class CertificateRevocations:
@@ -212,7 +212,7 @@ def certificate_check(*, text: str) -> CertificateCheck:
         public_id=verdict.certificate.certificate_id, status=EnrolmentStatus.COMPLETED
     ).first()
     if enrolment is not None and enrolment.revoked_at is not None:
-        verdict = CertificateVerdict(CertificateOutcome.REVOKED, verdict.certificate, verdict.key_id)
+        verdict = CertificateVerdict(Outcome.REVOKED, verdict.certificate, verdict.key_id)
         return CertificateCheck(verdict=verdict, on_record=True, revoked_on=timezone.localdate(enrolment.revoked_at))
     return CertificateCheck(verdict=verdict, on_record=enrolment is not None)
 

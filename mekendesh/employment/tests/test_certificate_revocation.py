@@ -23,8 +23,8 @@ from mekendesh.employment.services import (
     enrolment_complete,
     enrolment_make,
 )
-from mekendesh.lib.credential import STATUS_LIST_TYPE, StatusListProblem, status_list_read
-from mekendesh.lib.credential.certificate import Certificate, CertificateOutcome, certificate_sign, certificate_verify
+from mekendesh.lib.credential import STATUS_LIST_TYPE, Outcome, StatusListProblem, status_list_read
+from mekendesh.lib.credential.certificate import Certificate, certificate_sign, certificate_verify
 
 REASON = "Attendance records were falsified: decision No. 7 of 12.03.2026."
 
@@ -138,15 +138,15 @@ def test_the_signed_status_list_sets_the_revoked_certificates_bit_for_an_offline
     assert {certificate.status_index, other.status_index} == {0, 1}
     keys = published_keyset()
     before = status_list(client)
-    assert certificate_verify(certificate.certificate, keys, revoked=before).outcome == CertificateOutcome.VALID
+    assert certificate_verify(certificate.certificate, keys, revoked=before).outcome == Outcome.VALID
     with django_capture_on_commit_callbacks(execute=True):
         certificate_revoke(actor=employment_officer, enrolment=certificate, reason=REASON)
     after = status_list(client)  # the cached list was dropped by the revocation
     assert certificate.status_index in after and other.status_index not in after
     offline = certificate_verify(certificate.certificate, keys, revoked=after)
-    assert offline.outcome == CertificateOutcome.REVOKED
+    assert offline.outcome == Outcome.REVOKED
     assert offline.certificate is not None and offline.certificate.participant == certificate.participant_name
-    assert certificate_verify(other.certificate, keys, revoked=after).outcome == CertificateOutcome.VALID
+    assert certificate_verify(other.certificate, keys, revoked=after).outcome == Outcome.VALID
 
 
 def test_a_status_list_signed_with_another_key_is_refused_offline(client, certificate):

@@ -19,7 +19,6 @@ import uuid
 import zlib
 from collections.abc import Container
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import base45
@@ -28,6 +27,7 @@ import cbor2
 from .keys import KeySet, SigningKey
 from .token import (
     MalformedCredential,
+    Outcome,
     SignatureProblem,
     gettext_noop,
     inflate_limited,
@@ -61,34 +61,26 @@ class Certificate:
     status_index: int | None = None  # its bit in the certificates' status list
 
 
-class CertificateOutcome(StrEnum):
-    VALID = "valid"
-    REVOKED = "revoked"
-    FORGED = "forged"
-    UNKNOWN_KEY = "unknown_key"
-    RETIRED_KEY = "retired_key"
-    WRONG_ALGORITHM = "wrong_algorithm"
-    MALFORMED = "malformed"
-
-
-# What each outcome means, in plain words (translated by the caller).
-CERTIFICATE_MESSAGES: dict[CertificateOutcome, str] = {
-    CertificateOutcome.VALID: gettext_noop("Genuine: the ministry issued this certificate."),
-    CertificateOutcome.REVOKED: gettext_noop("Revoked: the ministry withdrew this certificate. Do not accept it."),
-    CertificateOutcome.FORGED: gettext_noop(
+# What each outcome a certificate can have means, in plain words (translated by the caller). The
+# outcomes are the credentials' (:class:`~.token.Outcome`); a certificate does not expire, so it
+# is never EXPIRED or NOT_YET_VALID.
+CERTIFICATE_MESSAGES: dict[Outcome, str] = {
+    Outcome.VALID: gettext_noop("Genuine: the ministry issued this certificate."),
+    Outcome.REVOKED: gettext_noop("Revoked: the ministry withdrew this certificate. Do not accept it."),
+    Outcome.FORGED: gettext_noop(
         "Forged or altered: the signature does not match what the certificate says. Do not accept it."
     ),
-    CertificateOutcome.UNKNOWN_KEY: gettext_noop(
+    Outcome.UNKNOWN_KEY: gettext_noop(
         "Unknown signer: the certificate is signed with a key the ministry does not publish. "
         "Get the current published keys; if it is still unknown, do not accept it."
     ),
-    CertificateOutcome.RETIRED_KEY: gettext_noop(
+    Outcome.RETIRED_KEY: gettext_noop(
         "Withdrawn key: the certificate was signed with a key the ministry has withdrawn. Do not accept it."
     ),
-    CertificateOutcome.WRONG_ALGORITHM: gettext_noop(
+    Outcome.WRONG_ALGORITHM: gettext_noop(
         "Refused: the certificate names a signature algorithm that is not accepted. Do not accept it."
     ),
-    CertificateOutcome.MALFORMED: gettext_noop(
+    Outcome.MALFORMED: gettext_noop(
         "Unreadable: this is not a complete certificate. It may be cut off or mistyped; copy it again."
     ),
 }
@@ -96,13 +88,13 @@ CERTIFICATE_MESSAGES: dict[CertificateOutcome, str] = {
 
 @dataclass(frozen=True)
 class CertificateVerdict:
-    outcome: CertificateOutcome
+    outcome: Outcome
     certificate: Certificate | None = None  # only when the signature holds (valid or revoked)
     key_id: str | None = None  # the key the certificate names, when it can be read
 
     @property
     def valid(self) -> bool:
-        return self.outcome == CertificateOutcome.VALID
+        return self.outcome == Outcome.VALID
 
     @property
     def message(self) -> str:
@@ -188,9 +180,9 @@ def certificate_verify(text: str, keyset: KeySet, *, revoked: Container[int] | N
         message = verify_cose(_decode(text), keyset, content_type=CONTENT_TYPE)
         certificate = _read_payload(message.payload)
     except MalformedCredential:
-        return CertificateVerdict(CertificateOutcome.MALFORMED)
+        return CertificateVerdict(Outcome.MALFORMED)
     except SignatureProblem as problem:
-        return CertificateVerdict(CertificateOutcome(str(problem.outcome)), key_id=problem.kid)
+        return CertificateVerdict(problem.outcome, key_id=problem.kid)
     if revoked is not None and certificate.status_index is not None and certificate.status_index in revoked:
-        return CertificateVerdict(CertificateOutcome.REVOKED, certificate, message.kid)
-    return CertificateVerdict(CertificateOutcome.VALID, certificate, message.kid)
+        return CertificateVerdict(Outcome.REVOKED, certificate, message.kid)
+    return CertificateVerdict(Outcome.VALID, certificate, message.kid)

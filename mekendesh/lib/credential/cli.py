@@ -25,7 +25,7 @@ from typing import NoReturn, TextIO
 from mekendesh.lib.terminal_language import terminal_language
 
 from .certificate import PREFIX as CERTIFICATE_PREFIX
-from .certificate import CertificateOutcome, CertificateVerdict, certificate_verify
+from .certificate import CertificateVerdict, certificate_verify
 from .keys import KeyProblem, KeySet
 from .status import StatusList, StatusListProblem, status_list_read
 from .token import PREFIX, Outcome, Verdict, verify
@@ -122,7 +122,7 @@ def certificate_report(
         message = _(
             "Signed by the ministry, but the completion it states is no longer on record. Ask the course provider."
         )
-    elif verdict.outcome == CertificateOutcome.REVOKED and revoked_on is not None:
+    elif verdict.outcome == Outcome.REVOKED and revoked_on is not None:
         label = verdict.outcome.value.upper()
         message = _("Revoked: the ministry withdrew this certificate on %(date)s. Do not accept it.") % {
             "date": revoked_on.strftime("%d.%m.%Y")
@@ -155,7 +155,7 @@ def certificate_report(
 
 
 def certificate_exit_code(verdict: CertificateVerdict, *, on_record: bool = True) -> int:
-    if verdict.outcome == CertificateOutcome.MALFORMED:
+    if verdict.outcome == Outcome.MALFORMED:
         return EXIT_UNREADABLE
     return EXIT_VALID if verdict.valid and on_record else EXIT_NOT_VALID
 
