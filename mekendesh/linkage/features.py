@@ -259,7 +259,9 @@ def skeleton(k: str | None) -> str | None:
     (Өтемісов / Утемисов, Әсел / Есел); the keys keep those vowels apart (so that different
     names stay different), the skeleton lets the model weigh a pair that differs only in
     vowels. A leading vowel is kept as a mark (``otemisov`` and ``utemisov`` -> ``_tmsv``),
-    so that a word with one is still told from the same consonants without it.
+    so that a word with one is still told from the same consonants without it. The hissing and
+    hushing consonants are one letter (:data:`_SKELETON_SIBILANTS`): ``janix`` and ``xanix``
+    (Жаныш, German Schanysch) -> ``sns``.
     """
     if not k:
         return None

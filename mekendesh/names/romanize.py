@@ -69,6 +69,11 @@ _CZECH_FEMININE = "ová"
 _FRENCH = frozenset("ïè")
 
 
+def _czech_feminine(word: str) -> bool:
+    """A Czech woman's surname: Otunbajevová, Nazarbajevová (a stem before -ová)."""
+    return word.endswith(_CZECH_FEMININE) and len(word) > 5
+
+
 def spellings(words: Iterable[str]) -> frozenset[str]:
     """The spelling systems a name's Latin words show: "german", "french", "turkish", "glide j".
 
@@ -97,7 +102,7 @@ def spellings(words: Iterable[str]) -> frozenset[str]:
             found.add("turkish")
         if _POLISH & set(w) or _POLISH_RE.search(w):
             found.add("polish")
-        if _CZECH & set(w) or (w.endswith(_CZECH_FEMININE) and len(w) > 5):
+        if _CZECH & set(w) or _czech_feminine(w):
             found.add("czech")
     if any(_TURKMEN_ONLY & set(w) for w in latin):
         found.discard("turkish")
@@ -139,7 +144,7 @@ def respell(word: str, systems: frozenset[str] | None = None) -> str:
         w = w.replace("ł", "l").replace("ś", "s").replace("ń", "n")
         w = w.replace("\x01", "ch").replace("\x02", "dzh")
     elif "czech" in systems:
-        if w.endswith(_CZECH_FEMININE) and len(w) > 5:
+        if _czech_feminine(w):
             stem = w[: -len(_CZECH_FEMININE)]
             w = stem + ("a" if stem.endswith(("ov", "ev", "in")) else "ova")  # Otunbajevová
         w = w.replace("č", "\x01").replace("ch", "kh").replace("š", "sh").replace("ž", "zh").replace("j", "y")
